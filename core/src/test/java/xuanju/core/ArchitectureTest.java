@@ -1,0 +1,43 @@
+package xuanju.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import org.junit.jupiter.api.Test;
+
+/** Keeps core pure: no Spring, servlet, JDBC or persistence types, and no package cycles. */
+class ArchitectureTest {
+  private static final JavaClasses CORE =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("xuanju.core");
+
+  @Test
+  void coreUsesNoFrameworkOrDatabaseTypes() {
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.springframework..",
+            "jakarta.servlet..",
+            "javax.servlet..",
+            "java.sql..",
+            "javax.sql..",
+            "jakarta.persistence..",
+            "org.hibernate..",
+            "org.flywaydb..")
+        .check(CORE);
+  }
+
+  @Test
+  void corePackagesHaveNoCycles() {
+    SlicesRuleDefinition.slices()
+        .matching("xuanju.core.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .check(CORE);
+  }
+}
