@@ -1,0 +1,45 @@
+package xuanju.server.api;
+
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import xuanju.core.rule.InvalidInputException;
+
+/**
+ * Errors of the JSON API as Chinese JSON (接口错误): {@code {"error": CODE, "message": 中文, "field":
+ * …}}, never a stack trace.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ApiErrors {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<Map<String, String>> invalid(InvalidInputException e) {
+    return ResponseEntity.badRequest()
+        .body(
+            Map.of(
+                "error",
+                "INVALID_INPUT",
+                "field",
+                e.field() == null ? "" : e.field(),
+                "message",
+                e.describe()));
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ResponseEntity<Map<String, String>> bad(IllegalArgumentException e) {
+    return ResponseEntity.badRequest()
+        .body(Map.of("error", "BAD_REQUEST", "message", e.getMessage()));
+  }
+
+  @ExceptionHandler(IllegalStateException.class)
+  ResponseEntity<Map<String, String>> conflict(IllegalStateException e) {
+    return ResponseEntity.status(HttpStatus.CONFLICT)
+        .body(Map.of("error", "CONFLICT", "message", e.getMessage()));
+  }
+}

@@ -1,0 +1,102 @@
+package xuanju.server.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import xuanju.server.audit.AuditLog;
+
+/** Accounts (账户): loading users for login, lock-out after repeated failures, password change. */
+@Service
+public class AccountService implements UserDetailsService {
+  private final UserRepository users;
+  private final PasswordEncoder encoder;
+  private final AuditLog audit;
+  private final Clock clock;
+  private final int maxFailures;
+  private final Duration lockout;
+
+  public AccountService(
+      UserRepository users,
+      PasswordEncoder encoder,
+      AuditLog audit,
+      Clock clock,
+      @Value("${xuanju.security.max-failed-logins:5}") int maxFailures,
+      @Value("${xuanju.security.lockout-minutes:15}") int lockoutMinutes) {
+    this.users = users;
+    this.encoder = encoder;
+    this.audit = audit;
+    this.clock = clock;
+    this.maxFailures = maxFailures;
+    this.lockout = Duration.ofMinutes(lockoutMinutes);
+  }
+
+  @Override
+  public UserDetails loadUserByUsername(String username) {
+    UserAccount u =
+        users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("用户名或密码错误"));
+    boolean locked = u.lockedUntil() != null && u.lockedUntil().isAfter(clock.instant());
+    return User.withUsername(u.username())
+        .password(u.passwordHash())
+        .roles(u.admin() ? new String[] {"ADMIN", "USER"} : new String[] {"USER"})
+        .disabled(!u.enabled())
+        .accountLocked(locked)
+        .build();
+  }
+
+  @EventListener
+  @Transactional
+  public void onFailure(AuthenticationFailureBadCredentialsEvent e) {
+    String name = String.valueOf(e.getAuthentication().getPrincipal());
+    if (users.findByUsername(name).isPresent()) {
+      users.recordFailure(name, maxFailures, clock.instant().plus(lockout));
+      audit.append(name, "LOGIN_FAILED", "user:" + name, "登录失败（密码错误）");
+    }
+  }
+
+  @EventListener
+  @Transactional
+  public void onSuccess(AuthenticationSuccessEvent e) {
+    String name = e.getAuthentication().getName();
+    users.recordSuccess(name);
+  }
+
+  /** Whether the user must change the password before doing anything else. */
+  public boolean mustChangePassword(String username) {
+    return users.findByUsername(username).map(UserAccount::mustChangePassword).orElse(false);
+  }
+
+  /**
+   * Changes a user's password (修改密码).
+   *
+   * @throws IllegalArgumentException with a Chinese message when the current password is wrong or
+   *     the new one is too weak
+   */
+  @Transactional
+  public void changePassword(String username, String current, String next, String repeat) {
+    UserAccount u = users.findByUsername(username).orElseThrow();
+    if (!encoder.matches(current, u.passwordHash())) {
+      throw new IllegalArgumentException("当前密码不正确");
+    }
+    String problem = PasswordPolicy.problem(next);
+    if (problem != null) {
+      throw new IllegalArgumentException(problem);
+    }
+    if (!next.equals(repeat)) {
+      throw new IllegalArgumentException("两次输入的新密码不一致");
+    }
+    if (!users.updatePassword(u.id(), u.version(), encoder.encode(next))) {
+      throw new IllegalStateException("账户已被他人修改，请重新操作");
+    }
+    audit.append(username, "PASSWORD_CHANGED", "user:" + username, "修改了登录密码");
+  }
+}

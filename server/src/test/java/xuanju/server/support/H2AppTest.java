@@ -1,0 +1,36 @@
+package xuanju.server.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that run the whole application on the embedded H2 file database, on a random
+ * port. All subclasses share one application context (and one data folder).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+public abstract class H2AppTest {
+  public static final String ADMIN = "admin";
+  public static final String ADMIN_PASSWORD = "TestAdmin2026";
+  static final Path DATA_DIR;
+
+  static {
+    try {
+      DATA_DIR = Files.createTempDirectory("xuanju-h2-test");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry r) {
+    r.add("xuanju.data-dir", DATA_DIR::toString);
+    r.add("xuanju.admin.initial-password", () -> ADMIN_PASSWORD);
+    r.add("xuanju.demo", () -> "true");
+  }
+}

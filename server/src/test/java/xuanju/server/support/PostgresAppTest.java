@@ -1,0 +1,38 @@
+package xuanju.server.support;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that run the whole application on a real PostgreSQL 15 (embedded server started
+ * by the tests themselves). All subclasses share one application context and one database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+public abstract class PostgresAppTest {
+  static final String URL = EmbeddedPostgresHolder.newDatabaseUrl();
+  static final Path DATA_DIR;
+
+  static {
+    try {
+      DATA_DIR = Files.createTempDirectory("xuanju-pg-test");
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry r) {
+    r.add("spring.datasource.url", () -> URL);
+    r.add("spring.datasource.username", () -> "postgres");
+    r.add("spring.datasource.password", () -> "");
+    r.add("xuanju.data-dir", DATA_DIR::toString);
+    r.add("xuanju.admin.initial-password", () -> H2AppTest.ADMIN_PASSWORD);
+    r.add("xuanju.demo", () -> "true");
+  }
+}
