@@ -4,6 +4,8 @@ import java.security.Principal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import xuanju.server.access.AccessService;
+import xuanju.server.access.Permission;
 import xuanju.server.organisation.OrganisationService;
 import xuanju.server.system.SystemInfo;
 
@@ -12,15 +14,22 @@ import xuanju.server.system.SystemInfo;
 class DashboardController {
   private final OrganisationService organisations;
   private final SystemInfo system;
+  private final AccessService access;
 
-  DashboardController(OrganisationService organisations, SystemInfo system) {
+  DashboardController(OrganisationService organisations, SystemInfo system, AccessService access) {
     this.organisations = organisations;
     this.system = system;
+    this.access = access;
   }
 
   @GetMapping("/")
   String dashboard(Principal principal, Model model) {
-    model.addAttribute("organisations", organisations.all());
+    var visible =
+        access.visibleOrganisations(
+            principal.getName(), AccessService.currentIsAdmin(), Permission.VIEW);
+    model.addAttribute(
+        "organisations",
+        organisations.all().stream().filter(o -> visible.contains(o.id())).toList());
     model.addAttribute("system", system);
     return "dashboard";
   }
