@@ -20,6 +20,8 @@ public final class Main {
     Map<String, Command> m = new LinkedHashMap<>();
     List<Command> all = new ArrayList<>();
     // commands are registered below, one line each
+    all.add(new TimelineCommand());
+    all.add(new QuotaCommand());
     for (Command c : all) {
       m.put(c.name(), c);
     }
@@ -42,6 +44,7 @@ public final class Main {
       out.println("用法：./xuanju 命令 [参数]");
       out.println();
       out.println("  serve [--demo]   启动选举管理系统网页服务（--demo 载入示例数据）");
+      out.println("  audit-verify     校验数据库中审计日志的哈希链，报告第一处断裂");
       for (Command c : commands.values()) {
         out.printf("  %-16s %s%n", c.name(), c.summaryZh());
       }

@@ -15,7 +15,35 @@ public class XuanjuApplication {
       System.err.println(problem);
       System.exit(1);
     }
+    if (args.length > 0 && args[0].equals("audit-verify")) {
+      System.exit(auditVerify(args));
+    }
     SpringApplication.run(XuanjuApplication.class, args);
+  }
+
+  /**
+   * {@code ./xuanju audit-verify}: checks the audit chain of the configured database without
+   * starting the web server (审计链校验). Exit status 0 intact, 4 broken.
+   */
+  static int auditVerify(String[] args) {
+    String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
+    try (var ctx =
+        new org.springframework.boot.builder.SpringApplicationBuilder(XuanjuApplication.class)
+            .web(org.springframework.boot.WebApplicationType.NONE)
+            .logStartupInfo(false)
+            .bannerMode(org.springframework.boot.Banner.Mode.OFF)
+            .properties("xuanju.mode=command", "logging.level.root=ERROR")
+            .run(rest)) {
+      var audit = ctx.getBean(xuanju.server.audit.AuditLog.class);
+      long count = audit.count();
+      var broken = audit.firstBrokenLink();
+      if (broken.isEmpty()) {
+        System.out.println("审计链完整：共 " + count + " 条记录，逐条哈希校验通过。");
+        return 0;
+      }
+      System.out.println("审计链断裂：第 " + broken.get() + " 条记录（或其前后相连的记录）被修改或删除。共 " + count + " 条记录。");
+      return 4;
+    }
   }
 
   /**

@@ -70,6 +70,12 @@ public class AuditLog {
     return new Event(seq, at, actor, action, subject, safeSummary, prev, hash);
   }
 
+  /** How many events the log holds. */
+  public long count() {
+    Long n = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event", Long.class);
+    return n == null ? 0 : n;
+  }
+
   /** The newest events first. */
   public List<Event> latest(int limit) {
     return jdbc.query(

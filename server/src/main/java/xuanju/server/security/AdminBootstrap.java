@@ -31,6 +31,7 @@ public class AdminBootstrap implements ApplicationRunner {
   private final Clock clock;
   private final String username;
   private final String initialPassword;
+  private final boolean commandMode;
 
   public AdminBootstrap(
       UserRepository users,
@@ -38,19 +39,21 @@ public class AdminBootstrap implements ApplicationRunner {
       AuditLog audit,
       Clock clock,
       @Value("${xuanju.admin.username:admin}") String username,
-      @Value("${xuanju.admin.initial-password:}") String initialPassword) {
+      @Value("${xuanju.admin.initial-password:}") String initialPassword,
+      @Value("${xuanju.mode:serve}") String mode) {
     this.users = users;
     this.encoder = encoder;
     this.audit = audit;
     this.clock = clock;
     this.username = username;
     this.initialPassword = initialPassword;
+    this.commandMode = "command".equals(mode);
   }
 
   @Override
   @Transactional
   public void run(ApplicationArguments args) {
-    if (users.count() > 0) {
+    if (commandMode || users.count() > 0) {
       return;
     }
     boolean generated = initialPassword == null || initialPassword.isBlank();
