@@ -124,10 +124,8 @@ public class AccessService {
       throw new AccessDeniedException("只有系统管理员可以分配角色");
     }
     Long userId =
-        jdbc.query(
-                "SELECT id FROM app_user WHERE username = ?",
-                (rs, i) -> rs.getLong(1),
-                username)
+        jdbc
+            .query("SELECT id FROM app_user WHERE username = ?", (rs, i) -> rs.getLong(1), username)
             .stream()
             .findFirst()
             .orElseThrow(() -> new IllegalArgumentException("用户不存在：" + username));

@@ -11,8 +11,7 @@ public enum Role {
   /** 上级组织审批人员: approves requests, candidates and results of the organisations below. */
   UPPER_OFFICER("上级组织审批人员", EnumSet.of(Permission.VIEW, Permission.APPROVE)),
   /** 选举工作管理员: runs an organisation's election (roster, plan, nomination, election day). */
-  ELECTION_ADMIN(
-      "选举工作管理员", EnumSet.of(Permission.VIEW, Permission.MANAGE, Permission.COUNT)),
+  ELECTION_ADMIN("选举工作管理员", EnumSet.of(Permission.VIEW, Permission.MANAGE, Permission.COUNT)),
   /** 计票人: enters ballots. */
   CLERK("计票人", EnumSet.of(Permission.VIEW, Permission.COUNT)),
   /** 监票人: supervises counting and settles differences. */

@@ -50,7 +50,8 @@ class AccessServiceTest extends H2AppTest {
   static void signIn(String name, boolean admin) {
     var roles =
         admin
-            ? List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_USER"))
+            ? List.of(
+                new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_USER"))
             : List.of(new SimpleGrantedAuthority("ROLE_USER"));
     SecurityContextHolder.getContext()
         .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(name, "n/a", roles));
