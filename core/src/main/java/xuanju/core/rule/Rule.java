@@ -5,7 +5,7 @@ package xuanju.core.rule;
  * a severity, a Chinese message and its legal source.
  *
  * <p>Each capability keeps its rules in an enum implementing this interface (for example the
- * counting rules, the deadline rules); {@link RuleCatalog} lists them all.
+ * counting rules, the deadline rules); {@code xuanju.core.catalog.RuleCatalog} lists them all.
  *
  * <p>Codes take the form {@code REGIME.TOPIC.DETAIL}, upper case ASCII with dots and underscores,
  * e.g. {@code PARTY.QUORUM.4_5}.

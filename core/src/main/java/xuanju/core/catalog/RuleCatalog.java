@@ -1,12 +1,17 @@
-package xuanju.core.rule;
+package xuanju.core.catalog;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import xuanju.core.rule.CoreRule;
+import xuanju.core.rule.Rule;
 
 /**
- * The index of every rule in the system (规则目录). Each capability registers its rule enum here, one
+ * The index of every rule in the system (规则目录). It lives in its own package because it names
+ * every capability's rule enum, while each capability depends on the {@code rule} types.
+ *
+ * <p> Each capability registers its rule enum here, one
  * line each; a test checks that codes are unique, well formed, and carry a Chinese message and a
  * source.
  */
@@ -17,6 +22,17 @@ public final class RuleCatalog {
   private static final List<Class<? extends Enum<? extends Rule>>> ENUMS =
       List.of(
           // rule enums are registered below, one line each
+          xuanju.core.roster.RosterRule.class,
+          xuanju.core.quorum.QuorumRule.class,
+          xuanju.core.margin.MarginRule.class,
+          xuanju.core.ballot.BallotRule.class,
+          xuanju.core.tally.TallyRule.class,
+          xuanju.core.outcome.CountRule.class,
+          xuanju.core.proxy.ProxyRule.class,
+          xuanju.core.recall.RecallRule.class,
+          xuanju.core.schedule.ScheduleRule.class,
+          xuanju.core.quota.QuotaRule.class,
+          xuanju.core.names.NamesRule.class,
           CoreRule.class);
 
   public static List<Rule> all() {

@@ -1,10 +1,12 @@
-package xuanju.core.rule;
+package xuanju.core.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import xuanju.core.rule.CoreRule;
+import xuanju.core.rule.Rule;
 
 class RuleCatalogTest {
   @Test
