@@ -14,7 +14,6 @@ class ArchitectureTest {
           .withImportOption(ArchitectureTest::mainClassesOnly)
           .importPackages("xuanju.core");
 
-
   @Test
   void coreUsesNoFrameworkOrDatabaseTypes() {
     noClasses()

@@ -8,12 +8,11 @@ import xuanju.core.rule.CoreRule;
 import xuanju.core.rule.Rule;
 
 /**
- * The index of every rule in the system (规则目录). It lives in its own package because it names
- * every capability's rule enum, while each capability depends on the {@code rule} types.
+ * The index of every rule in the system (规则目录). It lives in its own package because it names every
+ * capability's rule enum, while each capability depends on the {@code rule} types.
  *
- * <p> Each capability registers its rule enum here, one
- * line each; a test checks that codes are unique, well formed, and carry a Chinese message and a
- * source.
+ * <p>Each capability registers its rule enum here, one line each; a test checks that codes are
+ * unique, well formed, and carry a Chinese message and a source.
  */
 public final class RuleCatalog {
   private RuleCatalog() {}

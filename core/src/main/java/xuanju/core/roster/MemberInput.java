@@ -4,11 +4,11 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * A member as typed into the form or a row of the import file (党员信息原始输入): every field as text,
- * not yet checked. {@link Roster#validate} turns it into a {@link Member} or findings.
+ * A member as typed into the form or a row of the import file (党员信息原始输入): every field as text, not
+ * yet checked. {@link Roster#validate} turns it into a {@link Member} or findings.
  *
- * <p>Dates may be written {@code 2020-01-02}, {@code 2020/1/2}, {@code 2020.1.2}, {@code
- * 2020年1月2日} or {@code 20200102}.
+ * <p>Dates may be written {@code 2020-01-02}, {@code 2020/1/2}, {@code 2020.1.2}, {@code 2020年1月2日}
+ * or {@code 20200102}.
  */
 public record MemberInput(
     String name,

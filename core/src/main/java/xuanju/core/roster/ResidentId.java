@@ -5,8 +5,8 @@ import java.util.Objects;
 import xuanju.core.quota.Gender;
 
 /**
- * A valid 18-digit resident ID number (公民身份号码, GB 11643-1999) and what it encodes: the birth
- * date (digits 7–14) and the gender (digit 17, odd for men). Obtain one through {@link
+ * A valid 18-digit resident ID number (公民身份号码, GB 11643-1999) and what it encodes: the birth date
+ * (digits 7–14) and the gender (digit 17, odd for men). Obtain one through {@link
  * ResidentIds#parse}.
  *
  * @param value the 18 characters, check character upper case

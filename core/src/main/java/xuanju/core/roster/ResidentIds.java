@@ -11,8 +11,8 @@ import xuanju.core.rule.Finding;
 
 /**
  * Checks of the resident ID number (公民身份号码校验, GB 11643-1999): 17 digits and a check character
- * computed with ISO 7064 MOD 11-2, the birth date in digits 7–14 (a real date, not after today), and
- * the gender in digit 17. Area codes change over time and are not checked.
+ * computed with ISO 7064 MOD 11-2, the birth date in digits 7–14 (a real date, not after today),
+ * and the gender in digit 17. Area codes change over time and are not checked.
  */
 public final class ResidentIds {
   private ResidentIds() {}
@@ -45,19 +45,14 @@ public final class ResidentIds {
   }
 
   /**
-   * Every problem with {@code raw} as a resident ID, with the field path {@code field}; empty when the
-   * number is valid.
+   * Every problem with {@code raw} as a resident ID, with the field path {@code field}; empty when
+   * the number is valid.
    */
   public static List<Finding> check(String raw, LocalDate today, String field) {
     String id = normalise(raw);
     List<Finding> out = new ArrayList<>();
     if (id.matches("[0-9](\\.[0-9]+)?E\\+?[0-9]+")) {
-      out.add(
-          finding(
-              RosterRule.ID_FORMAT,
-              field,
-              id,
-              "号码被存成了数字（科学计数法），末几位已丢失；请把该列设为文本格式后重新填写"));
+      out.add(finding(RosterRule.ID_FORMAT, field, id, "号码被存成了数字（科学计数法），末几位已丢失；请把该列设为文本格式后重新填写"));
       return out;
     }
     if (!id.matches("[0-9]{17}[0-9X]")) {
@@ -77,10 +72,7 @@ public final class ResidentIds {
     if (birth.isEmpty()) {
       out.add(
           finding(
-              RosterRule.ID_BIRTH_DATE,
-              field,
-              id,
-              "第7至14位「" + id.substring(6, 14) + "」不是有效的出生日期"));
+              RosterRule.ID_BIRTH_DATE, field, id, "第7至14位「" + id.substring(6, 14) + "」不是有效的出生日期"));
     } else if (birth.get().isAfter(today) || birth.get().getYear() < 1800) {
       out.add(
           finding(
@@ -107,8 +99,9 @@ public final class ResidentIds {
   }
 
   /**
-   * The masked form for lists (脱敏): the first 4 and the last 4 characters kept, the rest replaced by
-   * {@code *}: {@code 1101**********002X}. Shorter or malformed input is masked all but its last 2.
+   * The masked form for lists (脱敏): the first 4 and the last 4 characters kept, the rest replaced
+   * by {@code *}: {@code 1101**********002X}. Shorter or malformed input is masked all but its last
+   * 2.
    */
   public static String mask(String id) {
     if (id == null || id.isEmpty()) {

@@ -20,8 +20,8 @@ import xuanju.core.rule.Step;
  * <ul>
  *   <li>{@link #validate} checks a form or spreadsheet row: required fields, allowed values, dates,
  *       the resident ID (GB 11643) and its agreement with birth date and gender, the join date.
- *   <li>{@link #votingRight} decides whether a member has 表决权、选举权和被选举权 (中国共产党基层组织选举工作条例
- *       2020 第五条): only full members whose rights are not suspended.
+ *   <li>{@link #votingRight} decides whether a member has 表决权、选举权和被选举权 (中国共产党基层组织选举工作条例 2020 第五条):
+ *       only full members whose rights are not suspended.
  * </ul>
  */
 public final class Roster {
@@ -64,16 +64,14 @@ public final class Roster {
   }
 
   /**
-   * Checks one member's input as of {@code today}. Errors leave the member empty; warnings (join date
-   * before 18, probation over a year) are reported but the member is still given.
+   * Checks one member's input as of {@code today}. Errors leave the member empty; warnings (join
+   * date before 18, probation over a year) are reported but the member is still given.
    */
   public static MemberCheck validate(MemberInput in, LocalDate today) {
     List<Finding> out = new ArrayList<>();
     for (RosterField f : RosterField.values()) {
       if (f.required() && in.get(f).isBlank()) {
-        out.add(
-            Finding.of(
-                RosterRule.FIELD_REQUIRED, f.key(), "必填，不能为空"));
+        out.add(Finding.of(RosterRule.FIELD_REQUIRED, f.key(), "必填，不能为空"));
       }
     }
 
@@ -82,8 +80,7 @@ public final class Roster {
       out.add(Finding.of(RosterRule.IMPORT_EXAMPLE_ROW, RosterField.NAME.key(), null));
     } else if (name.codePointCount(0, name.length()) > NAME_MAX) {
       out.add(
-          Finding.of(
-              RosterRule.FIELD_TOO_LONG, RosterField.NAME.key(), "不能超过" + NAME_MAX + "个字"));
+          Finding.of(RosterRule.FIELD_TOO_LONG, RosterField.NAME.key(), "不能超过" + NAME_MAX + "个字"));
     }
 
     Gender gender = null;
@@ -108,8 +105,7 @@ public final class Roster {
 
     LocalDate birth = date(in, RosterField.BIRTH_DATE, out);
     if (birth != null && birth.isAfter(today)) {
-      out.add(
-          Finding.of(RosterRule.FIELD_DATE, RosterField.BIRTH_DATE.key(), "出生日期不能晚于今天"));
+      out.add(Finding.of(RosterRule.FIELD_DATE, RosterField.BIRTH_DATE.key(), "出生日期不能晚于今天"));
       birth = null;
     }
 
@@ -207,7 +203,9 @@ public final class Roster {
     }
 
     String phone = Texts.clean(in.phone()).replaceAll("[\\s()（）]", "");
-    if (!phone.isEmpty() && !MOBILE.matcher(phone).matches() && !LANDLINE.matcher(phone).matches()) {
+    if (!phone.isEmpty()
+        && !MOBILE.matcher(phone).matches()
+        && !LANDLINE.matcher(phone).matches()) {
       out.add(
           Finding.of(
               RosterRule.FIELD_PHONE,
@@ -236,9 +234,9 @@ public final class Roster {
   }
 
   /**
-   * Whether a member has 表决权、选举权和被选举权 (中国共产党基层组织选举工作条例 2020 第五条; legal notes A1.3,
-   * A1.5). The trail first checks the standing (留党察看, 留置, 逮捕, 停止党籍 and 出党 remove the vote), then
-   * the membership (only 正式党员 vote). The outcome's reason is the rule of the last step.
+   * Whether a member has 表决权、选举权和被选举权 (中国共产党基层组织选举工作条例 2020 第五条; legal notes A1.3, A1.5). The trail
+   * first checks the standing (留党察看, 留置, 逮捕, 停止党籍 and 出党 remove the vote), then the membership
+   * (only 正式党员 vote). The outcome's reason is the rule of the last step.
    */
   public static Decision<VotingRight> votingRight(Membership membership, MemberStatus status) {
     List<Step> trail = new ArrayList<>();

@@ -53,8 +53,8 @@ public enum RosterField {
   }
 
   /**
-   * The field whose header this is: the Chinese label, ignoring spaces, a trailing {@code *} and any
-   * hint in brackets, e.g. {@code 出生日期（2020-01-02）} or {@code 姓名*}.
+   * The field whose header this is: the Chinese label, ignoring spaces, a trailing {@code *} and
+   * any hint in brackets, e.g. {@code 出生日期（2020-01-02）} or {@code 姓名*}.
    */
   public static Optional<RosterField> byHeader(String header) {
     if (header == null) {

@@ -11,26 +11,16 @@ import xuanju.core.rule.Severity;
  */
 public enum RosterRule implements Rule {
   // 公民身份号码 (GB 11643-1999)
-  ID_FORMAT(
-      "ROSTER.ID.FORMAT",
-      Severity.ERROR,
-      "公民身份号码应为18位：前17位为数字，最后一位为数字或X",
-      Citations.GB11643),
+  ID_FORMAT("ROSTER.ID.FORMAT", Severity.ERROR, "公民身份号码应为18位：前17位为数字，最后一位为数字或X", Citations.GB11643),
   ID_CHECKSUM(
       "ROSTER.ID.CHECKSUM",
       Severity.ERROR,
       "公民身份号码校验位错误（按 ISO 7064 MOD 11-2 计算）",
       Citations.GB11643),
   ID_BIRTH_DATE(
-      "ROSTER.ID.BIRTH_DATE",
-      Severity.ERROR,
-      "公民身份号码第7至14位的出生日期无效或晚于今天",
-      Citations.GB11643),
+      "ROSTER.ID.BIRTH_DATE", Severity.ERROR, "公民身份号码第7至14位的出生日期无效或晚于今天", Citations.GB11643),
   ID_BIRTH_MISMATCH(
-      "ROSTER.ID.BIRTH_MISMATCH",
-      Severity.ERROR,
-      "出生日期与公民身份号码第7至14位不一致",
-      Citations.GB11643),
+      "ROSTER.ID.BIRTH_MISMATCH", Severity.ERROR, "出生日期与公民身份号码第7至14位不一致", Citations.GB11643),
   ID_GENDER_MISMATCH(
       "ROSTER.ID.GENDER_MISMATCH",
       Severity.ERROR,
@@ -67,16 +57,12 @@ public enum RosterRule implements Rule {
   IMPORT_TOO_LARGE("ROSTER.IMPORT.TOO_LARGE", Severity.ERROR, "文件超过允许的大小", Citations.FILE),
   IMPORT_TOO_MANY_ROWS(
       "ROSTER.IMPORT.TOO_MANY_ROWS", Severity.ERROR, "文件中的党员人数超过一次导入的上限", Citations.FILE),
-  IMPORT_HEADER(
-      "ROSTER.IMPORT.HEADER", Severity.ERROR, "表头缺少必需的列，请使用系统提供的模板", Citations.FILE),
+  IMPORT_HEADER("ROSTER.IMPORT.HEADER", Severity.ERROR, "表头缺少必需的列，请使用系统提供的模板", Citations.FILE),
   IMPORT_EMPTY("ROSTER.IMPORT.EMPTY", Severity.ERROR, "文件中没有党员数据", Citations.FILE),
   IMPORT_EXAMPLE_ROW(
       "ROSTER.IMPORT.EXAMPLE_ROW", Severity.ERROR, "这是模板中的示例行，请删除后再导入", Citations.FILE),
   IMPORT_DUPLICATE_IN_FILE(
-      "ROSTER.IMPORT.DUPLICATE_IN_FILE",
-      Severity.ERROR,
-      "同一公民身份号码在文件中出现多次",
-      Citations.ONE_BRANCH),
+      "ROSTER.IMPORT.DUPLICATE_IN_FILE", Severity.ERROR, "同一公民身份号码在文件中出现多次", Citations.ONE_BRANCH),
   IMPORT_ALREADY_IN_ORGANISATION(
       "ROSTER.IMPORT.ALREADY_IN_ORGANISATION",
       Severity.ERROR,
@@ -90,8 +76,7 @@ public enum RosterRule implements Rule {
   EDIT_STALE("ROSTER.EDIT.STALE", Severity.ERROR, "该党员信息已被他人修改，请刷新后重试", Citations.FORM),
 
   // 表决权、选举权 (A1.3)
-  VOTE_FULL_MEMBER(
-      "PARTY.VOTE.FULL_MEMBER", Severity.NOTICE, "正式党员享有表决权、选举权和被选举权", Citations.ART5),
+  VOTE_FULL_MEMBER("PARTY.VOTE.FULL_MEMBER", Severity.NOTICE, "正式党员享有表决权、选举权和被选举权", Citations.ART5),
   VOTE_PROBATIONARY(
       "PARTY.VOTE.PROBATIONARY", Severity.NOTICE, "预备党员没有表决权、选举权和被选举权", Citations.ART5),
   VOTE_RIGHTS_NORMAL(
@@ -102,15 +87,9 @@ public enum RosterRule implements Rule {
       "受留党察看处分的党员在留党察看期间没有表决权、选举权和被选举权",
       Citations.ART5),
   VOTE_DETAINED(
-      "PARTY.VOTE.DETAINED",
-      Severity.NOTICE,
-      "党员被依法留置期间，党组织应当停止其表决权、选举权和被选举权",
-      Citations.ART5),
+      "PARTY.VOTE.DETAINED", Severity.NOTICE, "党员被依法留置期间，党组织应当停止其表决权、选举权和被选举权", Citations.ART5),
   VOTE_ARRESTED(
-      "PARTY.VOTE.ARRESTED",
-      Severity.NOTICE,
-      "党员被依法逮捕期间，党组织应当停止其表决权、选举权和被选举权",
-      Citations.ART5),
+      "PARTY.VOTE.ARRESTED", Severity.NOTICE, "党员被依法逮捕期间，党组织应当停止其表决权、选举权和被选举权", Citations.ART5),
   VOTE_MEMBERSHIP_STOPPED(
       "PARTY.VOTE.MEMBERSHIP_STOPPED",
       Severity.NOTICE,
@@ -156,13 +135,10 @@ public enum RosterRule implements Rule {
 
   /** Shared citations (an enum constructor may not read the enum's own static fields). */
   private static final class Citations {
-    static final Citation GB11643 =
-        Citation.of("GB 11643-1999 公民身份号码", "", "", Confidence.S);
+    static final Citation GB11643 = Citation.of("GB 11643-1999 公民身份号码", "", "", Confidence.S);
     static final Citation FORM = Citation.of("党员名册填写规范（本系统）", "", "", Confidence.I);
     static final Citation FILE = Citation.of("党员名册导入文件格式（本系统）", "", "", Confidence.I);
-    static final Citation ONE_BRANCH =
-        Citation.of("中国共产党章程", "第八条", "", Confidence.I);
-    static final Citation ART5 =
-        Citation.of("中国共产党基层组织选举工作条例(2020)", "第五条", "P1", Confidence.V);
+    static final Citation ONE_BRANCH = Citation.of("中国共产党章程", "第八条", "", Confidence.I);
+    static final Citation ART5 = Citation.of("中国共产党基层组织选举工作条例(2020)", "第五条", "P1", Confidence.V);
   }
 }

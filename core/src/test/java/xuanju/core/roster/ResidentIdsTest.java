@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import xuanju.core.quota.Gender;
 import xuanju.core.rule.Finding;
 
@@ -70,7 +70,13 @@ class ResidentIdsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"", "1101051949123100", "11010519491231002XX", "1101051949123100Y2", "A10105194912310021"})
+      strings = {
+        "",
+        "1101051949123100",
+        "11010519491231002XX",
+        "1101051949123100Y2",
+        "A10105194912310021"
+      })
   void roster_id_format(String id) {
     assertThat(ResidentIds.check(id, TODAY, "residentId"))
         .extracting(Finding::code)
@@ -102,8 +108,9 @@ class ResidentIdsTest {
   }
 
   /**
-   * Property (seeded): a generated ID with its computed check character is valid, and changing any one
-   * of its 18 characters to another digit makes it invalid (MOD 11-2 detects every single substitution).
+   * Property (seeded): a generated ID with its computed check character is valid, and changing any
+   * one of its 18 characters to another digit makes it invalid (MOD 11-2 detects every single
+   * substitution).
    */
   @ParameterizedTest(name = "seed {0}")
   @MethodSource("seeds")
@@ -113,9 +120,7 @@ class ResidentIdsTest {
     String first17 =
         String.format(
             "%06d%s%03d",
-            110000 + r.nextInt(540000),
-            birth.toString().replace("-", ""),
-            r.nextInt(1000));
+            110000 + r.nextInt(540000), birth.toString().replace("-", ""), r.nextInt(1000));
     String id = first17 + ResidentIds.checkCharacter(first17);
     assertThat(ResidentIds.isValid(id, TODAY)).as("seed %d id %s", seed, id).isTrue();
     for (int pos = 0; pos < 18; pos++) {

@@ -16,8 +16,16 @@ class RosterTest {
 
   static MemberInput good() {
     return new MemberInput(
-        "王秀英", "女", "汉族", "1949-12-31", "11010519491231002X", "大学本科", "1975-07-01", "正式党员",
-        "正常", "13800138000");
+        "王秀英",
+        "女",
+        "汉族",
+        "1949-12-31",
+        "11010519491231002X",
+        "大学本科",
+        "1975-07-01",
+        "正式党员",
+        "正常",
+        "13800138000");
   }
 
   @Test
@@ -62,7 +70,13 @@ class RosterTest {
     assertThat(c.findings().errors())
         .extracting(f -> f.fields().get(0))
         .containsExactlyInAnyOrder(
-            "name", "gender", "ethnicity", "birthDate", "residentId", "education", "joinDate",
+            "name",
+            "gender",
+            "ethnicity",
+            "birthDate",
+            "residentId",
+            "education",
+            "joinDate",
             "membership");
     assertThat(c.findings().codes()).containsOnly("ROSTER.FIELD.REQUIRED");
   }
@@ -72,8 +86,16 @@ class RosterTest {
     MemberInput in = good();
     in =
         new MemberInput(
-            in.name(), in.gender(), in.ethnicity(), in.birthDate(), in.residentId(), in.education(),
-            in.joinDate(), "预备", "", "");
+            in.name(),
+            in.gender(),
+            in.ethnicity(),
+            in.birthDate(),
+            in.residentId(),
+            in.education(),
+            in.joinDate(),
+            "预备",
+            "",
+            "");
     MemberCheck c = Roster.validate(in, TODAY);
     // a probationary member who joined in 1975 is flagged (probation is one year)
     assertThat(c.findings().codes()).containsExactly("ROSTER.PROBATION.OVERDUE");
@@ -88,8 +110,16 @@ class RosterTest {
     MemberCheck c =
         Roster.validate(
             new MemberInput(
-                g.name(), "未知", "火星族", g.birthDate(), g.residentId(), "幼儿园", g.joinDate(), "正式党员",
-                "休眠", g.phone()),
+                g.name(),
+                "未知",
+                "火星族",
+                g.birthDate(),
+                g.residentId(),
+                "幼儿园",
+                g.joinDate(),
+                "正式党员",
+                "休眠",
+                g.phone()),
             TODAY);
     assertThat(c.findings().codes()).containsOnly("ROSTER.FIELD.NOT_ALLOWED").hasSize(4);
     assertThat(c.on(RosterField.EDUCATION).get(0).messageZh())
@@ -103,8 +133,16 @@ class RosterTest {
     Member m =
         Roster.validate(
                 new MemberInput(
-                    g.name(), "女", "蒙古", g.birthDate(), g.residentId(), "本科", g.joinDate(), "正式",
-                    "被留置", ""),
+                    g.name(),
+                    "女",
+                    "蒙古",
+                    g.birthDate(),
+                    g.residentId(),
+                    "本科",
+                    g.joinDate(),
+                    "正式",
+                    "被留置",
+                    ""),
                 TODAY)
             .member()
             .orElseThrow();
@@ -119,8 +157,16 @@ class RosterTest {
     MemberCheck c =
         Roster.validate(
             new MemberInput(
-                g.name(), g.gender(), g.ethnicity(), "1949/12/30", g.residentId(), g.education(),
-                g.joinDate(), g.membership(), g.status(), g.phone()),
+                g.name(),
+                g.gender(),
+                g.ethnicity(),
+                "1949/12/30",
+                g.residentId(),
+                g.education(),
+                g.joinDate(),
+                g.membership(),
+                g.status(),
+                g.phone()),
             TODAY);
     assertThat(c.findings().codes()).containsExactly("ROSTER.ID.BIRTH_MISMATCH");
     assertThat(c.findings().errors().get(0).fields()).containsExactly("residentId", "birthDate");
@@ -134,8 +180,16 @@ class RosterTest {
     MemberCheck c =
         Roster.validate(
             new MemberInput(
-                g.name(), "男", g.ethnicity(), g.birthDate(), g.residentId(), g.education(),
-                g.joinDate(), g.membership(), g.status(), g.phone()),
+                g.name(),
+                "男",
+                g.ethnicity(),
+                g.birthDate(),
+                g.residentId(),
+                g.education(),
+                g.joinDate(),
+                g.membership(),
+                g.status(),
+                g.phone()),
             TODAY);
     assertThat(c.findings().codes()).containsExactly("ROSTER.ID.GENDER_MISMATCH");
     assertThat(c.findings().errors().get(0).messageZh()).contains("第17位为2").contains("应为“女”");
@@ -171,22 +225,44 @@ class RosterTest {
     MemberCheck c =
         Roster.validate(
             new MemberInput(
-                "【示例】张三", g.gender(), g.ethnicity(), g.birthDate(), g.residentId(), g.education(),
-                g.joinDate(), g.membership(), g.status(), g.phone()),
+                "【示例】张三",
+                g.gender(),
+                g.ethnicity(),
+                g.birthDate(),
+                g.residentId(),
+                g.education(),
+                g.joinDate(),
+                g.membership(),
+                g.status(),
+                g.phone()),
             TODAY);
     assertThat(c.findings().codes()).containsExactly("ROSTER.IMPORT.EXAMPLE_ROW");
   }
 
   @ParameterizedTest
-  @CsvSource({"13800138000, true", "0471-1234567, true", "047112345678, true", "12345, false",
-      "138001380001, false", "电话, false"})
+  @CsvSource({
+    "13800138000, true",
+    "0471-1234567, true",
+    "047112345678, true",
+    "12345, false",
+    "138001380001, false",
+    "电话, false"
+  })
   void roster_field_phone(String phone, boolean ok) {
     MemberInput g = good();
     MemberCheck c =
         Roster.validate(
             new MemberInput(
-                g.name(), g.gender(), g.ethnicity(), g.birthDate(), g.residentId(), g.education(),
-                g.joinDate(), g.membership(), g.status(), phone),
+                g.name(),
+                g.gender(),
+                g.ethnicity(),
+                g.birthDate(),
+                g.residentId(),
+                g.education(),
+                g.joinDate(),
+                g.membership(),
+                g.status(),
+                phone),
             TODAY);
     assertThat(c.ok()).isEqualTo(ok);
     if (!ok) {
@@ -203,7 +279,15 @@ class RosterTest {
 
   private static MemberInput withJoin(MemberInput g, String join) {
     return new MemberInput(
-        g.name(), g.gender(), g.ethnicity(), g.birthDate(), g.residentId(), g.education(), join,
-        g.membership(), g.status(), g.phone());
+        g.name(),
+        g.gender(),
+        g.ethnicity(),
+        g.birthDate(),
+        g.residentId(),
+        g.education(),
+        join,
+        g.membership(),
+        g.status(),
+        g.phone());
   }
 }

@@ -9,8 +9,8 @@ import xuanju.core.rule.Decision;
 import xuanju.core.rule.Step;
 
 /**
- * Who has a vote (PARTY.VOTE.*): 中国共产党基层组织选举工作条例 (2020) 第五条 — only 正式党员 have 表决权、选举权和被选举权;
- * none while under 留党察看; suspended while 留置 or 逮捕 (legal notes A1.3, A1.5).
+ * Who has a vote (PARTY.VOTE.*): 中国共产党基层组织选举工作条例 (2020) 第五条 — only 正式党员 have 表决权、选举权和被选举权; none
+ * while under 留党察看; suspended while 留置 or 逮捕 (legal notes A1.3, A1.5).
  */
 class VotingRightTest {
 
@@ -40,7 +40,9 @@ class VotingRightTest {
     for (Membership m : Membership.values()) {
       for (MemberStatus s : MemberStatus.values()) {
         boolean expected = m == Membership.FULL && s == MemberStatus.NORMAL;
-        assertThat(Roster.votingRight(m, s).outcome().hasVote()).as("%s %s", m, s).isEqualTo(expected);
+        assertThat(Roster.votingRight(m, s).outcome().hasVote())
+            .as("%s %s", m, s)
+            .isEqualTo(expected);
       }
     }
   }
