@@ -20,6 +20,8 @@ public final class Main {
     Map<String, Command> m = new LinkedHashMap<>();
     List<Command> all = new ArrayList<>();
     // commands are registered below, one line each
+    all.add(new TallyCommand());
+    all.add(new MarginCommand());
     all.add(new TimelineCommand());
     all.add(new QuotaCommand());
     for (Command c : all) {
