@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import xuanju.core.quota.Gender;
 import xuanju.core.rule.Finding;
 
@@ -19,13 +20,16 @@ public final class ResidentIds {
 
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final String CHECK = "10X98765432";
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern SCIENTIFIC = Pattern.compile("[0-9](\\.[0-9]+)?E\\+?[0-9]+");
+  private static final Pattern SHAPE = Pattern.compile("[0-9]{17}[0-9X]");
 
   /**
    * The input as it should be stored: full-width characters folded, spaces removed, {@code x} upper
    * case. Does not validate.
    */
   public static String normalise(String raw) {
-    return Texts.clean(raw).replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
+    return SPACES.matcher(Texts.clean(raw)).replaceAll("").toUpperCase(java.util.Locale.ROOT);
   }
 
   /**
@@ -34,7 +38,7 @@ public final class ResidentIds {
    * @throws IllegalArgumentException if {@code first17} is not 17 ASCII digits
    */
   public static char checkCharacter(String first17) {
-    if (first17 == null || !first17.matches("[0-9]{17}")) {
+    if (first17 == null || first17.length() != 17 || !allDigits(first17)) {
       throw new IllegalArgumentException("需要17位数字：" + first17);
     }
     int sum = 0;
@@ -51,11 +55,11 @@ public final class ResidentIds {
   public static List<Finding> check(String raw, LocalDate today, String field) {
     String id = normalise(raw);
     List<Finding> out = new ArrayList<>();
-    if (id.matches("[0-9](\\.[0-9]+)?E\\+?[0-9]+")) {
+    if (SCIENTIFIC.matcher(id).matches()) {
       out.add(finding(RosterRule.ID_FORMAT, field, id, "号码被存成了数字（科学计数法），末几位已丢失；请把该列设为文本格式后重新填写"));
       return out;
     }
-    if (!id.matches("[0-9]{17}[0-9X]")) {
+    if (!SHAPE.matcher(id).matches()) {
       out.add(
           finding(
               RosterRule.ID_FORMAT,
@@ -91,10 +95,10 @@ public final class ResidentIds {
 
   /** The resident ID with its birth date and gender, or empty if {@code raw} is not valid. */
   public static Optional<ResidentId> parse(String raw, LocalDate today) {
-    if (!isValid(raw, today)) {
+    String id = normalise(raw);
+    if (!isValid(id, today)) {
       return Optional.empty();
     }
-    String id = normalise(raw);
     return Optional.of(new ResidentId(id, birthDateOf(id).orElseThrow(), genderOf(id)));
   }
 
@@ -112,6 +116,15 @@ public final class ResidentIds {
     }
     int keep = Math.min(2, id.length());
     return "*".repeat(id.length() - keep) + id.substring(id.length() - keep);
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   static Optional<LocalDate> birthDateOf(String id) {

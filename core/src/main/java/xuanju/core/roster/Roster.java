@@ -35,6 +35,8 @@ public final class Roster {
           "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
               + "(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
   private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+  private static final Pattern PHONE_NOISE = Pattern.compile("[\\s()（）]");
   private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
   private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?");
 
@@ -75,7 +77,7 @@ public final class Roster {
       }
     }
 
-    String name = in.name().strip().replaceAll("\\s+", " ");
+    String name = SPACES.matcher(in.name().strip()).replaceAll(" ");
     if (name.startsWith("【示例】") || name.startsWith("[示例]")) {
       out.add(Finding.of(RosterRule.IMPORT_EXAMPLE_ROW, RosterField.NAME.key(), null));
     } else if (name.codePointCount(0, name.length()) > NAME_MAX) {
@@ -202,7 +204,7 @@ public final class Roster {
       }
     }
 
-    String phone = Texts.clean(in.phone()).replaceAll("[\\s()（）]", "");
+    String phone = PHONE_NOISE.matcher(Texts.clean(in.phone())).replaceAll("");
     if (!phone.isEmpty()
         && !MOBILE.matcher(phone).matches()
         && !LANDLINE.matcher(phone).matches()) {

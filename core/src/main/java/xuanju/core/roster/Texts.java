@@ -10,7 +10,10 @@ final class Texts {
     if (text == null) {
       return "";
     }
-    String t = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    String t =
+        Normalizer.isNormalized(text, Normalizer.Form.NFKC)
+            ? text
+            : Normalizer.normalize(text, Normalizer.Form.NFKC);
     return t.replace('\u3000', ' ').strip();
   }
 }

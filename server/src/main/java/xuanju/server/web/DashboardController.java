@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
 import xuanju.server.organisation.OrganisationService;
+import xuanju.server.plan.DeadlineService;
 import xuanju.server.system.SystemInfo;
 
 /** The dashboard (工作台): what needs doing next. */
@@ -15,11 +16,17 @@ class DashboardController {
   private final OrganisationService organisations;
   private final SystemInfo system;
   private final AccessService access;
+  private final DeadlineService deadlines;
 
-  DashboardController(OrganisationService organisations, SystemInfo system, AccessService access) {
+  DashboardController(
+      OrganisationService organisations,
+      SystemInfo system,
+      AccessService access,
+      DeadlineService deadlines) {
     this.organisations = organisations;
     this.system = system;
     this.access = access;
+    this.deadlines = deadlines;
   }
 
   @GetMapping("/")
@@ -31,6 +38,7 @@ class DashboardController {
         "organisations",
         organisations.all().stream().filter(o -> visible.contains(o.id())).toList());
     model.addAttribute("system", system);
+    model.addAttribute("deadlines", deadlines.upcoming(3));
     return "dashboard";
   }
 }
