@@ -18,6 +18,9 @@ public class XuanjuApplication {
     if (args.length > 0 && args[0].equals("audit-verify")) {
       System.exit(auditVerify(args));
     }
+    if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
+      System.exit(xuanju.server.backup.BackupCommands.run(args, XuanjuApplication.class));
+    }
     SpringApplication.run(XuanjuApplication.class, args);
   }
 
