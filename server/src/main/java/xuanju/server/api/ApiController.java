@@ -8,6 +8,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import xuanju.server.access.AccessService;
+import xuanju.server.access.Permission;
 import xuanju.server.organisation.Organisation;
 import xuanju.server.organisation.OrganisationService;
 import xuanju.server.system.SystemInfo;
@@ -19,10 +21,12 @@ import xuanju.server.system.SystemInfo;
 class ApiController {
   private final SystemInfo system;
   private final OrganisationService organisations;
+  private final AccessService access;
 
-  ApiController(SystemInfo system, OrganisationService organisations) {
+  ApiController(SystemInfo system, OrganisationService organisations, AccessService access) {
     this.system = system;
     this.organisations = organisations;
+    this.access = access;
   }
 
   /** The signed-in user. */
@@ -46,8 +50,11 @@ class ApiController {
   }
 
   @GetMapping("/organisations")
-  @Operation(summary = "组织列表")
+  @Operation(summary = "组织列表（仅当前用户有权查看的组织）")
   List<Organisation> organisations() {
-    return organisations.all();
+    var visible =
+        access.visibleOrganisations(
+            AccessService.currentUser(), AccessService.currentIsAdmin(), Permission.VIEW);
+    return organisations.all().stream().filter(o -> visible.contains(o.id())).toList();
   }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
@@ -366,6 +369,42 @@ class RosterImportTest extends H2AppTest {
                 .with(csrf()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.created").value(45));
+  }
+
+  @Test
+  void importPageShowsTheErrorTableAndThenTheCount() throws Exception {
+    long branch = RosterTestSupport.branch(orgs, "页面导入党支部");
+    List<List<String>> sheet = RosterFixtures.sheet(RosterFixtures.members(303L, 3));
+    String id = sheet.get(2).get(RosterField.RESIDENT_ID.ordinal());
+    char right = ResidentIds.checkCharacter(id.substring(0, 17));
+    sheet
+        .get(2)
+        .set(RosterField.RESIDENT_ID.ordinal(), id.substring(0, 17) + (right == '0' ? '1' : '0'));
+    mvc.perform(
+            multipart("/organisations/{id}/roster/import", branch)
+                .file(
+                    new MockMultipartFile(
+                        "file", "名册.xlsx", RosterTestSupport.XLSX, RosterFixtures.xlsx(sheet)))
+                .with(RosterTestSupport.admin())
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("第3行 公民身份号码：校验位错误（应为" + right + "）")))
+        .andExpect(content().string(containsString("id=\"import-errors\"")));
+    assertThat(RosterTestSupport.count(jdbc, branch)).isZero();
+
+    sheet.get(2).set(RosterField.RESIDENT_ID.ordinal(), id);
+    mvc.perform(
+            multipart("/organisations/{id}/roster/import", branch)
+                .file(
+                    new MockMultipartFile(
+                        "file", "名册.xlsx", RosterTestSupport.XLSX, RosterFixtures.xlsx(sheet)))
+                .with(RosterTestSupport.admin())
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("导入党员名册 3 人")));
+    mvc.perform(get("/organisations/{id}/roster", branch).with(RosterTestSupport.admin()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"stat-total\">3<")));
   }
 
   private JsonNode body(MvcResult r) throws Exception {

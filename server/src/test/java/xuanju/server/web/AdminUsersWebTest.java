@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,14 @@ class AdminUsersWebTest extends H2AppTest {
         .andExpect(flash().attribute("message", "已为 zhangsan 授予「选举工作管理员」角色"));
 
     assertThat(access.allowed("zhangsan", false, branch, Permission.MANAGE)).isTrue();
+    // the API lists only the organisations the user may see
+    users.insert("apiviewer", "接口查看", "x", false, false, java.time.Instant.now());
+    xuanju.server.support.SignIn.as(
+        "admin", true, () -> access.grant("apiviewer", branch, xuanju.server.access.Role.OBSERVER));
+    mvc.perform(get("/api/organisations").with(user("apiviewer").roles("USER")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(1))
+        .andExpect(jsonPath("$[0].name").value("网页测试支部"));
     assertThat(access.allowed("zhangsan", false, sibling, Permission.VIEW)).isFalse();
 
     mvc.perform(
