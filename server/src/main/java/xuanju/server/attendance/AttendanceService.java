@@ -581,13 +581,19 @@ public class AttendanceService {
   private static final String MEMBER_COLUMNS =
       "id, organisation_id, name, gender, resident_id, membership, status";
 
+  /** The branch's members in 姓氏笔画 order (the order of every name list at the meeting). */
   private List<RosterLine> members(long organisationId) {
-    return jdbc.query(
-        "SELECT "
-            + MEMBER_COLUMNS
-            + " FROM party_member WHERE organisation_id = ? ORDER BY name, id",
-        (rs, i) -> line(rs),
-        organisationId);
+    List<RosterLine> lines =
+        new java.util.ArrayList<>(
+            jdbc.query(
+                "SELECT " + MEMBER_COLUMNS + " FROM party_member WHERE organisation_id = ? ORDER BY id",
+                (rs, i) -> line(rs),
+                organisationId));
+    var strokes = xuanju.core.names.NameOrder.surnameStrokes();
+    lines.sort(
+        java.util.Comparator.comparing(RosterLine::name, strokes)
+            .thenComparingLong(RosterLine::id));
+    return lines;
   }
 
   private Optional<RosterLine> member(long id) {
