@@ -1,0 +1,533 @@
+package xuanju.server.voting;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import xuanju.core.ballot.Ballot;
+import xuanju.core.ballot.BallotRule;
+import xuanju.core.ballot.BallotRules;
+import xuanju.core.ballot.BallotVerdict;
+import xuanju.core.ballot.Ballots;
+import xuanju.core.ballot.Mark;
+import xuanju.core.rule.InvalidInputException;
+import xuanju.core.tally.Candidate;
+import xuanju.core.tally.CandidateCount;
+import xuanju.core.tally.Tally;
+import xuanju.server.access.AccessService;
+import xuanju.server.access.Permission;
+import xuanju.server.election.Election;
+import xuanju.server.voting.VotingModel.Ack;
+import xuanju.server.voting.VotingModel.BallotInput;
+import xuanju.server.voting.VotingModel.Box;
+import xuanju.server.voting.VotingModel.Difference;
+import xuanju.server.voting.VotingModel.Entry;
+import xuanju.server.voting.VotingModel.Reading;
+import xuanju.server.voting.VotingModel.Round;
+import xuanju.server.voting.VotingModel.Ruling;
+import xuanju.server.voting.VotingModel.Stack;
+import xuanju.server.voting.VotingModel.WriteInInput;
+
+/**
+ * Ballot entry (唱票录入、计票、监票): each paper ballot is one anonymous record in a stack, entered twice by
+ * two different clerks (entry A and entry B); the two are paired by position and compared; the
+ * scrutineer rules on every difference and every questionable ballot and settles the stack. The
+ * aggregate tally sheet per box is the documented fallback.
+ *
+ * <p>Secrecy: a ballot row holds only its entry, its position in the stack as entered, the client's
+ * random id and the reading — no voter, no time. Single ballot saves are not audited one by one
+ * (that would put a time on each ballot); the audit log records the start and the end of each entry
+ * with the number of ballots and the SHA-256 digest of all its readings.
+ *
+ * <p>Each ballot is saved in its own transaction and acknowledged only after the commit; a retry
+ * with the same client id returns the first answer (idempotent).
+ */
+@Service
+public class EntryService {
+  private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+  private static final Object[] LOCKS = new Object[64];
+
+  static {
+    for (int i = 0; i < LOCKS.length; i++) {
+      LOCKS[i] = new Object();
+    }
+  }
+
+  private final VotingService voting;
+  private final VotingRepository repo;
+  private final TransactionTemplate tx;
+
+  public EntryService(VotingService voting, VotingRepository repo, PlatformTransactionManager tm) {
+    this.voting = voting;
+    this.repo = repo;
+    this.tx = new TransactionTemplate(tm);
+    this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  private static String me() {
+    return AccessService.currentUser();
+  }
+
+  private void log(Election e, String action, String summary) {
+    voting.audit().append(me(), action, "election:" + e.id(), summary);
+  }
+
+  private record Ctx(
+      Election election,
+      Round round,
+      Box box,
+      String label,
+      String side,
+      Ballot ballot,
+      Reading reading,
+      BallotRules rules) {}
+
+  /**
+   * Saves one ballot of a stack (录入一张选票). Needs COUNT. Bad input (unknown candidate, wrong number
+   * of marks, unknown key) is refused and changes nothing; a ballot the rules make invalid (e.g.
+   * more 赞成 than seats) is saved and reported as invalid.
+   */
+  public Ack submit(long electionId, int roundNo, BallotInput in) {
+    Ctx c = tx.execute(s -> prepare(electionId, roundNo, in));
+    long entryId = ensureEntry(c);
+    try {
+      return tx.execute(s -> save(c, entryId, in));
+    } catch (DuplicateKeyException ex) {
+      // a concurrent retry with the same client id committed first
+      return tx.execute(
+          s ->
+              repo.recordByClient(entryId, in.clientId())
+                  .map(r -> ack(c, entryId, r.position(), in.clientId(), true))
+                  .orElseThrow(() -> VotingRule.ENTRY_POSITION_CONFLICT.conflict("")));
+    }
+  }
+
+  private Ctx prepare(long electionId, int roundNo, BallotInput in) {
+    Election e = voting.electionFor(electionId, Permission.COUNT);
+    Round r = voting.openRound(electionId, roundNo);
+    String cid = in.clientId() == null ? "" : in.clientId().strip();
+    if (!CLIENT_ID.matcher(cid).matches()) {
+      throw VotingRule.ENTRY_CLIENT_ID.invalid("clientId", "编号须为8至64位字母、数字或连字符");
+    }
+    if (cid.length() == 36) {
+      try {
+        int v = UUID.fromString(cid).version();
+        if (v == 1 || v == 2 || v == 6 || v == 7) {
+          throw VotingRule.ENTRY_CLIENT_ID.invalid("clientId", "第" + v + "版UUID含有时间，请用随机UUID（第4版）");
+        }
+      } catch (IllegalArgumentException notUuid) {
+        // any other random id is fine
+      }
+    }
+    String side =
+        in.entry() == null || in.entry().isBlank() ? "A" : in.entry().strip().toUpperCase();
+    if (!side.equals("A") && !side.equals("B")) {
+      throw new InvalidInputException("entry", "录入遍次只能是 A 或 B");
+    }
+    String label = in.stack() == null || in.stack().isBlank() ? "1" : in.stack().strip();
+    if (label.length() > 40) {
+      throw new InvalidInputException("stack", "选票叠的名称最多40个字符");
+    }
+    Box box =
+        in.boxId() == null
+            ? voting.defaultBox(electionId)
+            : voting
+                .findBox(electionId, in.boxId())
+                .orElseThrow(() -> new InvalidInputException("boxId", "票箱不存在：" + in.boxId()));
+    List<Mark> marks =
+        in.marks() != null
+            ? BallotCodec.marks(in.marks(), r.candidates().size())
+            : in.marksById() != null
+                ? BallotCodec.marksById(in.marksById(), r.candidates())
+                : BallotCodec.marks(null, r.candidates().size());
+    Ballot b =
+        new Ballot(
+            marks, BallotCodec.writeIns(in.writeIns()), Boolean.TRUE.equals(in.identifyingMarks()));
+    BallotRules rules = voting.rules(e, r);
+    return new Ctx(e, r, box, label, side, b, BallotCodec.reading(b), rules);
+  }
+
+  private long ensureEntry(Ctx c) {
+    Long found =
+        tx.execute(
+            s -> {
+              Optional<Long> st = repo.stackId(c.round().id(), c.box().id(), c.label());
+              if (st.isEmpty()) {
+                return null;
+              }
+              Optional<Entry> en = repo.entry(st.get(), c.side());
+              if (en.isEmpty()) {
+                return null;
+              }
+              checkClerk(c, en.get(), st.get());
+              return en.get().id();
+            });
+    if (found != null) {
+      return found;
+    }
+    synchronized (LOCKS[(int) (c.round().id() % LOCKS.length)]) {
+      return tx.execute(
+          s -> {
+            if (repo.aggregates(c.round().id()).stream().anyMatch(a -> a.boxId() == c.box().id())) {
+              throw VotingRule.COUNT_MIXED_BOX.conflict("票箱「" + c.box().name() + "」已按汇总表录入");
+            }
+            long stackId =
+                repo.stackId(c.round().id(), c.box().id(), c.label())
+                    .orElseGet(
+                        () ->
+                            repo.insertStack(
+                                c.round().id(), c.box().id(), c.label(), voting.clock().instant()));
+            Optional<Entry> en = repo.entry(stackId, c.side());
+            if (en.isPresent()) {
+              checkClerk(c, en.get(), stackId);
+              return en.get().id();
+            }
+            String other = c.side().equals("A") ? "B" : "A";
+            Optional<Entry> o = repo.entry(stackId, other);
+            if (o.isPresent() && o.get().clerk().equals(me())) {
+              throw VotingRule.ENTRY_SECOND_SAME_USER.conflict(
+                  "录入" + other + "已由" + me() + "完成，录入" + c.side() + "须由另一名计票人进行");
+            }
+            long id = repo.insertEntry(stackId, c.side(), me(), voting.clock().instant());
+            log(
+                c.election(),
+                "BALLOT_ENTRY_STARTED",
+                c.round().labelZh()
+                    + " 票箱「"
+                    + c.box().name()
+                    + "」第"
+                    + c.label()
+                    + "叠："
+                    + me()
+                    + " 开始录入"
+                    + c.side());
+            return id;
+          });
+    }
+  }
+
+  private void checkClerk(Ctx c, Entry e, long stackId) {
+    if (!e.clerk().equals(me())) {
+      throw VotingRule.ENTRY_SIDE_TAKEN.conflict("录入" + e.side() + "由" + e.clerk() + "进行");
+    }
+    String other = c.side().equals("A") ? "B" : "A";
+    repo.entry(stackId, other)
+        .filter(o -> o.clerk().equals(me()))
+        .ifPresent(
+            o -> {
+              throw VotingRule.ENTRY_SECOND_SAME_USER.conflict("录入" + other + "也由" + me() + "进行");
+            });
+    if (e.finished()) {
+      throw VotingRule.ENTRY_FINISHED.conflict("录入" + e.side() + "共" + e.ballots() + "张");
+    }
+  }
+
+  private Ack save(Ctx c, long entryId, BallotInput in) {
+    String cid = in.clientId().strip();
+    Optional<VotingRepository.Record> existing = repo.recordByClient(entryId, cid);
+    if (existing.isPresent()) {
+      if (!existing.get().reading().canonical().equals(c.reading().canonical())) {
+        throw VotingRule.ENTRY_CLIENT_ID.conflict(
+            "编号 " + cid + " 已用于第" + existing.get().position() + "张的另一内容");
+      }
+      return ack(c, entryId, existing.get().position(), cid, true);
+    }
+    int pos = repo.takePosition(entryId);
+    if (pos < 0) {
+      throw VotingRule.ENTRY_FINISHED.conflict("");
+    }
+    if (in.position() != null && in.position() != pos) {
+      throw VotingRule.ENTRY_POSITION_CONFLICT.conflict(
+          "页面上为第" + in.position() + "张，实际应为第" + pos + "张");
+    }
+    repo.insertRecord(entryId, pos, cid, c.reading());
+    return ack(c, entryId, pos, cid, false);
+  }
+
+  private Ack ack(Ctx c, long entryId, int pos, String cid, boolean duplicate) {
+    BallotVerdict v = Ballots.judge(c.rules(), c.ballot());
+    String kind;
+    String text;
+    if (v instanceof BallotVerdict.Valid) {
+      kind = "VALID";
+      text = "第" + pos + "张：有效票";
+    } else if (v instanceof BallotVerdict.Invalid) {
+      kind = "INVALID";
+      text = "第" + pos + "张：无效票（" + v.rules().get(0).messageZh() + "）";
+    } else {
+      kind = "NEEDS_REVIEW";
+      text = "第" + pos + "张：疑问票，待监票人认定";
+    }
+    if (duplicate) {
+      text += "（重复提交，未重复计入）";
+    }
+    long stackId = repo.stackId(c.round().id(), c.box().id(), c.label()).orElse(0L);
+    return new Ack(stackId, c.side(), pos, cid, duplicate, kind, v.codes(), text);
+  }
+
+  /** The entry of one side of a stack, if started. */
+  public Optional<Entry> entry(
+      long electionId, int roundNo, long boxId, String label, String side) {
+    return tx.execute(
+        s -> {
+          voting.electionFor(electionId, Permission.VIEW);
+          Round r = voting.roundOf(electionId, roundNo);
+          return repo.stackId(r.id(), boxId, label).flatMap(st -> repo.entry(st, side));
+        });
+  }
+
+  private Stack stack(Round r, long stackId) {
+    return repo.stacks(r.id()).stream()
+        .filter(s -> s.id() == stackId)
+        .findFirst()
+        .orElseThrow(() -> new InvalidInputException("stack", "没有这叠选票：" + stackId));
+  }
+
+  /** Stack of a round, for pages. */
+  public Stack stackOf(long electionId, int roundNo, long stackId) {
+    return tx.execute(
+        s -> {
+          voting.electionFor(electionId, Permission.VIEW);
+          return stack(voting.roundOf(electionId, roundNo), stackId);
+        });
+  }
+
+  /** Ends one clerk's pass over a stack (录入完毕): records the count and digest in the audit log. */
+  public Entry finishEntry(long electionId, int roundNo, long stackId, String side) {
+    return tx.execute(
+        s -> {
+          Election e = voting.electionFor(electionId, Permission.COUNT);
+          Round r = voting.openRound(electionId, roundNo);
+          Stack st = stack(r, stackId);
+          Entry en = side.equals("B") ? st.b() : st.a();
+          if (en == null) {
+            throw new InvalidInputException("entry", "录入" + side + "尚未开始");
+          }
+          if (!en.clerk().equals(me())) {
+            throw VotingRule.ENTRY_SIDE_TAKEN.conflict("录入" + side + "由" + en.clerk() + "进行");
+          }
+          String digest = digest(repo.readings(en.id()));
+          if (!repo.finishEntry(en.id(), en.version(), digest, voting.clock().instant())) {
+            throw new IllegalStateException("录入" + side + "已被修改或已经结束，请刷新页面");
+          }
+          log(
+              e,
+              "BALLOT_ENTRY_FINISHED",
+              r.labelZh()
+                  + " 票箱「"
+                  + st.boxName()
+                  + "」第"
+                  + st.label()
+                  + "叠：录入"
+                  + side
+                  + "完毕，共"
+                  + en.ballots()
+                  + "张，摘要 SHA-256 "
+                  + digest);
+          return repo.entry(stackId, side).orElseThrow();
+        });
+  }
+
+  static String digest(List<Reading> readings) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (Reading r : readings) {
+        md.update((r.canonical() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException ex) {
+      throw new IllegalStateException(ex);
+    }
+  }
+
+  /** The double-entry comparison of a stack (两遍录入核对). */
+  public List<Difference> differences(long electionId, int roundNo, long stackId) {
+    return tx.execute(
+        s -> {
+          Election e = voting.electionFor(electionId, Permission.VIEW);
+          Round r = voting.roundOf(electionId, roundNo);
+          return StackCheck.differences(repo, stack(r, stackId), voting.rules(e, r));
+        });
+  }
+
+  /**
+   * The scrutineer's ruling on one position (监票人认定): the reading that counts, or that there is no
+   * ballot at that position; who and why are recorded. Needs SCRUTINISE.
+   */
+  public void rule(
+      long electionId,
+      int roundNo,
+      long stackId,
+      int position,
+      boolean absent,
+      String keys,
+      List<WriteInInput> writeIns,
+      boolean identifying,
+      String reason) {
+    tx.executeWithoutResult(
+        s -> {
+          Election e = voting.electionFor(electionId, Permission.VIEW);
+          voting.requireScrutineer(e);
+          Round r = voting.openRound(electionId, roundNo);
+          Stack st = stack(r, stackId);
+          if (st.settled()) {
+            throw new IllegalStateException("这叠选票已经核对认定完毕");
+          }
+          if (st.a() == null || st.b() == null || !st.a().finished() || !st.b().finished()) {
+            throw VotingRule.COUNT_UNSETTLED.conflict("两遍录入都结束后方可认定");
+          }
+          int n = Math.max(st.a().ballots(), st.b().ballots());
+          if (position < 1 || position > n) {
+            throw new InvalidInputException("position", "位置应在1至" + n + "之间");
+          }
+          String why = reason == null ? "" : reason.strip();
+          if (why.isEmpty()) {
+            throw VotingRule.ENTRY_SCRUTINEER_REQUIRED.invalid("reason", "请填写认定理由");
+          }
+          Reading rd = new Reading("", "", false);
+          if (!absent) {
+            List<Mark> marks = BallotCodec.marks(keys, r.candidates().size());
+            Ballot b = new Ballot(marks, BallotCodec.writeIns(writeIns), identifying);
+            if (marks.contains(Mark.UNCLEAR)
+                || b.writeIns().stream().anyMatch(w -> w.mark() == Mark.UNCLEAR)) {
+              throw VotingRule.ENTRY_RULING_UNCLEAR.invalid("marks", "");
+            }
+            rd = BallotCodec.reading(b);
+          }
+          repo.putRuling(
+              stackId,
+              new Ruling(position, absent, rd.marks(), rd.writeIns(), rd.identifying(), why, me()));
+          log(
+              e,
+              "BALLOT_RULING",
+              r.labelZh()
+                  + " 第"
+                  + st.label()
+                  + "叠第"
+                  + position
+                  + "张，监票人"
+                  + me()
+                  + "认定："
+                  + (absent ? "此位置没有选票" : rd.display())
+                  + "；理由："
+                  + why);
+        });
+  }
+
+  /** Settles a stack (核对认定完毕): both entries finished and every difference ruled. */
+  public void settle(long electionId, int roundNo, long stackId, int version) {
+    tx.executeWithoutResult(
+        s -> {
+          Election e = voting.electionFor(electionId, Permission.VIEW);
+          voting.requireScrutineer(e);
+          Round r = voting.openRound(electionId, roundNo);
+          Stack st = stack(r, stackId);
+          if (st.a() == null || st.b() == null || !st.a().finished() || !st.b().finished()) {
+            throw VotingRule.COUNT_UNSETTLED.conflict("两遍录入都结束后方可核对认定");
+          }
+          List<Difference> open =
+              StackCheck.differences(repo, st, voting.rules(e, r)).stream()
+                  .filter(d -> d.ruling() == null)
+                  .toList();
+          if (!open.isEmpty()) {
+            throw VotingRule.ENTRY_SCRUTINEER_REQUIRED.conflict(
+                "尚未认定：第"
+                    + open.stream()
+                        .map(d -> String.valueOf(d.position()))
+                        .collect(Collectors.joining("、"))
+                    + "张");
+          }
+          if (!repo.settleStack(stackId, version, me(), voting.clock().instant())) {
+            throw new IllegalStateException("这叠选票已被他人修改，请刷新页面后重试");
+          }
+          int rulings = repo.rulings(stackId).size();
+          log(
+              e,
+              "BALLOT_STACK_SETTLED",
+              r.labelZh()
+                  + " 票箱「"
+                  + st.boxName()
+                  + "」第"
+                  + st.label()
+                  + "叠核对认定完毕：录入A "
+                  + st.a().ballots()
+                  + "张，录入B "
+                  + st.b().ballots()
+                  + "张，监票人认定"
+                  + rulings
+                  + "处");
+        });
+  }
+
+  /**
+   * The aggregate tally sheet of one box (计票汇总表, fallback): 有效/无效 and 赞成/不赞成/弃权 per candidate,
+   * checked by core (TALLY.SUM.CANDIDATE). Needs COUNT.
+   */
+  public void aggregate(
+      long electionId,
+      int roundNo,
+      long boxId,
+      long valid,
+      long invalid,
+      Map<String, CandidateCount> counts,
+      Map<String, Long> writeIns) {
+    tx.executeWithoutResult(
+        s -> {
+          Election e = voting.electionFor(electionId, Permission.COUNT);
+          Round r = voting.openRound(electionId, roundNo);
+          Box b =
+              voting
+                  .findBox(electionId, boxId)
+                  .orElseThrow(() -> new InvalidInputException("boxId", "票箱不存在：" + boxId));
+          if (repo.stacks(r.id()).stream().anyMatch(st -> st.boxId() == boxId)) {
+            throw VotingRule.COUNT_MIXED_BOX.conflict("票箱「" + b.name() + "」已逐张录入");
+          }
+          List<Candidate> cands =
+              r.candidates().stream().map(c -> Candidate.of(c.id(), c.name())).toList();
+          Tally.ofCounts(cands, valid, invalid, counts, writeIns == null ? Map.of() : writeIns);
+          repo.putAggregate(
+              r.id(),
+              new VotingRepository.Aggregate(
+                  boxId,
+                  valid,
+                  invalid,
+                  VotingRepository.JSON.writeValueAsString(counts),
+                  VotingRepository.JSON.writeValueAsString(writeIns == null ? Map.of() : writeIns)),
+              me());
+          List<String> parts = new ArrayList<>();
+          for (var c : r.candidates()) {
+            CandidateCount cc = counts.get(c.id());
+            parts.add(c.name() + " " + cc.yes() + "/" + cc.no() + "/" + cc.abstain());
+          }
+          log(
+              e,
+              "VOTING_AGGREGATE_COUNT",
+              r.labelZh()
+                  + " 票箱「"
+                  + b.name()
+                  + "」按汇总表录入：有效"
+                  + valid
+                  + "，无效"
+                  + invalid
+                  + "；"
+                  + String.join("，", parts));
+        });
+  }
+
+  /** The rule codes of a verdict for display. */
+  static String codes(List<BallotRule> rules) {
+    return rules.stream().map(BallotRule::code).collect(Collectors.joining(", "));
+  }
+}

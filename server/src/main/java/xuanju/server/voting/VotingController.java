@@ -1,0 +1,490 @@
+package xuanju.server.voting;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import xuanju.core.rule.InvalidInputException;
+import xuanju.core.tally.CandidateCount;
+import xuanju.server.access.Permission;
+import xuanju.server.election.Election;
+import xuanju.server.election.ElectionService;
+import xuanju.server.voting.VotingModel.CandidateRef;
+import xuanju.server.voting.VotingModel.Round;
+import xuanju.server.voting.VotingModel.Stack;
+import xuanju.server.voting.VotingModel.Voter;
+import xuanju.server.voting.VotingModel.WriteInInput;
+
+/** Election-day pages (选举大会页面). Errors are shown in Chinese with the rule code. */
+@Controller
+@RequestMapping("/elections/{id}/voting")
+class VotingController {
+  private final VotingService voting;
+  private final EntryService entries;
+  private final ElectionService elections;
+
+  VotingController(VotingService voting, EntryService entries, ElectionService elections) {
+    this.voting = voting;
+    this.entries = entries;
+    this.elections = elections;
+  }
+
+  /** Runs an action and redirects; a refused action becomes a Chinese error on the next page. */
+  private String act(RedirectAttributes ra, String target, String okZh, Runnable action) {
+    try {
+      action.run();
+      if (okZh != null) {
+        ra.addFlashAttribute("notice", okZh);
+      }
+    } catch (InvalidInputException e) {
+      ra.addFlashAttribute("error", e.describe());
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      ra.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:" + target;
+  }
+
+  private static String base(long id) {
+    return "/elections/" + id + "/voting";
+  }
+
+  private static <T> T orNull(Supplier<T> s) {
+    try {
+      return s.get();
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  @GetMapping
+  String index(@PathVariable long id, Model model) {
+    Election e = elections.get(id);
+    model.addAttribute("election", e);
+    model.addAttribute("stations", voting.stations(id));
+    List<Round> rounds = voting.rounds(id);
+    model.addAttribute("rounds", rounds);
+    model.addAttribute("quorum1", orNull(() -> voting.quorum(id, 1)));
+    model.addAttribute("begun1", voting.begun(id, 1));
+    model.addAttribute("stage2", voting.secondStageOpened(id));
+    model.addAttribute("begun2", voting.begun(id, 2));
+    model.addAttribute(
+        "quorum2", voting.secondStageOpened(id) ? orNull(() -> voting.quorum(id, 2)) : null);
+    model.addAttribute("summaries", voting.summaries(id));
+    model.addAttribute("committee", voting.committeeMembers(id));
+    model.addAttribute("portfolios", voting.portfolios(id));
+    model.addAttribute("ready", voting.readyForResults(id));
+    model.addAttribute("canManage", voting.can(e, Permission.MANAGE));
+    return "voting/index";
+  }
+
+  @PostMapping("/stations")
+  String addStation(@PathVariable long id, @RequestParam String name, RedirectAttributes ra) {
+    return act(ra, base(id), "已设立投票站", () -> voting.addStation(id, name));
+  }
+
+  @PostMapping("/boxes")
+  String addBox(
+      @PathVariable long id,
+      @RequestParam long stationId,
+      @RequestParam String name,
+      @RequestParam(defaultValue = "false") boolean mobile,
+      @RequestParam(defaultValue = "") String staff,
+      RedirectAttributes ra) {
+    List<String> people = Arrays.asList(staff.split("[、,，\\s]+"));
+    return act(ra, base(id), "已设立票箱", () -> voting.addBox(id, stationId, name, mobile, people));
+  }
+
+  @PostMapping("/boxes/{box}/seal")
+  String seal(
+      @PathVariable long id,
+      @PathVariable long box,
+      @RequestParam String sealNumber,
+      @RequestParam int version,
+      RedirectAttributes ra) {
+    return act(ra, base(id), "已封箱", () -> voting.sealBox(id, box, sealNumber, version));
+  }
+
+  @PostMapping("/boxes/{box}/open")
+  String open(
+      @PathVariable long id,
+      @PathVariable long box,
+      @RequestParam int version,
+      RedirectAttributes ra) {
+    return act(ra, base(id), "已开箱", () -> voting.openBox(id, box, version));
+  }
+
+  @PostMapping("/candidates")
+  String candidates(@PathVariable long id, @RequestParam String names, RedirectAttributes ra) {
+    return act(
+        ra,
+        base(id),
+        "已生成第一轮选票",
+        () -> {
+          Election e = elections.get(id);
+          Map<String, List<Voter>> byName = new HashMap<>();
+          for (Voter v : voting.voters(id, 1)) {
+            byName.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(v);
+          }
+          List<CandidateRef> refs = new ArrayList<>();
+          int i = 0;
+          for (String line : names.split("[\\n、,，]+")) {
+            String n = line.strip();
+            if (n.isEmpty()) {
+              continue;
+            }
+            i++;
+            List<Voter> m = byName.getOrDefault(n, List.of());
+            refs.add(
+                m.size() == 1
+                    ? new CandidateRef(m.get(0).key(), n, m.get(0).memberId())
+                    : new CandidateRef("c" + i, n, null));
+          }
+          voting.openFirstRound(e.id(), refs);
+        });
+  }
+
+  @PostMapping("/candidates/nomination")
+  String candidatesFromNomination(@PathVariable long id, RedirectAttributes ra) {
+    return act(ra, base(id), "已按正式候选人生成第一轮选票", () -> voting.openFirstRoundFromNomination(id));
+  }
+
+  @PostMapping("/begin")
+  String begin(
+      @PathVariable long id,
+      @RequestParam int stage,
+      @RequestParam int version,
+      RedirectAttributes ra) {
+    return act(ra, base(id), "已宣布开始投票", () -> voting.beginVoting(id, stage, version));
+  }
+
+  @PostMapping("/second-stage")
+  String secondStage(
+      @PathVariable long id,
+      @RequestParam String secretary,
+      @RequestParam(defaultValue = "") String deputy,
+      RedirectAttributes ra) {
+    return act(
+        ra,
+        base(id),
+        "已召开委员会第一次全体会议",
+        () ->
+            voting.openSecondStage(
+                id,
+                Arrays.asList(secretary.split("[、,，\\s]+")),
+                Arrays.asList(deputy.split("[、,，\\s]+"))));
+  }
+
+  @PostMapping("/portfolios")
+  String portfolio(
+      @PathVariable long id,
+      @RequestParam String name,
+      @RequestParam String portfolio,
+      RedirectAttributes ra) {
+    return act(ra, base(id), "已记录委员分工", () -> voting.recordPortfolio(id, name, portfolio));
+  }
+
+  // --- check-in
+  // ------------------------------------------------------------------------------------
+
+  @GetMapping("/checkin")
+  String checkin(@PathVariable long id, @RequestParam(defaultValue = "1") int stage, Model model) {
+    model.addAttribute("election", elections.get(id));
+    model.addAttribute("stage", stage);
+    panel(id, stage, "", model);
+    return "voting/checkin";
+  }
+
+  private void panel(long id, int stage, String q, Model model) {
+    model.addAttribute("electionId", id);
+    model.addAttribute("stage", stage);
+    model.addAttribute("q", q);
+    model.addAttribute("hits", voting.search(id, stage, q));
+    model.addAttribute("quorum", orNull(() -> voting.quorum(id, stage)));
+  }
+
+  @GetMapping("/checkin/search")
+  String search(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "1") int stage,
+      @RequestParam(defaultValue = "") String q,
+      Model model) {
+    panel(id, stage, q, model);
+    return "voting/checkin :: panel";
+  }
+
+  @PostMapping("/checkin")
+  String doCheckin(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "1") int stage,
+      @RequestParam String key,
+      @RequestParam(defaultValue = "") String q,
+      @RequestParam(defaultValue = "false") boolean undo,
+      Model model) {
+    try {
+      if (undo) {
+        voting.undoCheckIn(id, stage, key);
+      } else {
+        voting.checkIn(id, stage, key);
+      }
+    } catch (InvalidInputException e) {
+      model.addAttribute("error", e.describe());
+    } catch (IllegalStateException e) {
+      model.addAttribute("error", e.getMessage());
+    }
+    panel(id, stage, q, model);
+    return "voting/checkin :: panel";
+  }
+
+  // --- rounds
+  // --------------------------------------------------------------------------------------
+
+  private String roundUrl(long id, int r) {
+    return base(id) + "/rounds/" + r;
+  }
+
+  @GetMapping("/rounds/{r}")
+  String round(@PathVariable long id, @PathVariable int r, Model model) {
+    Election e = elections.get(id);
+    Round round = voting.round(id, r);
+    model.addAttribute("election", e);
+    model.addAttribute("round", round);
+    model.addAttribute(
+        "boxes", voting.stations(id).stream().flatMap(s -> s.boxes().stream()).toList());
+    var counts = voting.boxCounts(id, r);
+    model.addAttribute("counts", counts);
+    Map<Long, VotingModel.BoxCount> byBox = new HashMap<>();
+    counts.forEach(c -> byBox.put(c.boxId(), c));
+    model.addAttribute("countByBox", byBox);
+    model.addAttribute("stacks", voting.stacks(id, r));
+    model.addAttribute("decision", voting.decisionOf(round).orElse(null));
+    model.addAttribute("live", orNull(() -> voting.liveTally(id, r)));
+    List<Round> children =
+        voting.rounds(id).stream()
+            .filter(x -> Long.valueOf(round.id()).equals(x.parentRoundId()))
+            .toList();
+    model.addAttribute("children", children);
+    model.addAttribute(
+        "handled",
+        children.stream().map(Round::parentOutcome).collect(java.util.stream.Collectors.toSet()));
+    model.addAttribute("begun", voting.begun(id, round.stage()));
+    return "voting/round";
+  }
+
+  @GetMapping("/rounds/{r}/ballot.pdf")
+  ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable int r) {
+    byte[] pdf = voting.ballotPdf(id, r);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename("ballot-" + id + "-round-" + r + ".pdf")
+                .build()
+                .toString())
+        .body(pdf);
+  }
+
+  @PostMapping("/rounds/{r}/counts")
+  String counts(
+      @PathVariable long id,
+      @PathVariable int r,
+      @RequestParam long boxId,
+      @RequestParam int issued,
+      @RequestParam int returned,
+      @RequestParam(defaultValue = "0") int spoiled,
+      RedirectAttributes ra) {
+    return act(
+        ra,
+        roundUrl(id, r),
+        "已登记选票数",
+        () -> voting.recordBoxCount(id, r, boxId, issued, returned, spoiled));
+  }
+
+  @PostMapping("/rounds/{r}/aggregate")
+  String aggregate(
+      @PathVariable long id,
+      @PathVariable int r,
+      @RequestParam long boxId,
+      @RequestParam long valid,
+      @RequestParam long invalid,
+      @RequestParam Map<String, String> params,
+      RedirectAttributes ra) {
+    return act(
+        ra,
+        roundUrl(id, r),
+        "已按汇总表录入",
+        () -> {
+          Round round = voting.round(id, r);
+          Map<String, CandidateCount> counts = new java.util.LinkedHashMap<>();
+          for (CandidateRef c : round.candidates()) {
+            counts.put(
+                c.id(),
+                new CandidateCount(
+                    num(params, "yes_" + c.id()),
+                    num(params, "no_" + c.id()),
+                    num(params, "abstain_" + c.id())));
+          }
+          entries.aggregate(id, r, boxId, valid, invalid, counts, Map.of());
+        });
+  }
+
+  private static long num(Map<String, String> p, String k) {
+    String v = p.getOrDefault(k, "0").strip();
+    try {
+      return v.isEmpty() ? 0 : Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw new InvalidInputException(k, "应为整数：" + v);
+    }
+  }
+
+  @GetMapping("/rounds/{r}/entry")
+  String entry(
+      @PathVariable long id,
+      @PathVariable int r,
+      @RequestParam(required = false) Long box,
+      @RequestParam(defaultValue = "1") String stack,
+      @RequestParam(defaultValue = "A") String side,
+      Model model) {
+    Election e = elections.get(id);
+    Round round = voting.round(id, r);
+    long boxId = box != null ? box : voting.stations(id).get(0).boxes().get(0).id();
+    String s = side.equalsIgnoreCase("B") ? "B" : "A";
+    var en = entries.entry(id, r, boxId, stack, s);
+    model.addAttribute("election", e);
+    model.addAttribute("round", round);
+    model.addAttribute("boxId", boxId);
+    model.addAttribute("stack", stack);
+    model.addAttribute("side", s);
+    model.addAttribute("entry", en.orElse(null));
+    model.addAttribute("next", en.map(x -> x.ballots() + 1).orElse(1));
+    return "voting/entry";
+  }
+
+  @PostMapping("/rounds/{r}/stacks/{s}/finish")
+  String finish(
+      @PathVariable long id,
+      @PathVariable int r,
+      @PathVariable long s,
+      @RequestParam String side,
+      RedirectAttributes ra) {
+    return act(ra, roundUrl(id, r), "录入" + side + "已结束", () -> entries.finishEntry(id, r, s, side));
+  }
+
+  @GetMapping("/rounds/{r}/stacks/{s}")
+  String stack(@PathVariable long id, @PathVariable int r, @PathVariable long s, Model model) {
+    Election e = elections.get(id);
+    Round round = voting.round(id, r);
+    Stack st = entries.stackOf(id, r, s);
+    model.addAttribute("election", e);
+    model.addAttribute("round", round);
+    model.addAttribute("stack", st);
+    model.addAttribute("differences", entries.differences(id, r, s));
+    model.addAttribute("canScrutinise", voting.can(e, Permission.SCRUTINISE));
+    return "voting/stack";
+  }
+
+  @PostMapping("/rounds/{r}/stacks/{s}/rulings")
+  String ruling(
+      @PathVariable long id,
+      @PathVariable int r,
+      @PathVariable long s,
+      @RequestParam int position,
+      @RequestParam(defaultValue = "false") boolean absent,
+      @RequestParam(defaultValue = "") String marks,
+      @RequestParam(defaultValue = "") String writeIn,
+      @RequestParam(defaultValue = "false") boolean identifying,
+      @RequestParam(defaultValue = "") String reason,
+      RedirectAttributes ra) {
+    List<WriteInInput> ws = new ArrayList<>();
+    for (String w : writeIn.split("[、,，]+")) {
+      if (!w.isBlank()) {
+        ws.add(new WriteInInput(w.strip(), "Y"));
+      }
+    }
+    return act(
+        ra,
+        roundUrl(id, r) + "/stacks/" + s,
+        "已认定第" + position + "张",
+        () -> entries.rule(id, r, s, position, absent, marks, ws, identifying, reason));
+  }
+
+  @PostMapping("/rounds/{r}/stacks/{s}/settle")
+  String settle(
+      @PathVariable long id,
+      @PathVariable int r,
+      @PathVariable long s,
+      @RequestParam int version,
+      RedirectAttributes ra) {
+    return act(ra, roundUrl(id, r), "这叠选票已核对认定完毕", () -> entries.settle(id, r, s, version));
+  }
+
+  @PostMapping("/rounds/{r}/decide")
+  String decide(
+      @PathVariable long id,
+      @PathVariable int r,
+      @RequestParam int version,
+      RedirectAttributes ra) {
+    return act(ra, roundUrl(id, r), "已判定本轮结果", () -> voting.decide(id, r, version));
+  }
+
+  @PostMapping("/rounds/{r}/next")
+  String next(
+      @PathVariable long id,
+      @PathVariable int r,
+      @RequestParam int outcome,
+      RedirectAttributes ra) {
+    Round[] created = new Round[1];
+    String target =
+        act(
+            ra,
+            roundUrl(id, r),
+            "已建立下一轮投票",
+            () -> created[0] = voting.openNextRound(id, r, outcome));
+    return created[0] == null ? target : "redirect:" + roundUrl(id, created[0].number());
+  }
+
+  @PostMapping("/rounds/{r}/reduce")
+  String reduce(
+      @PathVariable long id,
+      @PathVariable int r,
+      @RequestParam long agreed,
+      @RequestParam long electors,
+      @RequestParam(defaultValue = "") String record,
+      RedirectAttributes ra) {
+    return act(
+        ra, roundUrl(id, r), "已减少名额", () -> voting.reduceSeats(id, r, agreed, electors, record));
+  }
+
+  @GetMapping("/rounds/{r}/live")
+  String live(@PathVariable long id, @PathVariable int r, Model model) {
+    model.addAttribute("election", elections.get(id));
+    livePanel(id, r, model);
+    return "voting/live";
+  }
+
+  @GetMapping("/rounds/{r}/live/panel")
+  String livePanel(@PathVariable long id, @PathVariable int r, Model model) {
+    Round round = voting.round(id, r);
+    model.addAttribute("electionId", id);
+    model.addAttribute("round", round);
+    model.addAttribute("live", voting.liveTally(id, r));
+    model.addAttribute("counts", voting.boxCounts(id, r));
+    model.addAttribute("decision", voting.decisionOf(round).orElse(null));
+    model.addAttribute("stacks", voting.stacks(id, r));
+    return "voting/live :: panel";
+  }
+}

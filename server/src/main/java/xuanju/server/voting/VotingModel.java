@@ -1,0 +1,296 @@
+package xuanju.server.voting;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import xuanju.core.outcome.RankedCandidate;
+import xuanju.core.outcome.RoundKind;
+
+/** The values of election day (选举大会的数据). */
+public final class VotingModel {
+  private VotingModel() {}
+
+  /** The post a round elects (选举职务). */
+  public enum Post {
+    /** 委员. */
+    MEMBERS("委员"),
+    /** 书记. */
+    SECRETARY("书记"),
+    /** 副书记. */
+    DEPUTY("副书记");
+
+    private final String labelZh;
+
+    Post(String labelZh) {
+      this.labelZh = labelZh;
+    }
+
+    public String labelZh() {
+      return labelZh;
+    }
+  }
+
+  /** Round status (轮次状态): open for ballots, or decided. */
+  public enum RoundStatus {
+    /** 投票、计票中. */
+    OPEN,
+    /** 已判定. */
+    DECIDED
+  }
+
+  /**
+   * A formal candidate on a ballot (正式候选人).
+   *
+   * @param id stable id within the election (e.g. {@code m123} for roster member 123)
+   * @param name the printed name
+   * @param memberId the roster member, when known
+   */
+  public record CandidateRef(String id, String name, Long memberId) {}
+
+  /** A person who may vote at a meeting (有选举权的到会人员): roster member or new committee member. */
+  public record Voter(String key, Long memberId, String name, String residentId) {
+    /** The ID number with the middle hidden (for screens). */
+    public String maskedId() {
+      if (residentId == null || residentId.length() < 8) {
+        return residentId == null ? "" : residentId;
+      }
+      return residentId.substring(0, 4)
+          + "**********"
+          + residentId.substring(residentId.length() - 4);
+    }
+  }
+
+  /** A polling station (投票站) with its boxes; the meeting hall is the {@code hall} station. */
+  public record Station(long id, String name, boolean hall, List<Box> boxes) {}
+
+  /** A ballot box (票箱), possibly mobile (流动票箱) with its staff and seal. */
+  public record Box(
+      long id,
+      long stationId,
+      String name,
+      boolean mobile,
+      List<String> staff,
+      String sealNumber,
+      Instant sealedAt,
+      Instant openedAt,
+      int registeredVoters,
+      int version) {}
+
+  /** One vote with its own ballot (投票轮次). */
+  public record Round(
+      long id,
+      long electionId,
+      int number,
+      int stage,
+      Post post,
+      RoundKind kind,
+      int furtherRound,
+      int seats,
+      List<CandidateRef> candidates,
+      String definitionHash,
+      int expected,
+      int present,
+      RoundStatus status,
+      String decisionJson,
+      Long parentRoundId,
+      Integer parentOutcome,
+      int version) {
+    /** The election code printed on the ballot: the first 8 hex digits of the definition hash. */
+    public String code() {
+      return definitionHash.substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    /** e.g. 第1轮 · 委员 · 另行选举. */
+    public String labelZh() {
+      return "第" + number + "轮 · " + post.labelZh() + " · " + kindZh(kind);
+    }
+  }
+
+  static String kindZh(RoundKind k) {
+    return switch (k) {
+      case FIRST -> "正式选举";
+      case FURTHER -> "另行选举";
+      case TIE_REVOTE -> "再次投票（票数相等）";
+    };
+  }
+
+  /** Ballots issued, returned and spoiled for one box in one round (发出、收回、作废选票数). */
+  public record BoxCount(long boxId, String boxName, int issued, int returned, int spoiled) {}
+
+  /** One clerk's pass over a stack (录入A / 录入B). */
+  public record Entry(
+      long id,
+      long stackId,
+      String side,
+      String clerk,
+      int ballots,
+      Instant startedAt,
+      Instant finishedAt,
+      String digest,
+      int version) {
+    public boolean finished() {
+      return finishedAt != null;
+    }
+  }
+
+  /** A stack of ballots from one box (一叠选票), entered twice. */
+  public record Stack(
+      long id,
+      long roundId,
+      long boxId,
+      String boxName,
+      String label,
+      boolean settled,
+      String settledBy,
+      int version,
+      Entry a,
+      Entry b) {}
+
+  /** A write-in as typed: the name and its mark ({@code Y N A ?} or {@code 1 2 0 ?}). */
+  public record WriteInInput(String name, String mark) {}
+
+  /**
+   * One paper ballot sent by a clerk (选票录入).
+   *
+   * @param clientId random id made by the client for idempotent retries (UUID v4 or similar)
+   * @param position the position in the stack the client believes it is entering (optional)
+   * @param marks one key per printed candidate, in ballot order ({@code 1/○/Y} 赞成, {@code 2/×/N}
+   *     不赞成, {@code 0/空格/A} 弃权, {@code ?} 无法辨认); or null when {@code marksById} is given
+   * @param marksById the marks by candidate id (alternative to {@code marks}; missing = 弃权)
+   * @param writeIns names written in (另选他人) with their marks
+   * @param identifyingMarks whether the ballot bears extraneous identifying marks
+   * @param boxId the box the stack comes from (default: the hall's box)
+   * @param stack the stack label (default {@code 1})
+   * @param entry {@code A} or {@code B}
+   */
+  public record BallotInput(
+      String clientId,
+      Integer position,
+      String marks,
+      Map<String, String> marksById,
+      List<WriteInInput> writeIns,
+      Boolean identifyingMarks,
+      Long boxId,
+      String stack,
+      String entry) {}
+
+  /**
+   * The answer to a saved ballot (录入回执), sent only after the commit.
+   *
+   * @param duplicate true when the client id was already saved (nothing was added)
+   * @param verdict VALID / INVALID / NEEDS_REVIEW (core 选票认定)
+   */
+  public record Ack(
+      long stackId,
+      String entry,
+      int position,
+      String clientId,
+      boolean duplicate,
+      String verdict,
+      List<String> codes,
+      String messageZh) {}
+
+  /** The scrutineer's reading of one position of a stack (监票人认定). */
+  public record Ruling(
+      int position,
+      boolean absent,
+      String marks,
+      String writeIns,
+      boolean identifying,
+      String reason,
+      String ruledBy) {}
+
+  /**
+   * One position where the two entries differ or the ballot is questionable (差异/疑问票).
+   *
+   * @param kind MISMATCH, ONLY_A, ONLY_B or REVIEW
+   */
+  public record Difference(int position, String kind, String a, String b, Ruling ruling) {}
+
+  /** A stored ballot reading: marks string (YNA?), write-ins and the identifying flag. */
+  public record Reading(String marks, String writeIns, boolean identifying) {
+    String canonical() {
+      return marks + "|" + writeIns + "|" + identifying;
+    }
+
+    /** For screens: {@code ○×○—?} and write-ins. */
+    public String display() {
+      StringBuilder sb = new StringBuilder();
+      for (char c : marks.toCharArray()) {
+        sb.append(
+            switch (c) {
+              case 'Y' -> '○';
+              case 'N' -> '×';
+              case 'A' -> '—';
+              default -> '?';
+            });
+      }
+      if (!writeIns.isEmpty()) {
+        sb.append(" 另选：").append(writeIns.replace("\n", "、"));
+      }
+      if (identifying) {
+        sb.append(" （有识别标记）");
+      }
+      return sb.toString();
+    }
+  }
+
+  /** One step of a stored decision's trail (判定依据). */
+  public record StepDto(
+      String code, String test, boolean passed, String explanationZh, Map<String, Long> inputs) {}
+
+  /** One seat outcome of a stored decision (名额结果). */
+  public record OutcomeDto(
+      String type,
+      int seats,
+      List<String> ids,
+      long votes,
+      boolean reduceAllowed,
+      String thresholdZh,
+      String ruleCode,
+      long actual,
+      long minimum,
+      String textZh) {}
+
+  /** The recorded consent to reduce seats (减少名额的同意记录). */
+  public record ConsentDto(int outcome, long agreed, long electors, String recordZh) {}
+
+  /**
+   * A round's decision as stored (本轮判定).
+   *
+   * @param consent the consent to reduce seats, if any was recorded
+   */
+  public record StoredDecision(
+      List<OutcomeDto> outcomes,
+      List<RankedCandidate> ranking,
+      List<StepDto> trail,
+      long valid,
+      long invalid,
+      long issued,
+      long returned,
+      long expected,
+      long present,
+      ConsentDto consent) {}
+
+  /** The live quorum verdict (到会人数与法定人数). */
+  public record QuorumView(
+      int stage,
+      long expected,
+      long present,
+      boolean met,
+      long minimum,
+      String code,
+      String explanationZh,
+      String expectedZh) {}
+
+  /** What one stage has produced so far (本阶段结果). */
+  public record StageSummary(
+      int stage,
+      Post post,
+      int seats,
+      List<String> elected,
+      int vacant,
+      int reduced,
+      boolean complete,
+      List<String> pendingZh) {}
+}

@@ -1,0 +1,199 @@
+package xuanju.server.voting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import xuanju.server.election.ElectionService;
+import xuanju.server.organisation.OrganisationService;
+import xuanju.server.security.UserRepository;
+import xuanju.server.support.H2AppTest;
+import xuanju.server.support.SignIn;
+import xuanju.server.voting.VotingFixture.Setup;
+import xuanju.server.voting.VotingModel.CandidateRef;
+
+/** The entry API over HTTP, and the ballot-secrecy check of the schema. */
+class VotingApiTest extends H2AppTest {
+  @Autowired MockMvc mvc;
+  @Autowired VotingService voting;
+  @Autowired ElectionService elections;
+  @Autowired OrganisationService orgs;
+  @Autowired UserRepository users;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired DataSource dataSource;
+
+  @Test
+  void clerksPostBallotsAsJsonIdempotentlyWithChineseErrors() throws Exception {
+    Setup s = VotingFixture.create(orgs, elections, users, jdbc, 6, true, 2, 0);
+    List<CandidateRef> c = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      c.add(new CandidateRef(s.key(i), s.names().get(i), s.memberIds().get(i)));
+    }
+    SignIn.as(
+        "admin",
+        true,
+        () -> {
+          voting.openFirstRound(s.electionId(), c);
+          for (var v : voting.voters(s.electionId(), 1)) {
+            voting.checkIn(s.electionId(), 1, v.key());
+          }
+          voting.beginVoting(s.electionId(), 1, elections.get(s.electionId()).version());
+        });
+    String url = "/api/elections/" + s.electionId() + "/rounds/1/ballots";
+    String id = UUID.randomUUID().toString();
+    String body = "{\"clientId\":\"" + id + "\",\"marks\":\"12?\",\"entry\":\"A\"}";
+    var clerk = user(s.clerk1()).roles("USER");
+    mvc.perform(
+            post(url)
+                .with(clerk)
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.position").value(1))
+        .andExpect(jsonPath("$.verdict").value("NEEDS_REVIEW"))
+        .andExpect(jsonPath("$.duplicate").value(false));
+    mvc.perform(
+            post(url)
+                .with(clerk)
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.position").value(1))
+        .andExpect(jsonPath("$.duplicate").value(true));
+    mvc.perform(
+            post(url)
+                .with(clerk)
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"clientId\":\""
+                        + UUID.randomUUID()
+                        + "\",\"marks\":\"1201\",\"entry\":\"A\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.message").value(containsString("ENTRY.MARKS.COUNT")))
+        .andExpect(jsonPath("$.message").value(containsString("3名候选人")));
+    mvc.perform(
+            post(url)
+                .with(clerk)
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                    "{\"clientId\":\""
+                        + UUID.randomUUID()
+                        + "\",\"marks\":\"120\",\"entry\":\"B\"}"))
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.message").value(containsString("ENTRY.SECOND_SAME_USER")));
+    // an observer-less outsider may not enter
+    mvc.perform(
+            post(url)
+                .with(user("outsider-" + s.electionId()).roles("USER"))
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"clientId\":\"" + UUID.randomUUID() + "\",\"marks\":\"120\"}"))
+        .andExpect(status().isForbidden());
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM ballot_record r JOIN ballot_entry e ON e.id = r.entry_id"
+                    + " JOIN ballot_stack s ON s.id = e.stack_id JOIN voting_round v ON v.id = s.round_id"
+                    + " WHERE v.election_id = ?",
+                Long.class,
+                s.electionId()))
+        .isEqualTo(1);
+
+    mvc.perform(get("/api/openapi.json").with(clerk))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("/api/elections/{id}/rounds/{r}/ballots")));
+    // the pages render
+    mvc.perform(
+            get("/elections/" + s.electionId() + "/voting")
+                .with(user("admin").roles("ADMIN", "USER")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("投票轮次")));
+    mvc.perform(
+            get("/elections/" + s.electionId() + "/voting/rounds/1")
+                .with(user("admin").roles("ADMIN", "USER")))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("下载选票")));
+    mvc.perform(get("/elections/" + s.electionId() + "/voting/rounds/1/live").with(clerk))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("hx-trigger=\"every 3s\"")));
+    mvc.perform(get("/elections/" + s.electionId() + "/voting/rounds/1/entry?side=A").with(clerk))
+        .andExpect(status().isOk());
+    mvc.perform(
+            get("/elections/"
+                    + s.electionId()
+                    + "/voting/checkin/search?stage=1&q="
+                    + s.names().get(0))
+                .with(clerk))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString(s.names().get(0))));
+  }
+
+  @Test
+  void ballotTablesHoldNoVoterReferenceAndNoTime() throws Exception {
+    try (var con = dataSource.getConnection()) {
+      DatabaseMetaData md = con.getMetaData();
+      for (String table : List.of("ballot_record", "ballot_ruling")) {
+        List<String> columns = new ArrayList<>();
+        try (ResultSet rs = md.getColumns(null, null, table, null)) {
+          while (rs.next()) {
+            String name = rs.getString("COLUMN_NAME").toLowerCase(Locale.ROOT);
+            int type = rs.getInt("DATA_TYPE");
+            columns.add(name);
+            assertThat(name)
+                .as(table + "." + name)
+                .doesNotContain(
+                    "member",
+                    "voter",
+                    "checkin",
+                    "check_in",
+                    "person",
+                    "attendee",
+                    "_at",
+                    "time",
+                    "date",
+                    "created",
+                    "seq");
+            assertThat(type)
+                .as(table + "." + name + " type")
+                .isNotIn(
+                    Types.DATE,
+                    Types.TIME,
+                    Types.TIMESTAMP,
+                    Types.TIME_WITH_TIMEZONE,
+                    Types.TIMESTAMP_WITH_TIMEZONE);
+          }
+        }
+        assertThat(columns).as(table).contains("position", "marks");
+        try (ResultSet rs = md.getImportedKeys(null, null, table)) {
+          while (rs.next()) {
+            assertThat(rs.getString("PKTABLE_NAME").toLowerCase(Locale.ROOT))
+                .as(table + " references")
+                .isIn("ballot_entry", "ballot_stack");
+          }
+        }
+      }
+    }
+  }
+}
