@@ -1,0 +1,393 @@
+package xuanju.server.results;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import xuanju.core.outcome.RankedCandidate;
+import xuanju.server.documents.DocumentContent;
+import xuanju.server.documents.XlsxTable;
+import xuanju.server.election.Election;
+import xuanju.server.plan.Approval;
+import xuanju.server.plan.ApprovalDecision;
+import xuanju.server.results.ResultsFacts.RoundFacts;
+import xuanju.server.voting.VotingModel.OutcomeDto;
+import xuanju.server.voting.VotingModel.Post;
+import xuanju.server.voting.VotingModel.Round;
+import xuanju.server.voting.VotingModel.StageSummary;
+import xuanju.server.voting.VotingModel.StepDto;
+import xuanju.server.voting.VotingModel.StoredDecision;
+
+/**
+ * The results documents (选举结果文书), built from {@link ResultsFacts}: the results report (选举结果报告), the
+ * announcement (当选公告), the statistics table (选举结果统计表) and the upper organisation's reply (选举结果的批复).
+ * Every number is taken from the decisions stored on election day. Pure: rendering is done by
+ * {@code PdfDocument}, {@code DocxDocument} and {@code XlsxTable}.
+ */
+public final class ResultsDocuments {
+  private ResultsDocuments() {}
+
+  /** 结果 of a ranked candidate. */
+  static String statusZh(RankedCandidate.Status s) {
+    return switch (s) {
+      case ELECTED -> "当选";
+      case TIED -> "票数相等";
+      case NOT_ELECTED -> "未当选";
+      case INELIGIBLE -> "不具备被选举资格";
+      case UNDECIDED -> "未产生结果";
+    };
+  }
+
+  private static String body(Election e) {
+    return e.hasCommittee() ? "支部委员会" : "支部书记";
+  }
+
+  private static String names(List<String> names) {
+    return names.isEmpty() ? "无" : String.join("、", names);
+  }
+
+  /** The meeting's quorum step of a stored decision (e.g. PARTY.QUORUM.4_5), if any. */
+  static Optional<StepDto> quorumStep(StoredDecision sd) {
+    return sd.trail().stream().filter(s -> s.code().contains(".QUORUM.")).findFirst();
+  }
+
+  /** 应到会 / 实到会 sentence of a meeting from its first decided round. */
+  static String attendance(RoundFacts rf, String meeting) {
+    StoredDecision sd = rf.decision();
+    String q = quorumStep(sd).map(s -> "；" + s.explanationZh() + "（" + s.code() + "）").orElse("");
+    return meeting + "应到会" + sd.expected() + "人，实到会" + sd.present() + "人" + q + "。";
+  }
+
+  /** The results report (选举结果报告). */
+  public static DocumentContent report(ResultsFacts f) {
+    Election e = f.election();
+    var b = DocumentContent.builder("关于选举产生" + f.organisation() + "新一届" + body(e) + "的报告");
+    b.plainParagraph(f.upper() + "：");
+    b.paragraph(
+        "根据《中国共产党基层组织选举工作条例》和上级党组织的批复，"
+            + f.organisation()
+            + "于"
+            + DocumentContent.chineseDate(f.meetingDay())
+            + "召开党员大会，采取无记名投票方式进行换届选举"
+            + (f.plenumDay() == null
+                ? ""
+                : "；新一届支部委员会于"
+                    + DocumentContent.chineseDate(f.plenumDay())
+                    + "召开第一次全体会议，选举产生书记、副书记")
+            + "。现将选举结果报告如下：");
+
+    b.heading("一、会议和投票情况");
+    f.firstMeetingRound().ifPresent(rf -> b.paragraph(attendance(rf, "党员大会")));
+    f.firstPlenumRound().ifPresent(rf -> b.paragraph(attendance(rf, "委员会第一次全体会议")));
+    long decided = f.rounds().stream().filter(RoundFacts::decided).count();
+    b.paragraph(
+        "共进行"
+            + decided
+            + "轮投票："
+            + String.join("；", f.rounds().stream().map(r -> r.round().labelZh()).toList())
+            + "。");
+
+    b.heading("二、各轮投票和计票结果");
+    for (RoundFacts rf : f.rounds()) {
+      Round r = rf.round();
+      b.heading(r.labelZh());
+      if (!rf.decided()) {
+        b.paragraph("本轮尚未判定。");
+        continue;
+      }
+      StoredDecision sd = rf.decision();
+      b.paragraph(
+          "应选"
+              + r.seats()
+              + "名，候选人"
+              + r.candidates().size()
+              + "名；应到会"
+              + sd.expected()
+              + "人，实到会"
+              + sd.present()
+              + "人；发出选票"
+              + sd.issued()
+              + "张，收回"
+              + sd.returned()
+              + "张，其中有效票"
+              + sd.valid()
+              + "张，无效票"
+              + sd.invalid()
+              + "张。选举编码 "
+              + r.code()
+              + "。");
+      b.table(List.of("名次", "姓名", "赞成", "不赞成", "弃权", "结果"), rankingRows(sd));
+      b.paragraph("判定结果：" + RoundArchive.textZh(sd) + "。");
+      if (sd.consent() != null) {
+        b.paragraph(
+            "减少名额：经半数以上选举人同意（同意"
+                + sd.consent().agreed()
+                + "人，选举人"
+                + sd.consent().electors()
+                + "人；"
+                + sd.consent().recordZh()
+                + "）。");
+      }
+      List<List<String>> trail = new ArrayList<>();
+      for (StepDto s : sd.trail()) {
+        trail.add(List.of(s.code(), s.passed() ? "通过" : "未通过", s.explanationZh()));
+      }
+      b.table(List.of("规则", "判定", "说明"), trail);
+    }
+
+    b.heading("三、选举结果");
+    for (StageSummary s : f.summaries()) {
+      String what = (s.stage() == 2 ? "委员会全体会议选举" : "党员大会选举") + s.post().labelZh();
+      b.paragraph(
+          what
+              + "（应选"
+              + s.seats()
+              + "名）：当选"
+              + s.elected().size()
+              + "名："
+              + names(s.elected())
+              + (s.vacant() > 0 ? "；缺额" + s.vacant() + "名" : "")
+              + (s.reduced() > 0 ? "；经同意减少名额" + s.reduced() + "名" : "")
+              + "。");
+    }
+    List<String> notElected = notElected(f);
+    b.paragraph("未当选：" + names(notElected) + "。");
+
+    if (e.hasCommittee()) {
+      b.heading("四、委员分工");
+      if (f.portfolios().isEmpty()) {
+        b.paragraph("委员分工尚未记录。");
+      } else {
+        List<List<String>> rows = new ArrayList<>();
+        for (String m : f.committee()) {
+          rows.add(List.of(m, roleOf(f, m)));
+        }
+        b.table(List.of("姓名", "职务及分工"), rows);
+      }
+    }
+    b.paragraph(
+        "以上选举结果，"
+            + (f.secretaries().isEmpty() && f.deputies().isEmpty() ? "" : "书记、副书记请予批准，")
+            + (e.hasCommittee() ? "委员及分工请予备案。" : "请予备案。"));
+    b.signature(f.organisation(), f.date());
+    return b.build();
+  }
+
+  /** Printed candidates and write-ins who were not elected in the last round they stood in. */
+  static List<String> notElected(ResultsFacts f) {
+    List<String> elected = new ArrayList<>();
+    f.summaries().forEach(s -> elected.addAll(s.elected()));
+    List<String> out = new ArrayList<>();
+    for (RoundFacts rf : f.rounds()) {
+      if (!rf.decided()) {
+        continue;
+      }
+      for (RankedCandidate c : rf.decision().ranking()) {
+        if (!c.writeIn() && !elected.contains(c.name()) && !out.contains(c.name())) {
+          out.add(c.name());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static String roleOf(ResultsFacts f, String name) {
+    List<String> parts = new ArrayList<>();
+    if (f.secretaries().contains(name)) {
+      parts.add("书记");
+    }
+    if (f.deputies().contains(name)) {
+      parts.add("副书记");
+    }
+    String p = f.portfolios().get(name);
+    if (p != null && !p.isBlank()) {
+      parts.add(p);
+    }
+    if (parts.isEmpty()) {
+      parts.add("委员");
+    }
+    return String.join("、", parts);
+  }
+
+  static List<List<String>> rankingRows(StoredDecision sd) {
+    List<List<String>> rows = new ArrayList<>();
+    for (RankedCandidate c : sd.ranking()) {
+      rows.add(
+          List.of(
+              Integer.toString(c.rank()),
+              c.writeIn() ? c.name() + "（另选他人）" : c.name(),
+              Long.toString(c.yes()),
+              c.writeIn() ? "—" : Long.toString(c.no()),
+              c.writeIn() ? "—" : Long.toString(c.abstain()),
+              statusZh(c.status())));
+    }
+    return rows;
+  }
+
+  /** The announcement (当选公告): who was elected, members in surname-stroke order as printed. */
+  public static DocumentContent announcement(ResultsFacts f) {
+    Election e = f.election();
+    var b = DocumentContent.builder(f.organisation() + "换届选举结果公告");
+    String meeting =
+        f.firstMeetingRound()
+            .map(
+                rf ->
+                    "应到会"
+                        + rf.decision().expected()
+                        + "人，实到会"
+                        + rf.decision().present()
+                        + "人，符合规定人数，")
+            .orElse("");
+    if (e.hasCommittee()) {
+      List<String> members = new ArrayList<>(f.committee());
+      members.sort(xuanju.core.names.NameOrder.surnameStrokes());
+      b.paragraph(
+          f.organisation()
+              + "于"
+              + DocumentContent.chineseDate(f.meetingDay())
+              + "召开党员大会，"
+              + meeting
+              + "会议以无记名投票方式选举产生了新一届支部委员会。当选委员（"
+              + members.size()
+              + "名，按姓氏笔画为序）："
+              + names(members)
+              + "。");
+      b.paragraph(
+          "新一届支部委员会"
+              + (f.plenumDay() == null ? "" : "于" + DocumentContent.chineseDate(f.plenumDay()))
+              + "召开第一次全体会议，选举"
+              + names(f.secretaries())
+              + "为书记"
+              + (f.deputies().isEmpty() ? "" : "，" + names(f.deputies()) + "为副书记")
+              + "。");
+    } else {
+      b.paragraph(
+          f.organisation()
+              + "于"
+              + DocumentContent.chineseDate(f.meetingDay())
+              + "召开党员大会，"
+              + meeting
+              + "会议以无记名投票方式选举"
+              + names(f.secretaries())
+              + "为支部书记。");
+    }
+    b.paragraph("书记、副书记的选举结果报上级党组织批准，委员报上级党组织备案。");
+    b.paragraph("特此公告。");
+    b.signature(f.organisation(), f.date());
+    return b.build();
+  }
+
+  /** The statistics table (选举结果统计表): one row per person per round, numbers as stored. */
+  public static XlsxTable statistics(ResultsFacts f) {
+    List<String> header =
+        List.of(
+            "轮次", "会议", "职务", "类别", "应选", "应到会", "实到会", "发出选票", "收回选票", "有效票", "无效票", "名次", "姓名",
+            "另选他人", "赞成", "不赞成", "弃权", "结果");
+    List<List<String>> rows = new ArrayList<>();
+    for (RoundFacts rf : f.rounds()) {
+      if (!rf.decided()) {
+        continue;
+      }
+      Round r = rf.round();
+      StoredDecision sd = rf.decision();
+      for (RankedCandidate c : sd.ranking()) {
+        rows.add(
+            List.of(
+                Integer.toString(r.number()),
+                r.stage() == 2 ? "委员会全体会议" : "党员大会",
+                r.post().labelZh(),
+                r.labelZh().substring(r.labelZh().lastIndexOf(' ') + 1),
+                Integer.toString(r.seats()),
+                Long.toString(sd.expected()),
+                Long.toString(sd.present()),
+                Long.toString(sd.issued()),
+                Long.toString(sd.returned()),
+                Long.toString(sd.valid()),
+                Long.toString(sd.invalid()),
+                Integer.toString(c.rank()),
+                c.name(),
+                c.writeIn() ? "是" : "否",
+                Long.toString(c.yes()),
+                Long.toString(c.no()),
+                Long.toString(c.abstain()),
+                statusZh(c.status())));
+      }
+    }
+    return new XlsxTable("选举结果统计", header, rows);
+  }
+
+  /** The upper organisation's reply on the results (关于选举结果的批复), or its return with comments. */
+  public static DocumentContent reply(ResultsFacts f, Approval a, LocalDate date) {
+    Election e = f.election();
+    boolean ok = a.decision() == ApprovalDecision.APPROVED;
+    var b =
+        DocumentContent.builder(
+            ok ? "关于" + f.organisation() + "换届选举结果的批复" : "关于" + f.organisation() + "换届选举结果报告的意见");
+    b.plainParagraph(f.organisation() + "：");
+    b.paragraph(
+        "你支部《关于选举产生"
+            + f.organisation()
+            + "新一届"
+            + body(e)
+            + "的报告》收悉。经研究，"
+            + (ok ? "现批复如下：" : "提出以下意见："));
+    if (ok) {
+      int n = 1;
+      if (!f.secretaries().isEmpty()) {
+        b.paragraph(
+            numeral(n++)
+                + "、同意"
+                + names(f.secretaries())
+                + "任"
+                + f.organisation()
+                + "书记"
+                + (f.deputies().isEmpty() ? "" : "，" + names(f.deputies()) + "任副书记")
+                + "。");
+      }
+      if (e.hasCommittee()) {
+        List<String> members = new ArrayList<>(f.committee());
+        members.sort(xuanju.core.names.NameOrder.surnameStrokes());
+        b.paragraph(
+            numeral(n++)
+                + "、新一届支部委员会由"
+                + names(members)
+                + "等"
+                + members.size()
+                + "名同志组成（按姓氏笔画为序），委员及分工予以备案。");
+      }
+      if (!a.comment().isEmpty()) {
+        b.paragraph(numeral(n) + "、" + a.comment());
+      }
+      b.paragraph("此复。");
+    } else {
+      b.paragraph(a.comment());
+      b.paragraph("请按上述意见核实、完善后重新报送。");
+    }
+    b.signature(f.upper(), date);
+    return b.build();
+  }
+
+  private static String numeral(int n) {
+    return switch (n) {
+      case 1 -> "一";
+      case 2 -> "二";
+      case 3 -> "三";
+      default -> "四";
+    };
+  }
+
+  /** The elected of a post in the order of the summaries (for screens). */
+  static Map<Post, List<String>> electedByPost(ResultsFacts f) {
+    Map<Post, List<String>> m = new java.util.EnumMap<>(Post.class);
+    for (StageSummary s : f.summaries()) {
+      m.computeIfAbsent(s.post(), k -> new ArrayList<>()).addAll(s.elected());
+    }
+    return m;
+  }
+
+  /** The outcome texts of a decision (for screens). */
+  static List<String> outcomesZh(StoredDecision sd) {
+    return sd.outcomes().stream().map(OutcomeDto::textZh).toList();
+  }
+}

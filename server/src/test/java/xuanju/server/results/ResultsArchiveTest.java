@@ -1,0 +1,229 @@
+package xuanju.server.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static xuanju.server.results.ResultsFixture.as;
+import static xuanju.server.results.ResultsFixture.run;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+import xuanju.cli.round.Json;
+import xuanju.cli.round.RoundFile;
+import xuanju.cli.round.RoundReport;
+import xuanju.core.outcome.RoundResult;
+import xuanju.core.outcome.SeatOutcome;
+import xuanju.core.rule.Decision;
+import xuanju.server.election.ElectionService;
+import xuanju.server.election.ElectionStatus;
+import xuanju.server.organisation.OrganisationService;
+import xuanju.server.plan.ApprovalDecision;
+import xuanju.server.security.UserRepository;
+import xuanju.server.support.H2AppTest;
+import xuanju.server.voting.EntryService;
+import xuanju.server.voting.VotingModel.Round;
+import xuanju.server.voting.VotingModel.StepDto;
+import xuanju.server.voting.VotingModel.StoredDecision;
+import xuanju.server.voting.VotingService;
+
+/**
+ * The whole results stage of a decided election: submission, approval, archive; the archive is
+ * unzipped, every manifest hash checked, and every round file decided again by the command line's
+ * reader in-process, which must give the stored elected ids and trail codes.
+ */
+class ResultsArchiveTest extends H2AppTest {
+  @Autowired ResultsService results;
+  @Autowired VotingService voting;
+  @Autowired EntryService entries;
+  @Autowired ElectionService elections;
+  @Autowired OrganisationService orgs;
+  @Autowired UserRepository users;
+  @Autowired JdbcTemplate jdbc;
+
+  ResultsFixture decidedElection() {
+    ResultsFixture f =
+        new ResultsFixture(orgs, elections, voting, entries, users, jdbc, 10, true, 3);
+    f.stageOneWithTie();
+    f.stageTwo();
+    assertThat(as(f.admin, () -> voting.readyForResults(f.electionId))).isTrue();
+    return f;
+  }
+
+  static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+    Map<String, byte[]> out = new LinkedHashMap<>();
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+      ZipEntry e;
+      while ((e = in.getNextEntry()) != null) {
+        out.put(e.getName(), in.readAllBytes());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void archiveOfADecidedElectionReproducesEveryRoundWithTheCommandLine(@TempDir Path dir)
+      throws Exception {
+    ResultsFixture f = decidedElection();
+    long id = f.electionId;
+    run(f.admin, () -> results.submit(id, f.version()));
+    assertThat(as(f.admin, () -> elections.get(id)).status())
+        .isEqualTo(ElectionStatus.RESULTS_SUBMITTED);
+    run(f.officer, () -> results.decide(id, f.version(), ApprovalDecision.APPROVED, ""));
+    assertThat(as(f.admin, () -> elections.get(id)).status()).isEqualTo(ElectionStatus.COMPLETED);
+    var info = as(f.admin, () -> results.archive(id, f.version()));
+    assertThat(as(f.admin, () -> elections.get(id)).status()).isEqualTo(ElectionStatus.ARCHIVED);
+
+    byte[] zip = as(f.admin, () -> results.archiveZip(id));
+    assertThat(ElectionArchive.sha256(zip)).isEqualTo(info.sha256());
+    Map<String, byte[]> files = unzip(zip);
+    assertThat(files).hasSize(info.files());
+
+    // every file is in the manifest with its size and hash, and nothing else is
+    JsonNode manifest =
+        Json.parse(new String(files.get("manifest.json"), StandardCharsets.UTF_8), "manifest");
+    List<String> listed = new ArrayList<>();
+    for (JsonNode n : manifest.get("files")) {
+      String path = n.get("path").asString();
+      listed.add(path);
+      assertThat(files).as(path).containsKey(path);
+      assertThat(ElectionArchive.sha256(files.get(path)))
+          .as(path)
+          .isEqualTo(n.get("sha256").asString());
+      assertThat((long) files.get(path).length).isEqualTo(n.get("bytes").asLong());
+    }
+    listed.add("manifest.json");
+    assertThat(files.keySet()).containsExactlyInAnyOrderElementsOf(listed);
+    assertThat(files)
+        .containsKeys(
+            "05-results/选举结果报告.pdf",
+            "05-results/选举结果报告.docx",
+            "05-results/当选公告.pdf",
+            "05-results/选举结果统计表.xlsx",
+            "05-results/选举结果批复.pdf",
+            "04-ballots/第1轮选票.pdf",
+            "decisions.json",
+            "audit-events.csv");
+
+    // write the archive out and run every round file through the CLI's reader
+    for (var e : files.entrySet()) {
+      Path p = dir.resolve(e.getKey());
+      Files.createDirectories(p.getParent());
+      Files.write(p, e.getValue());
+    }
+    List<Round> rounds = as(f.admin, () -> voting.rounds(id));
+    assertThat(rounds).hasSize(3);
+    for (Round r : rounds) {
+      StoredDecision sd = voting.decisionOf(r).orElseThrow();
+      Path roundFile = dir.resolve("rounds/round-" + r.number() + ".json");
+      RoundFile file = RoundFile.read(roundFile);
+      assertThat(file.ballotsFile()).isEqualTo("round-" + r.number() + "-ballots.csv");
+      assertThat(file.ballots().size()).isEqualTo((int) sd.returned());
+      Decision<RoundResult> d = file.decide();
+      List<String> cliElected = new ArrayList<>();
+      for (SeatOutcome o : d.outcome().outcomes()) {
+        if (o instanceof SeatOutcome.Elected x) {
+          cliElected.addAll(x.candidateIds());
+        }
+      }
+      List<String> storedElected =
+          sd.outcomes().stream()
+              .filter(o -> o.type().equals("Elected"))
+              .flatMap(o -> o.ids().stream())
+              .toList();
+      assertThat(cliElected).as(r.labelZh()).isEqualTo(storedElected);
+      assertThat(d.codes())
+          .as(r.labelZh())
+          .isEqualTo(sd.trail().stream().map(StepDto::code).toList());
+      // the CLI's output is the archived tally file, byte for byte
+      String out = Json.pretty(RoundReport.json(RoundReport.of(file)));
+      assertThat(out)
+          .isEqualTo(Files.readString(dir.resolve("rounds/round-" + r.number() + ".tally.json")));
+      // ballots are sorted canonically, not in entry order
+      List<String> lines =
+          Files.readAllLines(dir.resolve("rounds/round-" + r.number() + "-ballots.csv"));
+      List<String> body = lines.subList(1, lines.size());
+      assertThat(body).isSorted();
+    }
+    // round 1 ended in a tie, the re-vote elected member 2, the plenum member 0
+    assertThat(voting.decisionOf(rounds.get(0)).orElseThrow().outcomes().get(1).type())
+        .isEqualTo("TieRevoteNeeded");
+    assertThat(voting.decisionOf(rounds.get(1)).orElseThrow().outcomes().get(0).ids())
+        .containsExactly("m" + f.memberIds.get(2));
+
+    // the audit events are this election's, including the archive transition
+    String audit = new String(files.get("audit-events.csv"), StandardCharsets.UTF_8);
+    assertThat(audit)
+        .contains(
+            "RESULTS_SUBMITTED", "RESULTS_APPROVED", "ELECTION_ARCHIVED", "VOTING_ROUND_DECIDED");
+    assertThat(audit.lines().skip(1)).allMatch(l -> l.contains("election:" + id));
+    // the ballot files hold no voter name
+    for (String name : f.names) {
+      for (Round r : rounds) {
+        assertThat(
+                new String(
+                    files.get("rounds/round-" + r.number() + "-ballots.csv"),
+                    StandardCharsets.UTF_8))
+            .doesNotContain(name);
+      }
+    }
+    // decisions.json holds the stored decisions
+    JsonNode decisions =
+        Json.parse(new String(files.get("decisions.json"), StandardCharsets.UTF_8), "decisions");
+    assertThat(decisions.size()).isEqualTo(3);
+    assertThat(decisions.get(1).get("parentRound").asInt()).isEqualTo(1);
+    assertThat(decisions.get(0).get("decision").get("valid").asLong()).isEqualTo(10);
+    // the stored archive does not change on a second download
+    assertThat(as(f.admin, () -> results.archiveZip(id))).isEqualTo(zip);
+  }
+
+  @Test
+  void documentsCarryTheStoredNumbers() throws Exception {
+    ResultsFixture f = decidedElection();
+    long id = f.electionId;
+    StoredDecision first = voting.decisionOf(as(f.admin, () -> voting.round(id, 1))).orElseThrow();
+    String pdf =
+        xuanju.server.plan.PlanFixtures.pdfText(
+            xuanju.server.documents.PdfDocument.render(as(f.admin, () -> results.report(id)))
+                .pdf());
+    // 应到会10, 实到会10, the quorum rule, every candidate's votes as stored
+    assertThat(pdf).contains("应到会10人，实到会10人", "PARTY.QUORUM.4_5", "COUNT.TIE.REVOTE");
+    for (var c : first.ranking()) {
+      assertThat(pdf).contains(c.name());
+    }
+    assertThat(pdf).contains("有效票10张", "再次投票", f.names.get(1), "组织委员");
+    String docx =
+        xuanju.server.plan.PlanFixtures.docxText(
+            xuanju.server.documents.DocxDocument.render(
+                as(f.admin, () -> results.announcement(id))));
+    assertThat(docx).contains(f.names.get(0) + "为书记", "实到会10人");
+    byte[] xlsx = as(f.admin, () -> results.statistics(id)).toBytes();
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+      var sheet = wb.getSheetAt(0);
+      var fmt = new org.apache.poi.ss.usermodel.DataFormatter();
+      Map<String, String> yesOfRound1 = new LinkedHashMap<>();
+      for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+        var row = sheet.getRow(i);
+        if (fmt.formatCellValue(row.getCell(0)).equals("1")) {
+          yesOfRound1.put(
+              fmt.formatCellValue(row.getCell(12)), fmt.formatCellValue(row.getCell(14)));
+        }
+      }
+      Map<String, String> stored = new LinkedHashMap<>();
+      first.ranking().forEach(c -> stored.put(c.name(), Long.toString(c.yes())));
+      assertThat(yesOfRound1).isEqualTo(stored);
+      assertThat(stored.get(f.names.get(0))).isEqualTo("10");
+      assertThat(stored.get(f.names.get(1))).isEqualTo("8");
+    }
+  }
+}
