@@ -29,7 +29,7 @@ public final class ResultsDocuments {
   private ResultsDocuments() {}
 
   /** 结果 of a ranked candidate. */
-  static String statusZh(RankedCandidate.Status s) {
+  public static String statusZh(RankedCandidate.Status s) {
     return switch (s) {
       case ELECTED -> "当选";
       case TIED -> "票数相等";

@@ -35,7 +35,9 @@ import xuanju.server.voting.VotingFixture.Setup;
 /**
  * Election day in a real browser: a meeting of 45 members with 42 present, check-in, the ballot
  * PDF, double entry of 42 ballots by two clerks with 2 planted disagreements settled by the
- * scrutineer, a tie for the last seat and its re-vote, then the secretary and deputy.
+ * scrutineer, a tie for the last seat and its re-vote, then the secretary and deputy; then the
+ * results: the branch administrator submits them, a town officer approves (选举完成), the results
+ * report PDF carries the meeting's numbers, and the archive's manifest lists its files.
  */
 class VotingBrowserTest extends H2AppTest {
   static final String PASSWORD = "Clerk-Pass-2026";
@@ -78,9 +80,13 @@ class VotingBrowserTest extends H2AppTest {
 
   void click(By by) {
     WebElement el = d.findElement(by);
+    scroll(el);
+    el.click();
+  }
+
+  void scroll(WebElement el) {
     ((org.openqa.selenium.JavascriptExecutor) d)
         .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", el);
-    el.click();
   }
 
   void waitText(By by, String text) {
@@ -215,7 +221,7 @@ class VotingBrowserTest extends H2AppTest {
   }
 
   @Test
-  void electionDayFromCheckInToSecretary() throws Exception {
+  void electionDayFromCheckInToArchive() throws Exception {
     Setup s = VotingFixture.create(orgs, elections, users, jdbc, 45, true, 5, 1);
     long e = s.electionId();
     String hash = encoder.encode(PASSWORD);
@@ -382,5 +388,8 @@ class VotingBrowserTest extends H2AppTest {
     assertThat(d.findElement(By.cssSelector("#summary-2-DEPUTY .elected")).getText())
         .isEqualTo(cands.get(1));
     Browser.screenshot(d, "voting-08-results");
+    logout();
+
+    VotingResultsSteps.run(this, s, cands);
   }
 }
