@@ -328,6 +328,8 @@ class VotingController {
         roundUrl(id, r),
         "已按汇总表录入",
         () -> {
+          // permission before reading the round: without COUNT the answer is 403 (h13)
+          voting.electionFor(id, xuanju.server.access.Permission.COUNT);
           Round round = voting.round(id, r);
           Map<String, CandidateCount> counts = new java.util.LinkedHashMap<>();
           for (CandidateRef c : round.candidates()) {

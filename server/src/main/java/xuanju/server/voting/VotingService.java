@@ -491,6 +491,8 @@ public class VotingService {
    */
   @Transactional
   public Round openFirstRoundFromNomination(long electionId) {
+    // permission before anything else: a viewer gets 403, not the nomination's state (h13)
+    election(electionId, Permission.MANAGE);
     List<CandidateRef> c =
         nomination.formalCandidates(electionId).stream()
             .map(
