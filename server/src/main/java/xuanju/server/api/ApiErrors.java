@@ -1,8 +1,12 @@
 package xuanju.server.api;
 
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -15,6 +19,7 @@ import xuanju.core.rule.InvalidInputException;
  * …}}, never a stack trace.
  */
 @RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiErrors {
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -41,5 +46,11 @@ class ApiErrors {
   ResponseEntity<Map<String, String>> conflict(IllegalStateException e) {
     return ResponseEntity.status(HttpStatus.CONFLICT)
         .body(Map.of("error", "CONFLICT", "message", e.getMessage()));
+  }
+
+  @ExceptionHandler({NoSuchElementException.class, EmptyResultDataAccessException.class})
+  ResponseEntity<Map<String, String>> missing(RuntimeException e) {
+    return ResponseEntity.status(HttpStatus.NOT_FOUND)
+        .body(Map.of("error", "NOT_FOUND", "message", "要查找的内容不存在"));
   }
 }

@@ -586,7 +586,9 @@ public class AttendanceService {
     List<RosterLine> lines =
         new java.util.ArrayList<>(
             jdbc.query(
-                "SELECT " + MEMBER_COLUMNS + " FROM party_member WHERE organisation_id = ? ORDER BY id",
+                "SELECT "
+                    + MEMBER_COLUMNS
+                    + " FROM party_member WHERE organisation_id = ? ORDER BY id",
                 (rs, i) -> line(rs),
                 organisationId));
     var strokes = xuanju.core.names.NameOrder.surnameStrokes();
