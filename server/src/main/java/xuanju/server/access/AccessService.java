@@ -68,13 +68,20 @@ public class AccessService {
     if (admin) {
       return true;
     }
-    Map<Long, Long> parents = parents();
-    Set<Long> chain = new HashSet<>();
-    for (Long o = organisationId; o != null && chain.add(o); o = parents.get(o)) {
-      // walk up to the root
-    }
-    return grants(username).stream()
-        .anyMatch(g -> chain.contains(g.organisationId()) && g.role().allows(p));
+    // One query: the user's roles on the organisation and its ancestors (UNION stops on a cycle),
+    // instead of loading every organisation and every grant on each check.
+    return jdbc
+        .query(
+            "WITH RECURSIVE chain (id, parent_id) AS ("
+                + " SELECT id, parent_id FROM organisation WHERE id = ?"
+                + " UNION SELECT o.id, o.parent_id FROM organisation o JOIN chain c ON o.id = c.parent_id)"
+                + " SELECT g.role FROM role_grant g JOIN app_user u ON u.id = g.user_id"
+                + " JOIN chain c ON c.id = g.organisation_id WHERE u.username = ?",
+            (rs, i) -> Role.valueOf(rs.getString(1)),
+            organisationId,
+            username)
+        .stream()
+        .anyMatch(r -> r.allows(p));
   }
 
   /** The organisations the user may see with {@code p}: every subtree they hold a role on. */

@@ -2,6 +2,7 @@ package xuanju.server.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 @Component
 public class PasswordChangeInterceptor implements HandlerInterceptor {
+  private static final String PASSWORD_OK = PasswordChangeInterceptor.class.getName() + ".ok.";
   private final AccountService accounts;
 
   public PasswordChangeInterceptor(AccountService accounts) {
@@ -30,7 +32,19 @@ public class PasswordChangeInterceptor implements HandlerInterceptor {
     if (path.startsWith("/account/password") || path.equals("/logout") || path.equals("/error")) {
       return true;
     }
+    // must_change_password is only ever cleared (set at account creation, cleared by the change),
+    // so
+    // once it was seen cleared for this signed-in user the session remembers it: no query per
+    // request.
+    HttpSession session = req.getSession(false);
+    String okKey = PASSWORD_OK + auth.getName();
+    if (session != null && session.getAttribute(okKey) != null) {
+      return true;
+    }
     if (!accounts.mustChangePassword(auth.getName())) {
+      if (session != null) {
+        session.setAttribute(okKey, Boolean.TRUE);
+      }
       return true;
     }
     if (path.startsWith("/api/")) {

@@ -52,7 +52,8 @@ import xuanju.server.voting.VotingModel.WriteInInput;
  * with the number of ballots and the SHA-256 digest of all its readings.
  *
  * <p>Each ballot is saved in its own transaction and acknowledged only after the commit; a retry
- * with the same client id returns the first answer (idempotent).
+ * with the same client id returns the first answer (idempotent). Once an entry exists (every ballot
+ * but its first), the checks and the save run in that one transaction.
  */
 @Service
 public class EntryService {
@@ -100,18 +101,48 @@ public class EntryService {
    * more 赞成 than seats) is saved and reported as invalid.
    */
   public Ack submit(long electionId, int roundNo, BallotInput in) {
-    Ctx c = tx.execute(s -> prepare(electionId, roundNo, in));
-    long entryId = ensureEntry(c);
+    // Common case (the entry already exists): permission, stage, clerk and save in ONE transaction.
+    Target[] target = new Target[1];
+    Ctx[] prepared = new Ctx[1];
     try {
-      return tx.execute(s -> save(c, entryId, in));
+      Ack ack =
+          tx.execute(
+              s -> {
+                Ctx c = prepare(electionId, roundNo, in);
+                prepared[0] = c;
+                Optional<Long> st = repo.stackId(c.round().id(), c.box().id(), c.label());
+                Optional<Entry> en = st.flatMap(id -> repo.entry(id, c.side()));
+                if (en.isEmpty()) {
+                  return null; // first ballot of this entry: created below under the lock
+                }
+                checkClerk(c, en.get(), st.get());
+                target[0] = new Target(c, st.get(), en.get().id());
+                return save(target[0], in);
+              });
+      if (ack != null) {
+        return ack;
+      }
     } catch (DuplicateKeyException ex) {
-      // a concurrent retry with the same client id committed first
-      return tx.execute(
-          s ->
-              repo.recordByClient(entryId, in.clientId())
-                  .map(r -> ack(c, entryId, r.position(), in.clientId(), true))
-                  .orElseThrow(() -> VotingRule.ENTRY_POSITION_CONFLICT.conflict("")));
+      return duplicate(target[0], in);
     }
+    Target t = ensureEntry(prepared[0]);
+    try {
+      return tx.execute(s -> save(t, in));
+    } catch (DuplicateKeyException ex) {
+      return duplicate(t, in);
+    }
+  }
+
+  /** The stack and entry a ballot goes to (their ids never change once created). */
+  private record Target(Ctx ctx, long stackId, long entryId) {}
+
+  /** A concurrent retry with the same client id committed first: answer as that one did. */
+  private Ack duplicate(Target t, BallotInput in) {
+    return tx.execute(
+        s ->
+            repo.recordByClient(t.entryId(), in.clientId().strip())
+                .map(r -> ack(t, r.position(), in.clientId().strip(), true))
+                .orElseThrow(() -> VotingRule.ENTRY_POSITION_CONFLICT.conflict("")));
   }
 
   private Ctx prepare(long electionId, int roundNo, BallotInput in) {
@@ -159,24 +190,7 @@ public class EntryService {
     return new Ctx(e, r, box, label, side, b, BallotCodec.reading(b), rules);
   }
 
-  private long ensureEntry(Ctx c) {
-    Long found =
-        tx.execute(
-            s -> {
-              Optional<Long> st = repo.stackId(c.round().id(), c.box().id(), c.label());
-              if (st.isEmpty()) {
-                return null;
-              }
-              Optional<Entry> en = repo.entry(st.get(), c.side());
-              if (en.isEmpty()) {
-                return null;
-              }
-              checkClerk(c, en.get(), st.get());
-              return en.get().id();
-            });
-    if (found != null) {
-      return found;
-    }
+  private Target ensureEntry(Ctx c) {
     synchronized (LOCKS[(int) (c.round().id() % LOCKS.length)]) {
       return tx.execute(
           s -> {
@@ -192,7 +206,7 @@ public class EntryService {
             Optional<Entry> en = repo.entry(stackId, c.side());
             if (en.isPresent()) {
               checkClerk(c, en.get(), stackId);
-              return en.get().id();
+              return new Target(c, stackId, en.get().id());
             }
             String other = c.side().equals("A") ? "B" : "A";
             Optional<Entry> o = repo.entry(stackId, other);
@@ -213,7 +227,7 @@ public class EntryService {
                     + me()
                     + " 开始录入"
                     + c.side());
-            return id;
+            return new Target(c, stackId, id);
           });
     }
   }
@@ -234,7 +248,9 @@ public class EntryService {
     }
   }
 
-  private Ack save(Ctx c, long entryId, BallotInput in) {
+  private Ack save(Target t, BallotInput in) {
+    Ctx c = t.ctx();
+    long entryId = t.entryId();
     String cid = in.clientId().strip();
     Optional<VotingRepository.Record> existing = repo.recordByClient(entryId, cid);
     if (existing.isPresent()) {
@@ -242,7 +258,7 @@ public class EntryService {
         throw VotingRule.ENTRY_CLIENT_ID.conflict(
             "编号 " + cid + " 已用于第" + existing.get().position() + "张的另一内容");
       }
-      return ack(c, entryId, existing.get().position(), cid, true);
+      return ack(t, existing.get().position(), cid, true);
     }
     int pos = repo.takePosition(entryId);
     if (pos < 0) {
@@ -253,10 +269,11 @@ public class EntryService {
           "页面上为第" + in.position() + "张，实际应为第" + pos + "张");
     }
     repo.insertRecord(entryId, pos, cid, c.reading());
-    return ack(c, entryId, pos, cid, false);
+    return ack(t, pos, cid, false);
   }
 
-  private Ack ack(Ctx c, long entryId, int pos, String cid, boolean duplicate) {
+  private Ack ack(Target t, int pos, String cid, boolean duplicate) {
+    Ctx c = t.ctx();
     BallotVerdict v = Ballots.judge(c.rules(), c.ballot());
     String kind;
     String text;
@@ -273,8 +290,7 @@ public class EntryService {
     if (duplicate) {
       text += "（重复提交，未重复计入）";
     }
-    long stackId = repo.stackId(c.round().id(), c.box().id(), c.label()).orElse(0L);
-    return new Ack(stackId, c.side(), pos, cid, duplicate, kind, v.codes(), text);
+    return new Ack(t.stackId(), c.side(), pos, cid, duplicate, kind, v.codes(), text);
   }
 
   /** The entry of one side of a stack, if started. */
