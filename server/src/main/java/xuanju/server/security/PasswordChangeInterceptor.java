@@ -32,10 +32,9 @@ public class PasswordChangeInterceptor implements HandlerInterceptor {
     if (path.startsWith("/account/password") || path.equals("/logout") || path.equals("/error")) {
       return true;
     }
-    // must_change_password is only ever cleared (set at account creation, cleared by the change),
-    // so
-    // once it was seen cleared for this signed-in user the session remembers it: no query per
-    // request.
+    // must_change_password is set only when an account is created and cleared by the change, so
+    // once it was seen cleared for this signed-in user the session remembers it (no query per
+    // request). A future password reset by an administrator must invalidate the user's sessions.
     HttpSession session = req.getSession(false);
     String okKey = PASSWORD_OK + auth.getName();
     if (session != null && session.getAttribute(okKey) != null) {
