@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
@@ -70,6 +71,24 @@ public class EntryService {
   private final VotingRepository repo;
   private final TransactionTemplate tx;
 
+  /**
+   * Ballot rules per round (they depend only on the round's definition, its head count and the
+   * election's profile, all part of the key, so a changed round or profile is a new key). Only the
+   * rules used to judge a ballot are cached; whether the round is open is read in every
+   * transaction.
+   */
+  private final Map<RulesKey, BallotRules> rulesCache = new ConcurrentHashMap<>();
+
+  private record RulesKey(
+      long roundId,
+      int roundVersion,
+      String definitionHash,
+      int expected,
+      int present,
+      String profileId,
+      Map<String, String> overrides,
+      String overrideReason) {}
+
   public EntryService(VotingService voting, VotingRepository repo, PlatformTransactionManager tm) {
     this.voting = voting;
     this.repo = repo;
@@ -110,13 +129,17 @@ public class EntryService {
               s -> {
                 Ctx c = prepare(electionId, roundNo, in);
                 prepared[0] = c;
-                Optional<Long> st = repo.stackId(c.round().id(), c.box().id(), c.label());
-                Optional<Entry> en = st.flatMap(id -> repo.entry(id, c.side()));
+                // Both entries of the stack in one query (none if the stack or this side is new).
+                List<Entry> both = repo.stackEntries(c.round().id(), c.box().id(), c.label());
+                Optional<Entry> en =
+                    both.stream().filter(x -> x.side().equals(c.side())).findFirst();
                 if (en.isEmpty()) {
                   return null; // first ballot of this entry: created below under the lock
                 }
-                checkClerk(c, en.get(), st.get());
-                target[0] = new Target(c, st.get(), en.get().id());
+                long st = en.get().stackId();
+                checkClerk(
+                    c, en.get(), both.stream().filter(x -> !x.side().equals(c.side())).findFirst());
+                target[0] = new Target(c, st, en.get().id());
                 return save(target[0], in);
               });
       if (ack != null) {
@@ -186,7 +209,21 @@ public class EntryService {
     Ballot b =
         new Ballot(
             marks, BallotCodec.writeIns(in.writeIns()), Boolean.TRUE.equals(in.identifyingMarks()));
-    BallotRules rules = voting.rules(e, r);
+    BallotRules rules =
+        rulesCache.computeIfAbsent(
+            new RulesKey(
+                r.id(),
+                r.version(),
+                r.definitionHash(),
+                r.expected(),
+                r.present(),
+                e.profileId(),
+                e.overrides(),
+                e.overrideReason()),
+            k -> voting.rules(e, r));
+    if (rulesCache.size() > 1000) {
+      rulesCache.clear(); // bounded: rounds are few, stale versions just fall out
+    }
     return new Ctx(e, r, box, label, side, b, BallotCodec.reading(b), rules);
   }
 
@@ -205,7 +242,7 @@ public class EntryService {
                                 c.round().id(), c.box().id(), c.label(), voting.clock().instant()));
             Optional<Entry> en = repo.entry(stackId, c.side());
             if (en.isPresent()) {
-              checkClerk(c, en.get(), stackId);
+              checkClerk(c, en.get(), repo.entry(stackId, c.side().equals("A") ? "B" : "A"));
               return new Target(c, stackId, en.get().id());
             }
             String other = c.side().equals("A") ? "B" : "A";
@@ -232,12 +269,12 @@ public class EntryService {
     }
   }
 
-  private void checkClerk(Ctx c, Entry e, long stackId) {
+  private void checkClerk(Ctx c, Entry e, Optional<Entry> otherEntry) {
     if (!e.clerk().equals(me())) {
       throw VotingRule.ENTRY_SIDE_TAKEN.conflict("录入" + e.side() + "由" + e.clerk() + "进行");
     }
     String other = c.side().equals("A") ? "B" : "A";
-    repo.entry(stackId, other)
+    otherEntry
         .filter(o -> o.clerk().equals(me()))
         .ifPresent(
             o -> {

@@ -476,6 +476,17 @@ class VotingRepository {
         .findFirst();
   }
 
+  /** The entries (0 to 2) of the stack with this label, in one query; each carries the stack id. */
+  List<Entry> stackEntries(long roundId, long boxId, String label) {
+    return jdbc.query(
+        "SELECT e.* FROM ballot_entry e JOIN ballot_stack s ON s.id = e.stack_id"
+            + " WHERE s.round_id = ? AND s.box_id = ? AND s.label = ?",
+        VotingRepository::entry,
+        roundId,
+        boxId,
+        label);
+  }
+
   long insertStack(long roundId, long boxId, String label, Instant now) {
     return insert(
         "INSERT INTO ballot_stack (round_id, box_id, label, status, created_at) VALUES (?, ?, ?, 'OPEN', ?)",
