@@ -2,14 +2,10 @@ package xuanju.server.results;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import xuanju.server.voting.VotingModel.Reading;
 
 /**
  * Read access to the election-day tables the archive needs (ballot readings, rulings, tally sheets,
@@ -22,59 +18,6 @@ class ResultsRepository {
 
   ResultsRepository(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-  }
-
-  /**
-   * The readings that count for one round (as {@code StackCheck.finalReadings} of the voting
-   * package): for each settled stack and position, the scrutineer's ruling if any (an {@code
-   * absent} ruling drops the position), else entry A's reading, else entry B's.
-   */
-  List<Reading> finalReadings(long roundId) {
-    List<Long> stacks =
-        jdbc.queryForList(
-            "SELECT id FROM ballot_stack WHERE round_id = ? AND status = 'SETTLED' ORDER BY id",
-            Long.class,
-            roundId);
-    List<Reading> out = new ArrayList<>();
-    for (long stack : stacks) {
-      List<Reading> a = readings(stack, "A");
-      List<Reading> b = readings(stack, "B");
-      Map<Integer, Ruling> rulings = new HashMap<>();
-      jdbc.query(
-          "SELECT position, absent, marks, write_ins, identifying FROM ballot_ruling WHERE stack_id = ?",
-          rs -> {
-            rulings.put(
-                rs.getInt(1),
-                new Ruling(
-                    rs.getBoolean(2),
-                    new Reading(rs.getString(3), rs.getString(4), rs.getBoolean(5))));
-          },
-          stack);
-      int n = Math.max(a.size(), b.size());
-      for (int i = 0; i < n; i++) {
-        Ruling r = rulings.get(i + 1);
-        if (r != null) {
-          if (!r.absent()) {
-            out.add(r.reading());
-          }
-        } else {
-          out.add(i < a.size() ? a.get(i) : b.get(i));
-        }
-      }
-    }
-    return out;
-  }
-
-  private record Ruling(boolean absent, Reading reading) {}
-
-  private List<Reading> readings(long stackId, String side) {
-    return jdbc.query(
-        "SELECT r.marks, r.write_ins, r.identifying FROM ballot_record r"
-            + " JOIN ballot_entry e ON e.id = r.entry_id WHERE e.stack_id = ? AND e.side = ?"
-            + " ORDER BY r.position",
-        (rs, i) -> new Reading(rs.getString(1), rs.getString(2), rs.getBoolean(3)),
-        stackId,
-        side);
   }
 
   /** A tally sheet (计票汇总表) of one box. */

@@ -33,6 +33,7 @@ import xuanju.server.plan.ApprovalRequest;
 import xuanju.server.plan.ApprovalService;
 import xuanju.server.plan.PlanService;
 import xuanju.server.results.ResultsFacts.RoundFacts;
+import xuanju.server.voting.SettledReadings;
 import xuanju.server.voting.VotingModel.Post;
 import xuanju.server.voting.VotingModel.Round;
 import xuanju.server.voting.VotingModel.StageSummary;
@@ -55,6 +56,7 @@ public class ResultsService {
   private final AccessService access;
   private final AuditLog audit;
   private final ResultsRepository repo;
+  private final SettledReadings settledReadings;
   private final Clock clock;
 
   public ResultsService(
@@ -67,6 +69,7 @@ public class ResultsService {
       AccessService access,
       AuditLog audit,
       ResultsRepository repo,
+      SettledReadings settledReadings,
       Clock clock) {
     this.elections = elections;
     this.voting = voting;
@@ -77,6 +80,7 @@ public class ResultsService {
     this.access = access;
     this.audit = audit;
     this.repo = repo;
+    this.settledReadings = settledReadings;
     this.clock = clock;
   }
 
@@ -391,7 +395,7 @@ public class ResultsService {
       Round r = rf.round();
       RoundArchive.Files rfiles =
           RoundArchive.build(
-              e, profile, r, rf.decision(), repo.finalReadings(r.id()), repo.aggregates(r.id()));
+              e, profile, r, rf.decision(), settledReadings.of(r.id()), repo.aggregates(r.id()));
       String diff = RoundArchive.check(rfiles.report(), rf.decision());
       if (!diff.isEmpty()) {
         throw ResultsRule.ARCHIVE_MISMATCH.conflict(r.labelZh() + "：" + diff);
