@@ -83,10 +83,16 @@
     if (token && header) { headers[header.content] = token.content; }
     fetch(api, { method: "POST", headers: headers, body: JSON.stringify(item.body), credentials: "same-origin" })
       .then(function (res) {
-        return res.json().then(function (body) { return { ok: res.ok, body: body }; }, function () { return { ok: false, body: { message: "服务器返回了无法识别的内容（" + res.status + "）" } }; });
+        return res.json().then(function (body) { return { ok: res.ok, busy: res.status === 503, body: body }; }, function () { return { ok: false, busy: res.status === 503, body: { message: "服务器返回了无法识别的内容（" + res.status + "）" } }; });
       })
       .then(function (r) {
         busy = false;
+        if (r.busy) {
+          // the database was busy and saved nothing: send the same ballot (same id) again
+          fail(((r.body && r.body.message) || "服务器暂时繁忙") + "；正在用同一编号重试……");
+          setTimeout(pump, 1000);
+          return;
+        }
         if (!r.ok) {
           queue = [];
           fail((r.body && r.body.message) || "保存失败");
@@ -96,6 +102,7 @@
           return;
         }
         queue.shift();
+        error.classList.add("d-none");
         var li = document.createElement("li");
         li.value = r.body.position;
         li.className = r.body.verdict === "VALID" ? "" : "text-danger";

@@ -6,13 +6,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import xuanju.core.rule.InvalidInputException;
+import xuanju.server.web.DatabaseBusy;
 
 /**
  * Errors of the JSON API as Chinese JSON (接口错误): {@code {"error": CODE, "message": 中文, "field":
@@ -52,5 +56,22 @@ class ApiErrors {
   ResponseEntity<Map<String, String>> missing(RuntimeException e) {
     return ResponseEntity.status(HttpStatus.NOT_FOUND)
         .body(Map.of("error", "NOT_FOUND", "message", "要查找的内容不存在"));
+  }
+
+  /**
+   * The database could not do it now (a lock not granted in time, the database unreachable): the
+   * transaction was rolled back, so nothing changed; the caller may send the same request again
+   * (ballots carry their own id, so a repeated ballot is answered as a duplicate).
+   */
+  @ExceptionHandler({
+    TransientDataAccessException.class,
+    DataAccessResourceFailureException.class,
+    CannotCreateTransactionException.class
+  })
+  ResponseEntity<Map<String, String>> busy(RuntimeException e) {
+    LOG.warn("数据库暂时无法完成请求（已回滚）：{}", e.toString());
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header("Retry-After", "1")
+        .body(Map.of("error", "DATABASE_BUSY", "message", DatabaseBusy.MESSAGE));
   }
 }

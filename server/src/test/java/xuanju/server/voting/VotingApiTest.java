@@ -2,6 +2,7 @@ package xuanju.server.voting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,6 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import xuanju.server.election.ElectionService;
 import xuanju.server.organisation.OrganisationService;
 import xuanju.server.security.UserRepository;
@@ -41,8 +44,14 @@ class VotingApiTest extends H2AppTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired DataSource dataSource;
 
-  @Test
-  void clerksPostBallotsAsJsonIdempotentlyWithChineseErrors() throws Exception {
+  private ResultActions postAs(String url, RequestPostProcessor clerk, String body)
+      throws Exception {
+    return mvc.perform(
+        post(url).with(clerk).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body));
+  }
+
+  /** Six members, three candidates, everyone checked in, stage-1 voting begun. */
+  private Setup votingBegun() {
     Setup s = VotingFixture.create(orgs, elections, users, jdbc, 6, true, 2, 0);
     List<CandidateRef> c = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -58,50 +67,83 @@ class VotingApiTest extends H2AppTest {
           }
           voting.beginVoting(s.electionId(), 1, elections.get(s.electionId()).version());
         });
+    return s;
+  }
+
+  /**
+   * A lock the database does not grant in time (here: another connection holds the entry's row)
+   * answers 503 with the Chinese message and saves nothing; the same ballot sent again afterwards
+   * is saved once.
+   */
+  @Test
+  void aLockNotGrantedInTimeAnswers503AndTheRetryIsSavedOnce() throws Exception {
+    Setup s = votingBegun();
+    String url = "/api/elections/" + s.electionId() + "/rounds/1/ballots";
+    var clerk = user(s.clerk1()).roles("USER");
+    String first = "{\"clientId\":\"" + UUID.randomUUID() + "\",\"marks\":\"120\",\"entry\":\"A\"}";
+    postAs(url, clerk, first).andExpect(status().isCreated());
+    long entry =
+        jdbc.queryForObject(
+            "SELECT e.id FROM ballot_entry e JOIN ballot_stack k ON k.id = e.stack_id"
+                + " JOIN voting_round v ON v.id = k.round_id WHERE v.election_id = ?",
+            Long.class,
+            s.electionId());
+    String second =
+        "{\"clientId\":\"" + UUID.randomUUID() + "\",\"marks\":\"012\",\"entry\":\"A\"}";
+    try (var holder = dataSource.getConnection()) {
+      holder.setAutoCommit(false);
+      try (var st =
+          holder.prepareStatement("SELECT ballots FROM ballot_entry WHERE id = ? FOR UPDATE")) {
+        st.setLong(1, entry);
+        st.executeQuery().close();
+      }
+      postAs(url, clerk, second)
+          .andExpect(status().isServiceUnavailable())
+          .andExpect(jsonPath("$.error").value("DATABASE_BUSY"))
+          .andExpect(jsonPath("$.message").value(containsString("数据库暂时繁忙")))
+          .andExpect(content().string(not(containsString("Exception"))));
+      holder.rollback();
+    }
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM ballot_record WHERE entry_id = ?", Long.class, entry))
+        .as("被拒绝的那张没有保存")
+        .isEqualTo(1L);
+    postAs(url, clerk, second)
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.position").value(2));
+    postAs(url, clerk, second)
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.duplicate").value(true));
+  }
+
+  @Test
+  void clerksPostBallotsAsJsonIdempotentlyWithChineseErrors() throws Exception {
+    Setup s = votingBegun();
     String url = "/api/elections/" + s.electionId() + "/rounds/1/ballots";
     String id = UUID.randomUUID().toString();
     String body = "{\"clientId\":\"" + id + "\",\"marks\":\"12?\",\"entry\":\"A\"}";
     var clerk = user(s.clerk1()).roles("USER");
-    mvc.perform(
-            post(url)
-                .with(clerk)
-                .with(csrf())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body))
+    postAs(url, clerk, body)
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.position").value(1))
         .andExpect(jsonPath("$.verdict").value("NEEDS_REVIEW"))
         .andExpect(jsonPath("$.duplicate").value(false));
-    mvc.perform(
-            post(url)
-                .with(clerk)
-                .with(csrf())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(body))
+    postAs(url, clerk, body)
         .andExpect(status().isOk())
         .andExpect(jsonPath("$.position").value(1))
         .andExpect(jsonPath("$.duplicate").value(true));
-    mvc.perform(
-            post(url)
-                .with(clerk)
-                .with(csrf())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                    "{\"clientId\":\""
-                        + UUID.randomUUID()
-                        + "\",\"marks\":\"1201\",\"entry\":\"A\"}"))
+    postAs(
+            url,
+            clerk,
+            "{\"clientId\":\"" + UUID.randomUUID() + "\",\"marks\":\"1201\",\"entry\":\"A\"}")
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.message").value(containsString("ENTRY.MARKS.COUNT")))
         .andExpect(jsonPath("$.message").value(containsString("3名候选人")));
-    mvc.perform(
-            post(url)
-                .with(clerk)
-                .with(csrf())
-                .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                    "{\"clientId\":\""
-                        + UUID.randomUUID()
-                        + "\",\"marks\":\"120\",\"entry\":\"B\"}"))
+    postAs(
+            url,
+            clerk,
+            "{\"clientId\":\"" + UUID.randomUUID() + "\",\"marks\":\"120\",\"entry\":\"B\"}")
         .andExpect(status().isConflict())
         .andExpect(jsonPath("$.message").value(containsString("ENTRY.SECOND_SAME_USER")));
     // an observer-less outsider may not enter
