@@ -138,11 +138,8 @@ final class Ui {
 
   /** Clicks a button that posts a form and waits until the next page has loaded. */
   void submit(WebElement button) {
-    WebElement html = driver.findElement(By.tagName("html"));
     scroll(button);
-    button.click();
-    new WebDriverWait(driver, WAIT).until(ExpectedConditions.stalenessOf(html));
-    ready();
+    PageLoad.after(driver, WAIT, button::click);
   }
 
   void submit(By by) {

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -25,12 +26,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import tools.jackson.databind.JsonNode;
 import xuanju.cli.round.Json;
 import xuanju.server.access.Role;
 import xuanju.server.browser.Browser;
+import xuanju.server.browser.PageLoad;
 import xuanju.server.voting.VotingFixture.Setup;
 
 /**
@@ -207,9 +207,7 @@ final class VotingResultsSteps {
 
   /** Clicks a button that posts a form and waits for the next page. */
   private void post(By by) {
-    WebElement html = d.findElement(By.tagName("html"));
-    t.click(by);
-    t.wait.until(ExpectedConditions.stalenessOf(html));
+    PageLoad.after(d, Duration.ofSeconds(30), () -> t.click(by));
     assertThat(d.findElements(By.id("error"))).as("页面错误").isEmpty();
   }
 
