@@ -124,6 +124,24 @@ final class ServerProcess implements AutoCloseable {
     if (process.isAlive()) {
       kill();
     }
+    keepConsole();
+  }
+
+  /**
+   * Copies the console log out of the test's temporary folder into {@code target/trust-logs}, so a
+   * failure on CI can be diagnosed after the folder is gone.
+   */
+  private void keepConsole() {
+    try {
+      Path keep = Path.of(System.getProperty("xuanju.trust-logs", "target/trust-logs"));
+      Files.createDirectories(keep);
+      Files.copy(
+          console,
+          keep.resolve(System.currentTimeMillis() + "-" + console.getFileName()),
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      System.err.println("控制台日志未能保留：" + e);
+    }
   }
 
   static String tail(Path file) {
