@@ -517,19 +517,30 @@ class VotingRepository {
   }
 
   /** Takes the next position of an unfinished entry (row lock until commit); -1 if finished. */
+  /**
+   * The next position of an entry (下一张的序号), taken under the entry row's lock: one more than the
+   * highest position recorded, and the entry's counter set to it. The position comes from the
+   * records themselves, not from the counter, so a counter that disagrees with the records (e.g. an
+   * uncommitted increment that an embedded database made visible after a crash) can never leave a
+   * gap or a collision. Returns -1 when the entry is finished.
+   */
   int takePosition(long entryId) {
     int n =
         jdbc.update(
-            "UPDATE ballot_entry SET ballots = ballots + 1, version = version + 1"
-                + " WHERE id = ? AND finished_at IS NULL",
+            "UPDATE ballot_entry SET version = version + 1 WHERE id = ? AND finished_at IS NULL",
             entryId);
     if (n == 0) {
       return -1;
     }
+    // a new statement after the lock: sees every record committed before the lock was granted
     Integer p =
         jdbc.queryForObject(
-            "SELECT ballots FROM ballot_entry WHERE id = ?", Integer.class, entryId);
-    return p == null ? -1 : p;
+            "SELECT COALESCE(MAX(position), 0) + 1 FROM ballot_record WHERE entry_id = ?",
+            Integer.class,
+            entryId);
+    int pos = p == null ? 1 : p;
+    jdbc.update("UPDATE ballot_entry SET ballots = ? WHERE id = ?", pos, entryId);
+    return pos;
   }
 
   record Record(int position, String clientId, Reading reading) {}

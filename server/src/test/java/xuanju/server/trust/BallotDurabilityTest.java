@@ -218,7 +218,13 @@ class BallotDurabilityTest {
             .filter(a -> afterCrash.getOrDefault(a.stack, Map.of()).containsKey(a.clientId))
             .count();
 
-    // 4. restart, resubmit everything twice with the same ids
+    // 4. restart, resubmit everything twice with the same ids. After a SIGKILL the H2 file can hold
+    // an uncommitted change of the transaction that was in flight (its undo entry was not written);
+    // H2 charges the row's lock to whichever new transaction reuses that transaction's id, so a
+    // write to that row may time out (503) while other clients keep ids busy. A resend of the same
+    // ballot is then answered once the lock is free, and the position comes from the records, so
+    // the leftover counter value leaves no gap (docs/benchmarks.md, "H2 after a crash").
+    AtomicInteger busy = new AtomicInteger();
     try (ServerProcess server = ServerProcess.start(dir, db.name() + "-2", args)) {
       CountDownLatch done = new CountDownLatch(CLIENTS);
       for (int c = 0; c < CLIENTS; c++) {
@@ -232,15 +238,19 @@ class BallotDurabilityTest {
                     for (int pass = 1; pass <= 2; pass++) {
                       for (Attempt a : perStack.get(client)) {
                         WebClient.Response r = s.postJson(ballots, a.body());
-                        boolean present =
-                            a.acknowledged()
-                                || afterCrash
-                                    .getOrDefault(a.stack, Map.of())
-                                    .containsKey(a.clientId)
-                                || pass == 2;
-                        int expected = present ? 200 : 201;
-                        if (r.status() != expected
-                            && !(pass == 1 && r.status() == 200 && !present)) {
+                        // 503: a lock not granted in time, nothing saved; the entry page sends the
+                        // same ballot again after a second, and so does this client (see below)
+                        for (int retry = 0; r.status() == 503 && retry < 60; retry++) {
+                          busy.incrementAndGet();
+                          Thread.sleep(1000);
+                          r = s.postJson(ballots, a.body());
+                        }
+                        // acknowledged ones, and everything in the second pass, are duplicates;
+                        // an unacknowledged one is either already there (200) or saved now (201) —
+                        // step 5 checks that each is stored exactly once
+                        boolean mustBeDuplicate = a.acknowledged() || pass == 2;
+                        int expected = mustBeDuplicate ? 200 : 201;
+                        if (r.status() != expected && !(!mustBeDuplicate && r.status() == 200)) {
                           problems.add(
                               "第"
                                   + pass
@@ -294,8 +304,13 @@ class BallotDurabilityTest {
       assertThat(counters.get(stack)).as("第 %s 叠：录入计数", stack).isEqualTo(sent.size());
     }
     System.out.printf(
-        "%s：共发出 %d 张，确认 %d 张；未确认的 %d 张中 %d 张已提交（回执丢失）；重启后两遍重发无重复%n",
-        db.name(), all.size(), ackedAll.size(), all.size() - ackedAll.size(), unknownPresent);
+        "%s：共发出 %d 张，确认 %d 张；未确认的 %d 张中 %d 张已提交（回执丢失）；重启后两遍重发无重复（503 后重发 %d 次）%n",
+        db.name(),
+        all.size(),
+        ackedAll.size(),
+        all.size() - ackedAll.size(),
+        unknownPresent,
+        busy.get());
 
     // 6. the application log written during the run names no voter and no ballot id
     String log = Files.readString(data.resolve("logs").resolve("xuanju.log"));
