@@ -4,8 +4,17 @@
 // POST /api/elections/{id}/rounds/{r}/ballots into its own stack ("bench-<run>-<i>", entry A) until the
 // time or count limit; reports throughput and p50/p95/p99 latency.
 //
+// Two ways to load:
+//   * closed loop (default): each clerk sends its next ballot as soon as the previous one is answered:
+//     the highest throughput the machine reaches, and the latency at that saturation;
+//   * fixed rate (--rate R): the clerks together send R ballots/s, each clerk on its own schedule
+//     (one ballot every clerks/R seconds, the clerks' schedules staggered). Latency is measured from
+//     the time a ballot was DUE, not from when it was sent, so a slow answer that delays the next
+//     ballots counts against all of them (no "coordinated omission"). The run reports whether the
+//     rate was sustained (ballots answered within the measured period / ballots due in it).
+//
 //   java bench/VotingLoadBench.java --url http://localhost:8080 --election 1 --round 1 \
-//        --user demo_clerk --password ... --clerks 20 --seconds 30 --max 20000 --marks 110120
+//        --user demo_clerk --password ... --clerks 20 --seconds 30 --max 20000 --marks 110120 [--rate 200]
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -43,11 +52,15 @@ public class VotingLoadBench {
     String marks = a.getOrDefault("marks", "110120");
     // seconds of load before measuring (JIT warm-up, first ballot of each stack); 0 measures from the start
     int warmup = Integer.parseInt(a.getOrDefault("warmup", "10"));
+    // ballots per second of all clerks together; 0: closed loop
+    double rate = Double.parseDouble(a.getOrDefault("rate", "0"));
     String run = Long.toString(System.currentTimeMillis() % 100000);
 
     ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
     AtomicInteger sent = new AtomicInteger();
     AtomicInteger errors = new AtomicInteger();
+    AtomicInteger due = new AtomicInteger();
+    AtomicInteger inTime = new AtomicInteger();
     CountDownLatch ready = new CountDownLatch(clerks);
     CountDownLatch done = new CountDownLatch(clerks);
     long[] start = new long[1];
@@ -72,7 +85,25 @@ public class VotingLoadBench {
                   }
                   long measureFrom = start[0] + warmup * 1_000_000_000L;
                   long end = measureFrom + seconds * 1_000_000_000L;
+                  // fixed rate: this clerk's n-th ballot is due at first + n * interval
+                  long interval = rate > 0 ? (long) (clerks * 1e9 / rate) : 0;
+                  long next = start[0] + interval * clerk / clerks;
                   while (System.nanoTime() < end && sent.getAndIncrement() < max) {
+                    long dueAt = System.nanoTime();
+                    if (rate > 0) {
+                      dueAt = next;
+                      next += interval;
+                      if (dueAt >= end) {
+                        break;
+                      }
+                      if (dueAt >= measureFrom) {
+                        due.incrementAndGet();
+                      }
+                      long wait = dueAt - System.nanoTime();
+                      if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                      }
+                    }
                     String body =
                         "{\"clientId\":\"" + UUID.randomUUID() + "\",\"marks\":\"" + marks
                             + "\",\"stack\":\"bench-" + run + "-" + clerk + "\",\"entry\":\"A\"}";
@@ -82,12 +113,15 @@ public class VotingLoadBench {
                             .header("X-CSRF-TOKEN", token)
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build();
-                    long t0 = System.nanoTime();
+                    long t0 = rate > 0 ? dueAt : System.nanoTime();
                     HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
                     long dt = System.nanoTime() - t0;
                     if (res.statusCode() == 201) {
                       if (t0 >= measureFrom) {
                         latencies.add(dt);
+                        if (t0 + dt <= end) {
+                          inTime.incrementAndGet();
+                        }
                       }
                     } else {
                       if (errors.incrementAndGet() <= 5) {
@@ -115,6 +149,11 @@ public class VotingLoadBench {
     double secs = (System.nanoTime() - t0) / 1e9 - warmup;
     List<Long> l = new ArrayList<>(latencies);
     Collections.sort(l);
+    if (rate > 0) {
+      System.out.printf(
+          "rate=%.0f ballots/s due=%d answered=%d, of them within the measured period %d (%.1f%% of the rate sustained)%n",
+          rate, due.get(), l.size(), inTime.get(), due.get() == 0 ? 0 : 100.0 * inTime.get() / due.get());
+    }
     System.out.printf(
         "clerks=%d warmup=%ds ballots=%d errors=%d time=%.1fs throughput=%.0f ballots/s p50=%.1fms p95=%.1fms p99=%.1fms max=%.1fms%n",
         clerks, warmup, l.size(), errors.get(), secs, l.size() / secs, pct(l, 50), pct(l, 95), pct(l, 99),
