@@ -8,6 +8,7 @@ import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
 import xuanju.server.organisation.OrganisationService;
 import xuanju.server.plan.DeadlineService;
+import xuanju.server.system.StartupCheck;
 import xuanju.server.system.SystemInfo;
 
 /** The dashboard (工作台): what needs doing next. */
@@ -17,16 +18,19 @@ class DashboardController {
   private final SystemInfo system;
   private final AccessService access;
   private final DeadlineService deadlines;
+  private final StartupCheck startupCheck;
 
   DashboardController(
       OrganisationService organisations,
       SystemInfo system,
       AccessService access,
-      DeadlineService deadlines) {
+      DeadlineService deadlines,
+      StartupCheck startupCheck) {
     this.organisations = organisations;
     this.system = system;
     this.access = access;
     this.deadlines = deadlines;
+    this.startupCheck = startupCheck;
   }
 
   @GetMapping("/")
@@ -39,6 +43,9 @@ class DashboardController {
         organisations.all().stream().filter(o -> visible.contains(o.id())).toList());
     model.addAttribute("system", system);
     model.addAttribute("deadlines", deadlines.upcoming(3));
+    if (AccessService.currentIsAdmin()) {
+      startupCheck.latest().ifPresent(r -> model.addAttribute("startupCheck", r));
+    }
     return "dashboard";
   }
 }

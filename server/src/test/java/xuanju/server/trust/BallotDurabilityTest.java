@@ -285,6 +285,8 @@ class BallotDurabilityTest {
       }
       done.await();
       server.stop();
+      // the restart after SIGKILL was recognised and checked before anyone worked
+      assertThat(Files.readString(server.console)).contains("上次运行未正常关闭", "启动自检");
     }
     assertThat(problems).as("重启后重发").isEmpty();
 

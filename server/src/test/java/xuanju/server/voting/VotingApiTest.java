@@ -31,6 +31,7 @@ import xuanju.server.organisation.OrganisationService;
 import xuanju.server.security.UserRepository;
 import xuanju.server.support.H2AppTest;
 import xuanju.server.support.SignIn;
+import xuanju.server.system.StartupCheck;
 import xuanju.server.voting.VotingFixture.Setup;
 import xuanju.server.voting.VotingModel.CandidateRef;
 
@@ -43,6 +44,7 @@ class VotingApiTest extends H2AppTest {
   @Autowired UserRepository users;
   @Autowired JdbcTemplate jdbc;
   @Autowired DataSource dataSource;
+  @Autowired StartupCheck startupCheck;
 
   private ResultActions postAs(String url, RequestPostProcessor clerk, String body)
       throws Exception {
@@ -152,6 +154,69 @@ class VotingApiTest extends H2AppTest {
             jdbc.queryForObject(
                 "SELECT ballots FROM ballot_entry WHERE id = ?", Integer.class, entry))
         .isEqualTo(3);
+  }
+
+  /**
+   * The start-up self-check (run here directly; the application runs it after an unclean shutdown):
+   * a counter that disagrees with complete records is corrected, a gap is reported, both are in the
+   * audit log, and the administrator's dashboard shows the outcome.
+   */
+  @Test
+  void startupCheckCorrectsCountersReportsGapsAndShowsOnTheDashboard() throws Exception {
+    Setup s = votingBegun();
+    String url = "/api/elections/" + s.electionId() + "/rounds/1/ballots";
+    var clerk = user(s.clerk1()).roles("USER");
+    for (int i = 1; i <= 3; i++) {
+      postAs(url, clerk, "{\"clientId\":\"" + UUID.randomUUID() + "\",\"marks\":\"120\"}")
+          .andExpect(status().isCreated());
+    }
+    long entry =
+        jdbc.queryForObject(
+            "SELECT e.id FROM ballot_entry e JOIN ballot_stack k ON k.id = e.stack_id"
+                + " JOIN voting_round v ON v.id = k.round_id WHERE v.election_id = ?",
+            Long.class,
+            s.electionId());
+    jdbc.update("UPDATE ballot_entry SET ballots = 4 WHERE id = ?", entry);
+
+    StartupCheck.Report fixed = startupCheck.check(true);
+    assertThat(fixed.ok()).as(fixed.summaryZh()).isTrue();
+    assertThat(fixed.repaired()).anyMatch(r -> r.contains("编号" + entry + "）计数4→3"));
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT ballots FROM ballot_entry WHERE id = ?", Integer.class, entry))
+        .isEqualTo(3);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT summary FROM audit_event WHERE action = 'STARTUP_CHECK' ORDER BY seq DESC"
+                    + " FETCH FIRST 1 ROWS ONLY",
+                String.class))
+        .contains("计数4→3");
+
+    // a gap (position 2 missing) is reported, not "repaired"
+    var kept =
+        jdbc.queryForMap(
+            "SELECT client_id, marks FROM ballot_record WHERE entry_id = ? AND position = 2",
+            entry);
+    jdbc.update("DELETE FROM ballot_record WHERE entry_id = ? AND position = 2", entry);
+    try {
+      StartupCheck.Report gap = startupCheck.check(true);
+      assertThat(gap.ok()).isFalse();
+      assertThat(gap.problems()).anyMatch(p -> p.contains("编号" + entry + "）选票序号不连续：2张，最大序号3"));
+      mvc.perform(get("/").with(user(ADMIN).roles("ADMIN", "USER")))
+          .andExpect(status().isOk())
+          .andExpect(content().string(containsString("id=\"startup-check\"")))
+          .andExpect(content().string(containsString("选票序号不连续")));
+      mvc.perform(get("/").with(user(s.clerk1()).roles("USER")))
+          .andExpect(status().isOk())
+          .andExpect(content().string(not(containsString("startup-check"))));
+    } finally {
+      jdbc.update(
+          "INSERT INTO ballot_record (entry_id, position, client_id, marks) VALUES (?, 2, ?, ?)",
+          entry,
+          kept.get("client_id"),
+          kept.get("marks"));
+    }
+    assertThat(startupCheck.check(true).ok()).isTrue();
   }
 
   @Test
