@@ -24,7 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AuditLog {
-  static final String GENESIS = "0".repeat(64);
+  /** The previous hash of the first event (and the head of an empty log). */
+  public static final String GENESIS = "0".repeat(64);
 
   private final JdbcTemplate jdbc;
   private final Clock clock;

@@ -112,6 +112,11 @@ public class StartupCheck {
     return Optional.ofNullable(latest);
   }
 
+  /** Takes the report off the dashboard (it stays in the log and the audit log). */
+  public void dismiss() {
+    latest = null;
+  }
+
   @EventListener(ApplicationReadyEvent.class)
   void afterStart() {
     if (unclean) {
@@ -131,6 +136,35 @@ public class StartupCheck {
   public Report check(boolean uncleanShutdown) {
     List<String> repaired = new ArrayList<>();
     List<String> problems = new ArrayList<>();
+    // The head (last number and hash) must name the newest event. A head BEHIND the events (an
+    // event whose head update a crash lost or left uncommitted) makes every next event collide with
+    // an existing number: if the head names a real event of the chain, it is moved to the newest
+    // one (the chain itself is verified right after). A head AHEAD of the events, or naming no
+    // event, is what deleting events looks like: never "repaired", reported by the verification.
+    tx.executeWithoutResult(
+        s -> {
+          var head = jdbc.queryForMap("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
+          long headSeq = ((Number) head.get("last_seq")).longValue();
+          String headHash = ((String) head.get("last_hash")).trim();
+          Long last = jdbc.queryForObject("SELECT MAX(seq) FROM audit_event", Long.class);
+          if (last == null || last <= headSeq) {
+            return;
+          }
+          List<String> named =
+              headSeq == 0
+                  ? List.of(AuditLog.GENESIS)
+                  : jdbc.queryForList(
+                      "SELECT hash FROM audit_event WHERE seq = ?", String.class, headSeq);
+          if (named.size() == 1 && named.get(0).trim().equals(headHash)) {
+            String lastHash =
+                jdbc.queryForObject(
+                        "SELECT hash FROM audit_event WHERE seq = ?", String.class, last)
+                    .trim();
+            jdbc.update(
+                "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", last, lastHash);
+            repaired.add("审计链头指向第" + headSeq + "条，其后已有事件，更正为第" + last + "条");
+          }
+        });
     audit
         .firstBrokenLink()
         .ifPresent(seq -> problems.add("审计链自第" + seq + "条起校验不通过（xuanju audit-verify 可复核）"));
