@@ -89,7 +89,7 @@
         busy = false;
         if (r.busy) {
           // the database was busy and saved nothing: send the same ballot (same id) again
-          fail(((r.body && r.body.message) || "服务器暂时繁忙") + "；正在用同一编号重试……");
+          fail("数据库暂时繁忙，这张选票尚未保存；正在用同一编号重试，不会重复计入……");
           setTimeout(pump, 1000);
           return;
         }
