@@ -43,7 +43,8 @@ public class StartupCheck {
 
     /** One line in Chinese for the log, the audit event and the dashboard. */
     public String summaryZh() {
-      StringBuilder sb = new StringBuilder("上次运行未正常关闭（断电、崩溃或被强制终止），启动自检：");
+      StringBuilder sb =
+          new StringBuilder(uncleanShutdown ? "上次运行未正常关闭（断电、崩溃或被强制终止），启动自检：" : "数据自检（管理员发起）：");
       if (problems.isEmpty() && repaired.isEmpty()) {
         sb.append("审计链完整，各录入的选票序号连续、计数一致。");
       }
@@ -64,6 +65,7 @@ public class StartupCheck {
 
   private final Path marker;
   private final boolean unclean;
+  private final boolean command;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
   private final AuditLog audit;
@@ -71,6 +73,7 @@ public class StartupCheck {
 
   public StartupCheck(
       @Value("${xuanju.data-dir}") String dataDir,
+      @Value("${xuanju.mode:serve}") String mode,
       JdbcTemplate jdbc,
       TransactionTemplate tx,
       AuditLog audit)
@@ -78,7 +81,14 @@ public class StartupCheck {
     this.jdbc = jdbc;
     this.tx = tx;
     this.audit = audit;
+    this.command = "command".equals(mode);
     this.marker = Path.of(dataDir).resolve(MARKER);
+    if (command) {
+      // audit-verify, backup, restore: they neither change the marker nor run the check; the
+      // server's next start does
+      this.unclean = false;
+      return;
+    }
     Files.createDirectories(marker.getParent());
     String me = processId(ProcessHandle.current());
     String before = Files.exists(marker) ? Files.readString(marker).strip() : null;
@@ -224,6 +234,9 @@ public class StartupCheck {
   /** An orderly stop: the next start is not after a crash. */
   @PreDestroy
   void orderlyStop() {
+    if (command) {
+      return;
+    }
     try {
       if (Files.exists(marker)
           && Files.readString(marker).strip().equals(processId(ProcessHandle.current()))) {

@@ -125,6 +125,11 @@ class AuthorisationMatrixTest extends H2AppTest {
         (t, x) -> get("/elections/new").param("organisationId", "" + x.org()));
     // administrators
     row("GET /admin/audit", Need.ADMIN, (t, x) -> get("/admin/audit"));
+    row("POST /admin/integrity-check", Need.ADMIN, (t, x) -> post("/admin/integrity-check"));
+    row(
+        "POST /admin/integrity-check/dismiss",
+        Need.ADMIN,
+        (t, x) -> post("/admin/integrity-check/dismiss"));
     row("GET /admin/users", Need.ADMIN, (t, x) -> get("/admin/users"));
     row(
         "POST /admin/users",

@@ -12,7 +12,7 @@ class StartupCheckMarkerTest {
   @TempDir Path dir;
 
   private StartupCheck start() throws Exception {
-    return new StartupCheck(dir.toString(), null, null, null);
+    return new StartupCheck(dir.toString(), "serve", null, null, null);
   }
 
   @Test
@@ -34,6 +34,17 @@ class StartupCheckMarkerTest {
     assertThat(next.uncleanShutdown()).isTrue();
     assertThat(Files.readString(dir.resolve(StartupCheck.MARKER)))
         .isEqualTo(StartupCheck.processId(ProcessHandle.current()));
+  }
+
+  @Test
+  void theCommandsNeitherTouchTheMarkerNorCheck() throws Exception {
+    String left = "999999 2020-01-01T00:00:00Z";
+    Files.writeString(dir.resolve(StartupCheck.MARKER), left);
+    StartupCheck verify = new StartupCheck(dir.toString(), "command", null, null, null);
+    assertThat(verify.uncleanShutdown()).isFalse();
+    verify.orderlyStop();
+    assertThat(Files.readString(dir.resolve(StartupCheck.MARKER))).isEqualTo(left);
+    assertThat(start().uncleanShutdown()).as("the server's next start still sees it").isTrue();
   }
 
   @Test

@@ -1,11 +1,20 @@
 package xuanju.server.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
 import xuanju.server.audit.AuditLog;
 import xuanju.server.support.H2AppTest;
 
@@ -19,6 +28,7 @@ class StartupCheckTest extends H2AppTest {
   @Autowired StartupCheck startupCheck;
   @Autowired AuditLog audit;
   @Autowired JdbcTemplate jdbc;
+  @Autowired MockMvc mvc;
 
   private Map<String, Object> event(long seq) {
     return jdbc.queryForMap("SELECT seq, hash FROM audit_event WHERE seq = ?", seq);
@@ -45,6 +55,30 @@ class StartupCheckTest extends H2AppTest {
     assertThat(startupCheck.check(true).repaired()).isEmpty();
     startupCheck.dismiss();
     assertThat(startupCheck.latest()).isEmpty();
+  }
+
+  @Test
+  void anAdministratorRunsTheCheckFromTheAuditPageAndDismissesItsNotice() throws Exception {
+    var admin = user(ADMIN).roles("ADMIN", "USER");
+    mvc.perform(get("/admin/audit").with(admin))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"run-integrity-check\"")));
+    mvc.perform(post("/admin/integrity-check").with(admin).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(startupCheck.latest()).isPresent();
+    mvc.perform(get("/").with(admin))
+        .andExpect(content().string(containsString("数据自检（管理员发起）：审计链完整")))
+        .andExpect(content().string(containsString("id=\"dismiss-startup-check\"")));
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT action FROM audit_event ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY",
+                String.class))
+        .isEqualTo("STARTUP_CHECK");
+    mvc.perform(post("/admin/integrity-check/dismiss").with(admin).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(startupCheck.latest()).isEmpty();
+    mvc.perform(get("/").with(admin))
+        .andExpect(content().string(not(containsString("startup-check"))));
   }
 
   @Test
