@@ -69,7 +69,7 @@ class ApiErrors {
     CannotCreateTransactionException.class
   })
   ResponseEntity<Map<String, String>> busy(RuntimeException e) {
-    LOG.warn("数据库暂时无法完成请求（已回滚）：{}", e.toString());
+    LOG.warn("数据库暂时无法完成请求（已回滚）：{}", DatabaseBusy.describe(e));
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
         .header("Retry-After", "1")
         .body(Map.of("error", "DATABASE_BUSY", "message", DatabaseBusy.MESSAGE));

@@ -53,7 +53,7 @@ class PageErrors {
     CannotCreateTransactionException.class
   })
   ModelAndView busy(RuntimeException e, HttpServletResponse res) {
-    LOG.warn("数据库暂时无法完成请求（已回滚）：{}", e.toString());
+    LOG.warn("数据库暂时无法完成请求（已回滚）：{}", DatabaseBusy.describe(e));
     res.setHeader("Retry-After", "1");
     return page(res, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DatabaseBusy.MESSAGE);
   }
