@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditLog {
   /** The previous hash of the first event (and the head of an empty log). */
-  public static final String GENESIS = "0".repeat(64);
+  static final String GENESIS = "0".repeat(64);
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -92,6 +92,41 @@ public class AuditLog {
                 rs.getString("prev_hash").trim(),
                 rs.getString("hash").trim()),
         limit);
+  }
+
+  /** The head moved from one event number to another by {@link #alignHead()}. */
+  public record HeadMove(long from, long to) {}
+
+  /**
+   * Moves a head that is BEHIND the events to the newest event (审计链头校正). Such a head (an event
+   * whose head update a crash lost or left uncommitted) makes every next event collide with an
+   * existing number. It is moved only if it names a real event of the chain; a head AHEAD of the
+   * events, or naming no event, is what deleting events looks like and is left for {@link
+   * #firstBrokenLink()} to report.
+   */
+  @Transactional
+  public Optional<HeadMove> alignHead() {
+    var head =
+        jdbc.queryForMap("SELECT last_seq, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
+    long headSeq = ((Number) head.get("last_seq")).longValue();
+    String headHash = ((String) head.get("last_hash")).trim();
+    Long last = jdbc.queryForObject("SELECT MAX(seq) FROM audit_event", Long.class);
+    if (last == null || last <= headSeq) {
+      return Optional.empty();
+    }
+    List<String> named =
+        headSeq == 0
+            ? List.of(GENESIS)
+            : jdbc.queryForList(
+                "SELECT hash FROM audit_event WHERE seq = ?", String.class, headSeq);
+    if (named.size() != 1 || !named.get(0).trim().equals(headHash)) {
+      return Optional.empty();
+    }
+    String lastHash =
+        jdbc.queryForObject("SELECT hash FROM audit_event WHERE seq = ?", String.class, last)
+            .trim();
+    jdbc.update("UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", last, lastHash);
+    return Optional.of(new HeadMove(headSeq, last));
   }
 
   /**

@@ -12,10 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import xuanju.server.audit.AuditLog;
+import xuanju.server.voting.EntryConsistency;
 
 /**
  * Start-up self-check after an unclean shutdown (异常关闭后的启动自检). A marker file in the data folder is
@@ -66,21 +65,18 @@ public class StartupCheck {
   private final Path marker;
   private final boolean unclean;
   private final boolean command;
-  private final JdbcTemplate jdbc;
-  private final TransactionTemplate tx;
   private final AuditLog audit;
+  private final EntryConsistency entries;
   private volatile Report latest;
 
   public StartupCheck(
       @Value("${xuanju.data-dir}") String dataDir,
       @Value("${xuanju.mode:serve}") String mode,
-      JdbcTemplate jdbc,
-      TransactionTemplate tx,
-      AuditLog audit)
+      AuditLog audit,
+      EntryConsistency entries)
       throws IOException {
-    this.jdbc = jdbc;
-    this.tx = tx;
     this.audit = audit;
+    this.entries = entries;
     this.command = "command".equals(mode);
     this.marker = Path.of(dataDir).resolve(MARKER);
     if (command) {
@@ -146,87 +142,17 @@ public class StartupCheck {
   public Report check(boolean uncleanShutdown) {
     List<String> repaired = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    // The head (last number and hash) must name the newest event. A head BEHIND the events (an
-    // event whose head update a crash lost or left uncommitted) makes every next event collide with
-    // an existing number: if the head names a real event of the chain, it is moved to the newest
-    // one (the chain itself is verified right after). A head AHEAD of the events, or naming no
-    // event, is what deleting events looks like: never "repaired", reported by the verification.
-    tx.executeWithoutResult(
-        s -> {
-          var head = jdbc.queryForMap("SELECT last_seq, last_hash FROM audit_head WHERE id = 1");
-          long headSeq = ((Number) head.get("last_seq")).longValue();
-          String headHash = ((String) head.get("last_hash")).trim();
-          Long last = jdbc.queryForObject("SELECT MAX(seq) FROM audit_event", Long.class);
-          if (last == null || last <= headSeq) {
-            return;
-          }
-          List<String> named =
-              headSeq == 0
-                  ? List.of(AuditLog.GENESIS)
-                  : jdbc.queryForList(
-                      "SELECT hash FROM audit_event WHERE seq = ?", String.class, headSeq);
-          if (named.size() == 1 && named.get(0).trim().equals(headHash)) {
-            String lastHash =
-                jdbc.queryForObject(
-                        "SELECT hash FROM audit_event WHERE seq = ?", String.class, last)
-                    .trim();
-            jdbc.update(
-                "UPDATE audit_head SET last_seq = ?, last_hash = ? WHERE id = 1", last, lastHash);
-            repaired.add("审计链头指向第" + headSeq + "条，其后已有事件，更正为第" + last + "条");
-          }
-        });
+    audit
+        .alignHead()
+        .ifPresent(m -> repaired.add("审计链头指向第" + m.from() + "条，其后已有事件，更正为第" + m.to() + "条"));
     audit
         .firstBrokenLink()
         .ifPresent(seq -> problems.add("审计链自第" + seq + "条起校验不通过（xuanju audit-verify 可复核）"));
-    record Row(long id, int counter, boolean finished, int n, int top, String where) {}
-    tx.executeWithoutResult(
-        s -> {
-          List<Row> rows =
-              jdbc.query(
-                  "SELECT e.id, e.ballots, CASE WHEN e.finished_at IS NULL THEN 0 ELSE 1 END AS"
-                      + " finished, COUNT(r.position) AS n, COALESCE(MAX(r.position), 0) AS top,"
-                      + " k.label, v.election_id, v.number"
-                      + " FROM ballot_entry e JOIN ballot_stack k ON k.id = e.stack_id"
-                      + " JOIN voting_round v ON v.id = k.round_id"
-                      + " LEFT JOIN ballot_record r ON r.entry_id = e.id"
-                      + " GROUP BY e.id, e.ballots, e.finished_at, k.label, v.election_id, v.number"
-                      + " ORDER BY e.id",
-                  (rs, i) ->
-                      new Row(
-                          rs.getLong("id"),
-                          rs.getInt("ballots"),
-                          rs.getInt("finished") == 1,
-                          rs.getInt("n"),
-                          rs.getInt("top"),
-                          "选举"
-                              + rs.getLong("election_id")
-                              + "第"
-                              + rs.getInt("number")
-                              + "轮第"
-                              + rs.getString("label")
-                              + "叠录入（编号"
-                              + rs.getLong("id")
-                              + "）"));
-          for (Row row : rows) {
-            if (row.n() != row.top()) {
-              problems.add(row.where() + "选票序号不连续：" + row.n() + "张，最大序号" + row.top());
-            } else if (row.counter() != row.n()) {
-              if (row.finished()) {
-                problems.add(row.where() + "已完成录入，但计数为" + row.counter() + "、选票记录为" + row.n() + "张");
-              } else {
-                jdbc.update("UPDATE ballot_entry SET ballots = ? WHERE id = ?", row.n(), row.id());
-                repaired.add(row.where() + "计数" + row.counter() + "→" + row.n());
-              }
-            }
-          }
-        });
+    EntryConsistency.Result entries = this.entries.check();
+    repaired.addAll(entries.corrected());
+    problems.addAll(entries.problems());
     Report r = new Report(uncleanShutdown, List.copyOf(repaired), List.copyOf(problems));
-    String summary = r.summaryZh();
-    audit.append(
-        "system",
-        "STARTUP_CHECK",
-        "system",
-        summary.length() > 3900 ? summary.substring(0, 3900) + "……（详见日志）" : summary);
+    audit.append("system", "STARTUP_CHECK", "system", r.summaryZh()); // shortened there if long
     latest = r;
     return r;
   }

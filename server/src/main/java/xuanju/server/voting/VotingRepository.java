@@ -539,8 +539,45 @@ class VotingRepository {
             Integer.class,
             entryId);
     int pos = p == null ? 1 : p;
-    jdbc.update("UPDATE ballot_entry SET ballots = ? WHERE id = ?", pos, entryId);
+    setCounter(entryId, pos);
     return pos;
+  }
+
+  /** An entry's counter against its records (for {@link EntryConsistency}). */
+  record EntryCount(
+      long entryId,
+      long electionId,
+      int round,
+      String stack,
+      boolean finished,
+      int counter,
+      int records,
+      int highest) {}
+
+  List<EntryCount> entryCounts() {
+    return jdbc.query(
+        "SELECT e.id, v.election_id, v.number, k.label,"
+            + " CASE WHEN e.finished_at IS NULL THEN 0 ELSE 1 END AS finished, e.ballots,"
+            + " COUNT(r.position) AS n, COALESCE(MAX(r.position), 0) AS top"
+            + " FROM ballot_entry e JOIN ballot_stack k ON k.id = e.stack_id"
+            + " JOIN voting_round v ON v.id = k.round_id"
+            + " LEFT JOIN ballot_record r ON r.entry_id = e.id"
+            + " GROUP BY e.id, v.election_id, v.number, k.label, e.finished_at, e.ballots"
+            + " ORDER BY e.id",
+        (rs, i) ->
+            new EntryCount(
+                rs.getLong(1),
+                rs.getLong(2),
+                rs.getInt(3),
+                rs.getString(4),
+                rs.getInt(5) == 1,
+                rs.getInt(6),
+                rs.getInt(7),
+                rs.getInt(8)));
+  }
+
+  void setCounter(long entryId, int ballots) {
+    jdbc.update("UPDATE ballot_entry SET ballots = ? WHERE id = ?", ballots, entryId);
   }
 
   record Record(int position, String clientId, Reading reading) {}

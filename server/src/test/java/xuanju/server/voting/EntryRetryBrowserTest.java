@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,9 +23,7 @@ import xuanju.server.election.ElectionService;
 import xuanju.server.organisation.OrganisationService;
 import xuanju.server.security.UserRepository;
 import xuanju.server.support.H2AppTest;
-import xuanju.server.support.SignIn;
 import xuanju.server.voting.VotingFixture.Setup;
-import xuanju.server.voting.VotingModel.CandidateRef;
 
 /**
  * The entry page when the database is busy (数据库暂时繁忙): while another connection holds the entry's
@@ -57,21 +53,7 @@ class EntryRetryBrowserTest extends H2AppTest {
 
   @Test
   void aBallotAnswered503IsResentWithTheSameIdAndSavedOnce() throws Exception {
-    Setup s = VotingFixture.create(orgs, elections, users, jdbc, 6, true, 2, 0);
-    List<CandidateRef> c = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      c.add(new CandidateRef(s.key(i), s.names().get(i), s.memberIds().get(i)));
-    }
-    SignIn.as(
-        "admin",
-        true,
-        () -> {
-          voting.openFirstRound(s.electionId(), c);
-          for (var v : voting.voters(s.electionId(), 1)) {
-            voting.checkIn(s.electionId(), 1, v.key());
-          }
-          voting.beginVoting(s.electionId(), 1, elections.get(s.electionId()).version());
-        });
+    Setup s = VotingFixture.begun(orgs, elections, users, jdbc, voting);
     String clerk = "r" + s.clerk1();
     VotingFixture.grant(
         users, jdbc, clerk, encoder.encode(PASSWORD), s.organisationId(), Role.CLERK);
@@ -87,12 +69,7 @@ class EntryRetryBrowserTest extends H2AppTest {
     var marks = d.findElement(By.id("marks"));
     marks.sendKeys("120" + Keys.ENTER);
     wait.until(x -> x.findElement(By.id("entered-count")).getText().strip().equals("1"));
-    long entry =
-        jdbc.queryForObject(
-            "SELECT e.id FROM ballot_entry e JOIN ballot_stack k ON k.id = e.stack_id"
-                + " JOIN voting_round v ON v.id = k.round_id WHERE v.election_id = ?",
-            Long.class,
-            s.electionId());
+    long entry = VotingFixture.onlyEntry(jdbc, s.electionId());
 
     try (Connection holder = dataSource.getConnection()) {
       holder.setAutoCommit(false);

@@ -30,10 +30,8 @@ import xuanju.server.election.ElectionService;
 import xuanju.server.organisation.OrganisationService;
 import xuanju.server.security.UserRepository;
 import xuanju.server.support.H2AppTest;
-import xuanju.server.support.SignIn;
 import xuanju.server.system.StartupCheck;
 import xuanju.server.voting.VotingFixture.Setup;
-import xuanju.server.voting.VotingModel.CandidateRef;
 
 /** The entry API over HTTP, and the ballot-secrecy check of the schema. */
 class VotingApiTest extends H2AppTest {
@@ -52,24 +50,8 @@ class VotingApiTest extends H2AppTest {
         post(url).with(clerk).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(body));
   }
 
-  /** Six members, three candidates, everyone checked in, stage-1 voting begun. */
   private Setup votingBegun() {
-    Setup s = VotingFixture.create(orgs, elections, users, jdbc, 6, true, 2, 0);
-    List<CandidateRef> c = new ArrayList<>();
-    for (int i = 0; i < 3; i++) {
-      c.add(new CandidateRef(s.key(i), s.names().get(i), s.memberIds().get(i)));
-    }
-    SignIn.as(
-        "admin",
-        true,
-        () -> {
-          voting.openFirstRound(s.electionId(), c);
-          for (var v : voting.voters(s.electionId(), 1)) {
-            voting.checkIn(s.electionId(), 1, v.key());
-          }
-          voting.beginVoting(s.electionId(), 1, elections.get(s.electionId()).version());
-        });
-    return s;
+    return VotingFixture.begun(orgs, elections, users, jdbc, voting);
   }
 
   /**
@@ -84,12 +66,7 @@ class VotingApiTest extends H2AppTest {
     var clerk = user(s.clerk1()).roles("USER");
     String first = "{\"clientId\":\"" + UUID.randomUUID() + "\",\"marks\":\"120\",\"entry\":\"A\"}";
     postAs(url, clerk, first).andExpect(status().isCreated());
-    long entry =
-        jdbc.queryForObject(
-            "SELECT e.id FROM ballot_entry e JOIN ballot_stack k ON k.id = e.stack_id"
-                + " JOIN voting_round v ON v.id = k.round_id WHERE v.election_id = ?",
-            Long.class,
-            s.electionId());
+    long entry = VotingFixture.onlyEntry(jdbc, s.electionId());
     String second =
         "{\"clientId\":\"" + UUID.randomUUID() + "\",\"marks\":\"012\",\"entry\":\"A\"}";
     try (var holder = dataSource.getConnection()) {
@@ -134,12 +111,7 @@ class VotingApiTest extends H2AppTest {
           .andExpect(status().isCreated())
           .andExpect(jsonPath("$.position").value(i));
     }
-    long entry =
-        jdbc.queryForObject(
-            "SELECT e.id FROM ballot_entry e JOIN ballot_stack k ON k.id = e.stack_id"
-                + " JOIN voting_round v ON v.id = k.round_id WHERE v.election_id = ?",
-            Long.class,
-            s.electionId());
+    long entry = VotingFixture.onlyEntry(jdbc, s.electionId());
     jdbc.update("UPDATE ballot_entry SET ballots = ballots + 3 WHERE id = ?", entry);
     postAs(url, clerk, "{\"clientId\":\"" + UUID.randomUUID() + "\",\"marks\":\"012\"}")
         .andExpect(status().isCreated())
@@ -170,12 +142,7 @@ class VotingApiTest extends H2AppTest {
       postAs(url, clerk, "{\"clientId\":\"" + UUID.randomUUID() + "\",\"marks\":\"120\"}")
           .andExpect(status().isCreated());
     }
-    long entry =
-        jdbc.queryForObject(
-            "SELECT e.id FROM ballot_entry e JOIN ballot_stack k ON k.id = e.stack_id"
-                + " JOIN voting_round v ON v.id = k.round_id WHERE v.election_id = ?",
-            Long.class,
-            s.electionId());
+    long entry = VotingFixture.onlyEntry(jdbc, s.electionId());
     jdbc.update("UPDATE ballot_entry SET ballots = 4 WHERE id = ?", entry);
 
     StartupCheck.Report fixed = startupCheck.check(true);

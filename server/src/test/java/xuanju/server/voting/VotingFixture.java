@@ -139,6 +139,43 @@ final class VotingFixture {
     return new Setup(eid[0], branch, ids, names, c1, c2, sc);
   }
 
+  /**
+   * {@link #create} with six members and two seats, then the first round with the first three
+   * members as candidates, everyone checked in and stage-1 voting begun (as the administrator).
+   */
+  static Setup begun(
+      OrganisationService orgs,
+      ElectionService elections,
+      UserRepository users,
+      JdbcTemplate jdbc,
+      VotingService voting) {
+    Setup s = create(orgs, elections, users, jdbc, 6, true, 2, 0);
+    List<VotingModel.CandidateRef> c = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      c.add(new VotingModel.CandidateRef(s.key(i), s.names().get(i), s.memberIds().get(i)));
+    }
+    SignIn.as(
+        "admin",
+        true,
+        () -> {
+          voting.openFirstRound(s.electionId(), c);
+          for (var v : voting.voters(s.electionId(), 1)) {
+            voting.checkIn(s.electionId(), 1, v.key());
+          }
+          voting.beginVoting(s.electionId(), 1, elections.get(s.electionId()).version());
+        });
+    return s;
+  }
+
+  /** The id of the only ballot entry of an election (after one clerk's first ballot). */
+  static long onlyEntry(JdbcTemplate jdbc, long electionId) {
+    return jdbc.queryForObject(
+        "SELECT e.id FROM ballot_entry e JOIN ballot_stack k ON k.id = e.stack_id"
+            + " JOIN voting_round v ON v.id = k.round_id WHERE v.election_id = ?",
+        Long.class,
+        electionId);
+  }
+
   static void grant(UserRepository users, JdbcTemplate jdbc, String username, long org, Role role) {
     grant(users, jdbc, username, "{noop}x", org, role);
   }
