@@ -1,6 +1,5 @@
 package xuanju.server.results;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -82,26 +81,12 @@ final class ResultsFixture {
     String tag = Long.toString(System.nanoTime(), 36);
     town = orgs.create("test", null, "结果测试镇党委" + tag, "TOWN_COMMITTEE");
     branch = orgs.create("test", town, "结果测试支部" + tag, "BRANCH");
-    Instant now = Instant.now();
     for (int i = 0; i < members; i++) {
       String name = SURNAMES[i % SURNAMES.length] + GIVEN[(i / SURNAMES.length) % GIVEN.length];
       Gender g = i % 2 == 0 ? Gender.MALE : Gender.FEMALE;
-      String rid = RosterFixtures.nextId(g);
-      jdbc.update(
-          "INSERT INTO party_member (organisation_id, name, gender, ethnicity, birth_date, resident_id,"
-              + " education, join_date, membership, status, created_at, updated_at, version)"
-              + " VALUES (?, ?, ?, '汉族', ?, ?, 'BACHELOR', ?, 'FULL', 'NORMAL', ?, ?, 0)",
-          branch,
-          name,
-          g.name(),
-          Date.valueOf(LocalDate.of(1975, 3, 1)),
-          rid,
-          Date.valueOf(LocalDate.of(2001, 7, 1)),
-          Timestamp.from(now),
-          Timestamp.from(now));
       memberIds.add(
-          jdbc.queryForObject(
-              "SELECT id FROM party_member WHERE resident_id = ?", Long.class, rid));
+          RosterFixtures.insertMember(
+              jdbc, branch, name, g, LocalDate.of(1975, 3, 1), LocalDate.of(2001, 7, 1)));
       names.add(name);
     }
     long[] eid = new long[1];

@@ -2,6 +2,9 @@ package xuanju.server.roster;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +14,7 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.jdbc.core.JdbcTemplate;
 import xuanju.core.quota.Gender;
 import xuanju.core.roster.Education;
 import xuanju.core.roster.Ethnicities;
@@ -50,6 +54,35 @@ public final class RosterFixtures {
     }
     String first17 = "150102" + birth.toString().replace("-", "") + String.format("%03d", seq);
     return first17 + ResidentIds.checkCharacter(first17);
+  }
+
+  /**
+   * Inserts a full, normal member (汉族, 本科) with a fresh resident ID straight into the roster table
+   * and returns the member's id (for election fixtures that need many members quickly).
+   */
+  public static long insertMember(
+      JdbcTemplate jdbc,
+      long organisationId,
+      String name,
+      Gender gender,
+      LocalDate born,
+      LocalDate joined) {
+    String rid = nextId(gender);
+    Timestamp now = Timestamp.from(Instant.now());
+    jdbc.update(
+        "INSERT INTO party_member (organisation_id, name, gender, ethnicity, birth_date, resident_id,"
+            + " education, join_date, membership, status, created_at, updated_at, version)"
+            + " VALUES (?, ?, ?, '汉族', ?, ?, 'BACHELOR', ?, 'FULL', 'NORMAL', ?, ?, 0)",
+        organisationId,
+        name,
+        gender.name(),
+        Date.valueOf(born),
+        rid,
+        Date.valueOf(joined),
+        now,
+        now);
+    return jdbc.queryForObject(
+        "SELECT id FROM party_member WHERE resident_id = ?", Long.class, rid);
   }
 
   /** A random valid member (seeded), with a fresh ID. Full members joined at least a year ago. */

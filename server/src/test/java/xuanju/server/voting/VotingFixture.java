@@ -1,6 +1,5 @@
 package xuanju.server.voting;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -69,26 +68,12 @@ final class VotingFixture {
     long branch = orgs.create("test", town, "投票测试支部" + n, "BRANCH");
     List<Long> ids = new ArrayList<>();
     List<String> names = new ArrayList<>();
-    Instant now = Instant.now();
     for (int i = 0; i < members; i++) {
       String name = name(i);
       Gender g = i % 2 == 0 ? Gender.MALE : Gender.FEMALE;
-      String rid = RosterFixtures.nextId(g);
-      jdbc.update(
-          "INSERT INTO party_member (organisation_id, name, gender, ethnicity, birth_date, resident_id,"
-              + " education, join_date, membership, status, created_at, updated_at, version)"
-              + " VALUES (?, ?, ?, '汉族', ?, ?, 'BACHELOR', ?, 'FULL', 'NORMAL', ?, ?, 0)",
-          branch,
-          name,
-          g.name(),
-          Date.valueOf(LocalDate.of(1980, 1, 1)),
-          rid,
-          Date.valueOf(LocalDate.of(2005, 7, 1)),
-          Timestamp.from(now),
-          Timestamp.from(now));
       ids.add(
-          jdbc.queryForObject(
-              "SELECT id FROM party_member WHERE resident_id = ?", Long.class, rid));
+          RosterFixtures.insertMember(
+              jdbc, branch, name, g, LocalDate.of(1980, 1, 1), LocalDate.of(2005, 7, 1)));
       names.add(name);
     }
     long[] eid = new long[1];
