@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The installation's secret keys (本机密钥), kept as files outside the database: by default in the
- * folder {@code keys} under the data folder, or in {@code XUANJU_KEY_DIR} (e.g. on removable media).
- * A backup of the database does not contain them unless asked for. Each key is 256 random bits,
- * written once as hex with owner-only permissions; a key file is never overwritten.
+ * folder {@code keys} under the data folder, or in {@code XUANJU_KEY_DIR} (e.g. on removable
+ * media). A backup of the database does not contain them unless asked for. Each key is 256 random
+ * bits, written once as hex with owner-only permissions; a key file is never overwritten.
  */
 @Component
 public class KeyFiles {
@@ -78,7 +78,10 @@ public class KeyFiles {
       Files.createDirectories(dir);
       ownerOnly(dir, "rwx------");
       Files.writeString(
-          f, HexFormat.of().formatHex(key) + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+          f,
+          HexFormat.of().formatHex(key) + "\n",
+          StandardCharsets.US_ASCII,
+          StandardOpenOption.CREATE_NEW);
       ownerOnly(f, "rw-------");
       return key;
     } catch (FileAlreadyExistsException raced) {

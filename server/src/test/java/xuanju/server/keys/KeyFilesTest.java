@@ -21,7 +21,8 @@ class KeyFilesTest {
     assertThat(new KeyFiles(dir.resolve("keys").toString()).loadOrCreate("audit-chain"))
         .isEqualTo(first);
     assertThat(keys.loadOrCreate("ballot-id")).isNotEqualTo(first);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.file("audit-chain"))))
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(keys.file("audit-chain"))))
         .isEqualTo("rw-------");
   }
 
