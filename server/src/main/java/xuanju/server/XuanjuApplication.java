@@ -11,6 +11,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class XuanjuApplication {
   public static void main(String[] args) {
     String problem = checkDatabase(System.getenv());
+    if (problem == null) {
+      problem = checkDataFolder(System.getenv(), args);
+    }
     if (problem != null) {
       System.err.println(problem);
       System.exit(1);
@@ -47,6 +50,30 @@ public class XuanjuApplication {
       System.out.println("审计链断裂：第 " + broken.get() + " 条记录（或其前后相连的记录）被修改或删除。共 " + count + " 条记录。");
       return 4;
     }
+  }
+
+  /**
+   * Checks that the default built-in database will not start empty beside the H2 database of an
+   * earlier version (数据目录检查), before anything is started.
+   *
+   * @return a one-line Chinese error, or null
+   */
+  static String checkDataFolder(java.util.Map<String, String> env, String[] args) {
+    String url = env.get("XUANJU_DB_URL");
+    if ((url != null && !url.isBlank()) || "h2".equals(env.get("XUANJU_DB"))) {
+      return null;
+    }
+    String dir = env.getOrDefault("XUANJU_DATA_DIR", "./data");
+    for (String a : args) {
+      if (a.startsWith("--xuanju.db=h2") || a.startsWith("--spring.datasource.url=")) {
+        return null;
+      }
+      if (a.startsWith("--xuanju.data-dir=")) {
+        dir = a.substring("--xuanju.data-dir=".length());
+      }
+    }
+    return xuanju.server.database.DatabaseChoice.h2Leftover(
+        java.nio.file.Path.of(dir).toAbsolutePath().normalize());
   }
 
   /**

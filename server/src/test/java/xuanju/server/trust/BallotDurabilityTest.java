@@ -92,7 +92,7 @@ class BallotDurabilityTest {
     run(
         new Db(
             "H2",
-            List.of(),
+            List.of("--xuanju.db=h2"),
             "jdbc:h2:file:"
                 + data.resolve("db").resolve("xuanju")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0",
