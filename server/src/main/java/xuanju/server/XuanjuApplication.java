@@ -58,7 +58,7 @@ public class XuanjuApplication {
    *
    * @return a one-line Chinese error, or null
    */
-  static String checkDataFolder(java.util.Map<String, String> env, String[] args) {
+  public static String checkDataFolder(java.util.Map<String, String> env, String[] args) {
     String url = env.get("XUANJU_DB_URL");
     if ((url != null && !url.isBlank()) || "h2".equals(env.get("XUANJU_DB"))) {
       return null;
