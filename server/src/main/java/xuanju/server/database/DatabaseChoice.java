@@ -89,7 +89,7 @@ public class DatabaseChoice implements EnvironmentPostProcessor, Ordered {
         + dataDir
         + " 中有早期版本使用的 H2 数据库（db/xuanju.mv.db）。本版本默认使用内置 PostgreSQL 数据库，"
         + "它在断电或强制终止后不会丢失已确认的选票。请先迁移数据：XUANJU_DB=h2 ./xuanju backup 迁移.zip，"
-        + "再 ./xuanju restore 迁移.zip，然后把 db 目录移走；或设置 XUANJU_DB=h2 继续使用 H2（仅供试用）。";
+        + "把 db 目录移出数据目录，再 ./xuanju restore 迁移.zip；或设置 XUANJU_DB=h2 继续使用 H2（仅供试用）。";
   }
 
   private static LocalPostgres start(Path dataDir) {
