@@ -8,10 +8,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code ./xuanju unlock USER} (解除登录限制): the operator's way in that nobody on the network can
- * block. It runs on the server machine against the configured database, without the web server,
- * and forgets every failed sign-in of the account from every client (and every client's block over
- * all accounts), so the user — typically the administrator — can sign in again at once. Recorded
- * in the audit log as actor {@code 命令行}.
+ * block. It runs on the server machine against the configured database, without the web server, and
+ * forgets every failed sign-in of the account from every client (and every client's block over all
+ * accounts), so the user — typically the administrator — can sign in again at once. Recorded in the
+ * audit log as actor {@code 命令行}.
  *
  * <p>With the embedded H2 database the server must be stopped first (the database file is in use
  * while it runs); with PostgreSQL it works while the server runs.
@@ -45,7 +45,9 @@ public final class AccountCommands {
     } catch (RuntimeException e) {
       System.err.println(
           "错误：无法打开数据库"
-              + (inUse(e) ? "：内置数据库正被运行中的服务使用，请先停止服务（./xuanju serve）再执行" : "（" + rootMessage(e) + "）"));
+              + (inUse(e)
+                  ? "：内置数据库正被运行中的服务使用，请先停止服务（./xuanju serve）再执行"
+                  : "（" + rootMessage(e) + "）"));
       return 2;
     }
     try (ctx) {
@@ -54,8 +56,7 @@ public final class AccountCommands {
         return 2;
       }
       int n = ctx.getBean(LoginThrottle.class).unlock(ACTOR, username);
-      System.out.println(
-          "已解除用户「" + username + "」的登录限制（清除" + n + "条按设备的失败记录），现在可以从任何设备登录。");
+      System.out.println("已解除用户「" + username + "」的登录限制（清除" + n + "条按设备的失败记录），现在可以从任何设备登录。");
       return 0;
     }
   }

@@ -51,10 +51,7 @@ public class AccountService implements UserDetailsService {
     if (users.findByUsername(name).isPresent()) {
       String from = client(e.getAuthentication().getDetails());
       audit.append(
-          name,
-          "LOGIN_FAILED",
-          "user:" + name,
-          "登录失败（密码错误）" + (from == null ? "" : "，来自 " + from));
+          name, "LOGIN_FAILED", "user:" + name, "登录失败（密码错误）" + (from == null ? "" : "，来自 " + from));
     }
   }
 
@@ -88,7 +85,10 @@ public class AccountService implements UserDetailsService {
   @Transactional
   public void changePassword(String username, String current, String next, String repeat) {
     UserAccount u = users.findByUsername(username).orElseThrow();
-    if (!encoder.matches(current, u.passwordHash())) {
+    // BCrypt reads at most 72 bytes (and refuses more): a longer one cannot be the current password
+    if (current == null
+        || current.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72
+        || !encoder.matches(current, u.passwordHash())) {
       throw new IllegalArgumentException("当前密码不正确");
     }
     String problem = PasswordPolicy.problem(next);

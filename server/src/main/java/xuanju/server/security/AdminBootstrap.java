@@ -17,8 +17,8 @@ import xuanju.server.audit.AuditLog;
  * First-run set-up of the administrator (首次运行创建管理员). There is no built-in default password: the
  * password comes from {@code XUANJU_ADMIN_PASSWORD}, or a random one is generated and printed once
  * on the console (never into the log file). Either way it must be changed at the first login
- * ({@link PasswordChangeInterceptor}): a password from the environment may sit in a service file,
- * a shell history or the process environment, so it is an initial password like a generated one.
+ * ({@link PasswordChangeInterceptor}): a password from the environment may sit in a service file, a
+ * shell history or the process environment, so it is an initial password like a generated one.
  */
 @Component
 @Order(0)

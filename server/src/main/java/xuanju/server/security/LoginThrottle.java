@@ -24,12 +24,13 @@ import xuanju.server.keys.KeyFiles;
  * from one address make that address wait, and the same account still signs in from any other
  * address. So nobody can lock another user (or the administrator) out from elsewhere.
  *
- * <p>Every attempt is counted before the password is checked ({@link #attempt}), under a row lock, so
- * that parallel requests cannot slip past the limit; a successful sign-in takes its attempt back
+ * <p>Every attempt is counted before the password is checked ({@link #attempt}), under a row lock,
+ * so that parallel requests cannot slip past the limit; a successful sign-in takes its attempt back
  * ({@link #succeeded}). When a pair reaches {@code xuanju.security.max-failed-logins} failures (and
- * again at every further multiple), that pair is refused for {@code xuanju.security.lockout-minutes},
- * doubling with each further block up to a day; the same for a client address over all accounts at
- * {@code xuanju.security.max-failed-logins-per-client}. Refused attempts do not check the password.
+ * again at every further multiple), that pair is refused for {@code
+ * xuanju.security.lockout-minutes}, doubling with each further block up to a day; the same for a
+ * client address over all accounts at {@code xuanju.security.max-failed-logins-per-client}. Refused
+ * attempts do not check the password.
  *
  * <p>The account is stored only as an HMAC of the typed user name (key file {@code
  * login-throttle}), so a password typed into the user-name field is not kept. Rows whose last
@@ -74,7 +75,8 @@ public class LoginThrottle {
   }
 
   /**
-   * Counts a sign-in attempt of {@code username} from {@code client} before its password is checked.
+   * Counts a sign-in attempt of {@code username} from {@code client} before its password is
+   * checked.
    *
    * @return how long this client must still wait when the attempt is refused (the password is then
    *     not checked), or empty when it may go ahead
@@ -143,7 +145,8 @@ public class LoginThrottle {
     return n.isEmpty() ? 0 : n.get(0);
   }
 
-  private record Row(String client, String account, int failures, int blocks, Instant blockedUntil) {}
+  private record Row(
+      String client, String account, int failures, int blocks, Instant blockedUntil) {}
 
   private Row lock(String client, String account, Instant now) {
     List<Row> rows = select(client, account);

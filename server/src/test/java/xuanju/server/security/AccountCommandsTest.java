@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import xuanju.server.XuanjuApplication;
 
 /**
- * {@code ./xuanju unlock USER} (解除登录限制): the operator's way in for a user (the administrator)
- * whose sign-ins are throttled, working on the database directly.
+ * {@code ./xuanju unlock USER} (解除登录限制): the operator's way in for a user (the administrator) whose
+ * sign-ins are throttled, working on the database directly.
  */
 class AccountCommandsTest {
   @TempDir Path tmp;
@@ -50,7 +50,8 @@ class AccountCommandsTest {
       assertThat(
               ctx.getBean(JdbcTemplate.class)
                   .queryForObject(
-                      "SELECT actor FROM audit_event WHERE action = 'LOGIN_UNLOCKED'", String.class))
+                      "SELECT actor FROM audit_event WHERE action = 'LOGIN_UNLOCKED'",
+                      String.class))
           .isEqualTo("命令行");
     }
   }

@@ -23,9 +23,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * A fresh installation whose first administrator's password came from {@code
- * XUANJU_ADMIN_PASSWORD} (首次运行由环境变量设定的管理员密码): that password signs in once, and then
- * nothing but the password page works until it is changed — like a generated password.
+ * A fresh installation whose first administrator's password came from {@code XUANJU_ADMIN_PASSWORD}
+ * (首次运行由环境变量设定的管理员密码): that password signs in once, and then nothing but the password page works
+ * until it is changed — like a generated password.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK)
 @AutoConfigureMockMvc
@@ -69,8 +69,7 @@ class AdminFirstLoginTest {
                 .getSession(false);
     // every page leads to the password page, the API refuses with a Chinese message
     mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/account/password"));
-    mvc.perform(get("/admin/users").session(session))
-        .andExpect(redirectedUrl("/account/password"));
+    mvc.perform(get("/admin/users").session(session)).andExpect(redirectedUrl("/account/password"));
     mvc.perform(get("/api/me").session(session))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.error").value("PASSWORD_CHANGE_REQUIRED"))

@@ -1,10 +1,10 @@
 package xuanju.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
@@ -23,10 +23,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import xuanju.server.support.H2AppTest;
 
 class SecurityWebTest extends H2AppTest {
@@ -73,8 +73,7 @@ class SecurityWebTest extends H2AppTest {
   void noBuiltInDefaultPasswordWorks() throws Exception {
     for (String guess : new String[] {"admin", "123456", "password", "admin123"}) {
       // from an address of its own, so that these guesses do not throttle other tests' sign-ins
-      mvc.perform(login(ADMIN, guess, "10.7.0.1"))
-          .andExpect(redirectedUrl("/login?error"));
+      mvc.perform(login(ADMIN, guess, "10.7.0.1")).andExpect(redirectedUrl("/login?error"));
     }
   }
 
@@ -141,8 +140,7 @@ class SecurityWebTest extends H2AppTest {
     users.insert(name, "限速测试", encoder.encode("Correct12345"), false, false, Instant.now());
     long failedBefore = auditCount("LOGIN_FAILED", name);
     for (int i = 0; i < 5; i++) {
-      mvc.perform(login(name, "bad" + i, "10.1.0.1"))
-          .andExpect(redirectedUrl("/login?error"));
+      mvc.perform(login(name, "bad" + i, "10.1.0.1")).andExpect(redirectedUrl("/login?error"));
     }
     // client A is now refused, even with the right password, and the password is not checked
     mvc.perform(login(name, "Correct12345", "10.1.0.1"))
@@ -152,8 +150,7 @@ class SecurityWebTest extends H2AppTest {
     assertThat(auditCount("LOGIN_FAILED", name) - failedBefore).isEqualTo(5);
     assertThat(auditCount("LOGIN_THROTTLED", name)).isEqualTo(1);
     // the same account from client B signs in at once; no account lock exists any more
-    mvc.perform(login(name, "Correct12345", "10.1.0.2"))
-        .andExpect(redirectedUrl("/"));
+    mvc.perform(login(name, "Correct12345", "10.1.0.2")).andExpect(redirectedUrl("/"));
     assertThat(users.findByUsername(name).orElseThrow().lockedUntil()).isNull();
     // B's success does not lift A's wait
     mvc.perform(login(name, "Correct12345", "10.1.0.1"))
@@ -170,16 +167,13 @@ class SecurityWebTest extends H2AppTest {
     String name = "throttleok" + System.nanoTime();
     users.insert(name, "限速测试", encoder.encode("Correct12345"), false, false, Instant.now());
     for (int i = 0; i < 4; i++) {
-      mvc.perform(login(name, "bad" + i, "10.2.0.1"))
-          .andExpect(redirectedUrl("/login?error"));
+      mvc.perform(login(name, "bad" + i, "10.2.0.1")).andExpect(redirectedUrl("/login?error"));
     }
     assertThat(throttle.failures("10.2.0.1", name)).isEqualTo(4);
-    mvc.perform(login(name, "Correct12345", "10.2.0.1"))
-        .andExpect(redirectedUrl("/"));
+    mvc.perform(login(name, "Correct12345", "10.2.0.1")).andExpect(redirectedUrl("/"));
     assertThat(throttle.failures("10.2.0.1", name)).isZero();
     for (int i = 0; i < 4; i++) {
-      mvc.perform(login(name, "bad" + i, "10.2.0.1"))
-          .andExpect(redirectedUrl("/login?error"));
+      mvc.perform(login(name, "bad" + i, "10.2.0.1")).andExpect(redirectedUrl("/login?error"));
     }
   }
 
@@ -187,19 +181,16 @@ class SecurityWebTest extends H2AppTest {
   void theAdministratorCannotBeLockedOutFromElsewhereAndTheOperatorUnlockLetsThemIn()
       throws Exception {
     for (int i = 0; i < 5; i++) {
-      mvc.perform(login(ADMIN, "guess" + i, "10.66.0.1"))
-          .andExpect(redirectedUrl("/login?error"));
+      mvc.perform(login(ADMIN, "guess" + i, "10.66.0.1")).andExpect(redirectedUrl("/login?error"));
     }
     mvc.perform(login(ADMIN, ADMIN_PASSWORD, "10.66.0.1"))
         .andExpect(redirectedUrl("/login?throttled=15"));
     // the real administrator, from another address, is not affected
-    mvc.perform(login(ADMIN, ADMIN_PASSWORD, "10.66.0.2"))
-        .andExpect(redirectedUrl("/"));
+    mvc.perform(login(ADMIN, ADMIN_PASSWORD, "10.66.0.2")).andExpect(redirectedUrl("/"));
     // the operator's unlock (./xuanju unlock admin, AccountCommandsTest) works even for the
     // address the attack came from (e.g. an office behind one NAT address)
     throttle.unlock("命令行", ADMIN);
-    mvc.perform(login(ADMIN, ADMIN_PASSWORD, "10.66.0.1"))
-        .andExpect(redirectedUrl("/"));
+    mvc.perform(login(ADMIN, ADMIN_PASSWORD, "10.66.0.1")).andExpect(redirectedUrl("/"));
     assertThat(auditCount("LOGIN_UNLOCKED", ADMIN)).isPositive();
   }
 
