@@ -49,6 +49,7 @@ public final class Main {
       out.println("  audit-verify     校验数据库中审计日志的哈希链，报告第一处断裂");
       out.println("  backup 文件      把整个数据库备份为一个 .zip 文件（含清单与校验值）");
       out.println("  restore 文件     把备份恢复到空的新安装中");
+      out.println("  unlock 用户名    解除该用户的登录限制（按设备的登录失败记录）");
       for (Command c : commands.values()) {
         out.printf("  %-16s %s%n", c.name(), c.summaryZh());
       }

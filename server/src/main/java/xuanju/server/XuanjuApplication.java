@@ -24,6 +24,9 @@ public class XuanjuApplication {
     if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
       System.exit(xuanju.server.backup.BackupCommands.run(args, XuanjuApplication.class));
     }
+    if (args.length > 0 && args[0].equals("unlock")) {
+      System.exit(xuanju.server.security.AccountCommands.run(args, XuanjuApplication.class));
+    }
     SpringApplication.run(XuanjuApplication.class, args);
   }
 

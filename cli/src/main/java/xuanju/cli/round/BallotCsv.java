@@ -28,7 +28,11 @@ import xuanju.core.rule.InvalidInputException;
  *       write-in {@code name:mark} (the mark may be left out: {@code name} or {@code name:} = no
  *       mark), or {@code !} for a ballot with identifying marks (有规定以外标记);
  *   <li>a cell may be enclosed in double quotes ({@code ""} inside for a quote); leading and
- *       trailing spaces of a cell are removed.
+ *       trailing spaces of a cell are removed;
+ *   <li>a write-in cell that starts with an apostrophe followed by {@code = + - @ '}, a tab or a
+ *       carriage return is read without that apostrophe: the writer puts it there so that a
+ *       spreadsheet opening the file shows such a name as text instead of running it as a formula
+ *       (CSV formula injection), and reading gives back the name as it was written in.
  * </ul>
  *
  * Ballots are numbered from 0 in file order (header and comments not counted); these are the
@@ -90,7 +94,7 @@ public final class BallotCsv {
     List<WriteIn> writeIns = new ArrayList<>();
     boolean identifying = false;
     for (int c = 1; c < cells.size(); c++) {
-      String cell = cells.get(c);
+      String cell = unguard(cells.get(c));
       if (cell.isEmpty()) {
         continue;
       }
@@ -199,8 +203,11 @@ public final class BallotCsv {
 
   /**
    * Writes ballots in this format: the header {@link #HEADER}, then one line per ballot with the
-   * marks as {@code Y N A ?} and write-ins as {@code name:mark}; {@code \n} line ends. Reading the
-   * text back gives the same ballots.
+   * marks as {@code Y N A ?} and write-ins as {@code name:mark} (with an apostrophe in front when
+   * the cell would start like a spreadsheet formula, see {@link #guard}); {@code \n} line ends.
+   * Reading the text back gives the same ballots.
+   *
+   * @throws IllegalArgumentException when a write-in's name holds a line break
    */
   public static String write(CompactBallots ballots) {
     StringBuilder sb = new StringBuilder(ballots.size() * (ballots.candidates() + 1) + 16);
@@ -222,12 +229,49 @@ public final class BallotCsv {
   private static void line(StringBuilder sb, Ballot b) {
     sb.append(b.markString());
     for (WriteIn w : b.writeIns()) {
-      sb.append(',').append(quote(w.name() + ":" + w.mark().toChar()));
+      if (w.name().indexOf('\n') >= 0 || w.name().indexOf('\r') >= 0) {
+        // one ballot per line: a line break inside a name cannot be written (nor read back)
+        throw new IllegalArgumentException("另选他人的姓名不能包含换行符：" + w.name().strip());
+      }
+      sb.append(',').append(quote(guard(w.name() + ":" + w.mark().toChar())));
     }
     if (b.identifyingMarks()) {
       sb.append(",!");
     }
     sb.append('\n');
+  }
+
+  /** First characters that make a spreadsheet treat a cell as a formula (or hide how it starts). */
+  private static final String FORMULA_START = "=+-@\t\r";
+
+  /**
+   * A cell as written: one that a spreadsheet would run as a formula ({@code = + - @}, a tab or a
+   * carriage return first) gets an apostrophe in front, and so does one that already starts with an
+   * apostrophe followed by such a character or another apostrophe, so that {@link #unguard} gives
+   * back exactly the original cell.
+   */
+  public static String guard(String cell) {
+    if (cell.isEmpty()) {
+      return cell;
+    }
+    char first = cell.charAt(0);
+    if (FORMULA_START.indexOf(first) >= 0
+        || first == '\''
+            && cell.length() > 1
+            && (FORMULA_START.indexOf(cell.charAt(1)) >= 0 || cell.charAt(1) == '\'')) {
+      return "'" + cell;
+    }
+    return cell;
+  }
+
+  /** The cell as it was before {@link #guard}. */
+  public static String unguard(String cell) {
+    if (cell.length() > 1
+        && cell.charAt(0) == '\''
+        && (FORMULA_START.indexOf(cell.charAt(1)) >= 0 || cell.charAt(1) == '\'')) {
+      return cell.substring(1);
+    }
+    return cell;
   }
 
   private static String quote(String cell) {

@@ -21,6 +21,7 @@ import xuanju.server.plan.ApprovalKind;
 import xuanju.server.plan.ApprovalService;
 import xuanju.server.plan.Downloads;
 import xuanju.server.plan.PlanService;
+import xuanju.server.web.FreeText;
 
 /** The page 应到会人数: the count with its trail, the exclusion list and its steps, the notice. */
 @Controller
@@ -73,8 +74,9 @@ class AttendanceController {
   String add(
       @PathVariable long id,
       @RequestParam long memberId,
-      @RequestParam String reason,
-      @RequestParam(defaultValue = "") String note,
+      @RequestParam @FreeText(label = "不计入的原因", max = 200) String reason,
+      @RequestParam(defaultValue = "") @FreeText(label = "备注", max = 1000, multiline = true)
+          String note,
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
@@ -113,7 +115,8 @@ class AttendanceController {
       @PathVariable long id,
       @RequestParam int version,
       @RequestParam ApprovalDecision decision,
-      @RequestParam(defaultValue = "") String comment,
+      @RequestParam(defaultValue = "") @FreeText(label = "批复意见", max = 2000, multiline = true)
+          String comment,
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {

@@ -21,6 +21,7 @@ import xuanju.core.schedule.TimelineTemplates;
 import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
 import xuanju.server.organisation.OrganisationService;
+import xuanju.server.web.FreeText;
 
 /** Election pages (选举): list, create, overview with the timeline and margins. */
 @Controller
@@ -60,9 +61,9 @@ class ElectionController {
   @PostMapping("/elections")
   String create(
       @RequestParam long organisationId,
-      @RequestParam String title,
+      @RequestParam @FreeText(label = "选举名称", max = 200) String title,
       @RequestParam ElectionKind kind,
-      @RequestParam(required = false) String profileId,
+      @RequestParam(required = false) @FreeText(label = "规则配置", max = 60) String profileId,
       @RequestParam(defaultValue = "false") boolean hasCommittee,
       @RequestParam int seats,
       @RequestParam(defaultValue = "1") int secretarySeats,
@@ -70,8 +71,10 @@ class ElectionController {
       @RequestParam(required = false) Integer currentCommitteeSize,
       @RequestParam LocalDate electionDay,
       @RequestParam(defaultValue = "3") int termYears,
-      @RequestParam(defaultValue = "") String overrides,
-      @RequestParam(defaultValue = "") String overrideReason,
+      @RequestParam(defaultValue = "") @FreeText(label = "本地方案调整", max = 2000, multiline = true)
+          String overrides,
+      @RequestParam(defaultValue = "") @FreeText(label = "调整依据", max = 1000, multiline = true)
+          String overrideReason,
       Model model) {
     String profile = profileId == null || profileId.isBlank() ? kind.defaultProfile() : profileId;
     try {

@@ -2,6 +2,7 @@ package xuanju.server.nomination;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import xuanju.server.web.FreeText;
 
 /** The nomination's JSON API (候选人推荐接口) under {@code /api/elections/{id}/nominees}. */
 @RestController
@@ -64,7 +66,9 @@ class NominationApiController {
 
   record ListDto(List<Long> nomineeIds, LocalDate postedOn) {}
 
-  record ApproveDto(int electionVersion, String comment) {}
+  record ApproveDto(
+      int electionVersion,
+      @FreeText(label = "批复意见", max = 1000, multiline = true) String comment) {}
 
   @GetMapping
   @Operation(summary = "被推荐人（按推荐票数）")
@@ -116,7 +120,7 @@ class NominationApiController {
 
   @PostMapping("/approve")
   @Operation(summary = "上级党组织批准预备人选为正式候选人")
-  List<FormalCandidate> approve(@PathVariable long id, @RequestBody ApproveDto body) {
+  List<FormalCandidate> approve(@PathVariable long id, @Valid @RequestBody ApproveDto body) {
     return nomination.approve(id, body.electionVersion(), body.comment());
   }
 

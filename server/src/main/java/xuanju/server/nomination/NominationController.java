@@ -20,6 +20,7 @@ import xuanju.core.schedule.PeriodUnit;
 import xuanju.server.documents.DocumentContent;
 import xuanju.server.documents.DocxDocument;
 import xuanju.server.documents.PdfDocument;
+import xuanju.server.web.FreeText;
 
 /** The nomination page (候选人推荐，两推一选) of an election and its documents. */
 @Controller
@@ -64,7 +65,7 @@ class NominationController {
       @RequestParam(required = false) Integer ballotLimit,
       @RequestParam int publicityDays,
       @RequestParam PeriodUnit publicityUnit,
-      @RequestParam(required = false) String quotaSetId,
+      @RequestParam(required = false) @FreeText(label = "结构比例方案", max = 60) String quotaSetId,
       @RequestParam(required = false) Integer minAge,
       @RequestParam(required = false) Integer maxAge,
       RedirectAttributes ra) {
@@ -150,7 +151,8 @@ class NominationController {
   @PostMapping("/elections/{id}/nomination/reopen")
   String reopen(
       @PathVariable long id,
-      @RequestParam(defaultValue = "") String reason,
+      @RequestParam(defaultValue = "") @FreeText(label = "重新推荐的原因", max = 500, multiline = true)
+          String reason,
       RedirectAttributes ra) {
     return run(id, ra, "已退回推荐阶段", () -> nomination.reopen(id, reason));
   }
@@ -159,7 +161,8 @@ class NominationController {
   String report(
       @PathVariable long id,
       @RequestParam(required = false) LocalDate receivedOn,
-      @RequestParam(defaultValue = "") String content,
+      @RequestParam(defaultValue = "") @FreeText(label = "举报内容", max = 2000, multiline = true)
+          String content,
       RedirectAttributes ra) {
     return run(id, ra, "举报已登记", () -> nomination.addReport(id, receivedOn, content));
   }
@@ -168,8 +171,10 @@ class NominationController {
   String handleReport(
       @PathVariable long id,
       @PathVariable long rid,
-      @RequestParam(defaultValue = "") String handling,
-      @RequestParam(defaultValue = "") String outcome,
+      @RequestParam(defaultValue = "") @FreeText(label = "查核处理情况", max = 2000, multiline = true)
+          String handling,
+      @RequestParam(defaultValue = "") @FreeText(label = "处理结果", max = 2000, multiline = true)
+          String outcome,
       RedirectAttributes ra) {
     return run(id, ra, "查核处理情况已记录", () -> nomination.handleReport(id, rid, handling, outcome));
   }
@@ -183,8 +188,10 @@ class NominationController {
   String disqualify(
       @PathVariable long id,
       @PathVariable long nid,
-      @RequestParam(defaultValue = "") String reason,
-      @RequestParam(defaultValue = "") String evidence,
+      @RequestParam(defaultValue = "") @FreeText(label = "负面清单情形", max = 500, multiline = true)
+          String reason,
+      @RequestParam(defaultValue = "") @FreeText(label = "依据材料", max = 2000, multiline = true)
+          String evidence,
       RedirectAttributes ra) {
     return run(id, ra, "负面清单已记录", () -> nomination.disqualify(id, nid, reason, evidence));
   }
@@ -193,7 +200,8 @@ class NominationController {
   String clearDisqualification(
       @PathVariable long id,
       @PathVariable long did,
-      @RequestParam(defaultValue = "") String reason,
+      @RequestParam(defaultValue = "") @FreeText(label = "撤销原因", max = 500, multiline = true)
+          String reason,
       RedirectAttributes ra) {
     return run(id, ra, "负面清单记录已撤销", () -> nomination.clearDisqualification(id, did, reason));
   }
@@ -204,7 +212,8 @@ class NominationController {
       @RequestParam long memberA,
       @RequestParam long memberB,
       @RequestParam RelationKind kind,
-      @RequestParam(defaultValue = "") String note,
+      @RequestParam(defaultValue = "") @FreeText(label = "备注", max = 500, multiline = true)
+          String note,
       RedirectAttributes ra) {
     return run(id, ra, "近亲属关系已登记", () -> nomination.addRelation(id, memberA, memberB, kind, note));
   }
@@ -229,7 +238,8 @@ class NominationController {
   @PostMapping("/elections/{id}/nomination/return")
   String returnPre(
       @PathVariable long id,
-      @RequestParam(defaultValue = "") String comment,
+      @RequestParam(defaultValue = "") @FreeText(label = "退回意见", max = 1000, multiline = true)
+          String comment,
       RedirectAttributes ra) {
     return run(id, ra, "已退回预备人选", () -> nomination.returnPreCandidates(id, comment));
   }
@@ -238,7 +248,8 @@ class NominationController {
   String approve(
       @PathVariable long id,
       @RequestParam int version,
-      @RequestParam(defaultValue = "") String comment,
+      @RequestParam(defaultValue = "") @FreeText(label = "批复意见", max = 1000, multiline = true)
+          String comment,
       RedirectAttributes ra) {
     return run(id, ra, "已批准，正式候选人已确定", () -> nomination.approve(id, version, comment));
   }

@@ -29,6 +29,18 @@ public class OrganisationService {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("组织名称不能为空");
     }
+    if (name.strip().length() > 200) {
+      throw new IllegalArgumentException("组织名称不能超过200个字（现为" + name.strip().length() + "个字）");
+    }
+    if (name.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("组织名称不能包含换行符或控制字符");
+    }
+    if (kind == null || !kind.matches("[A-Z_]{1,40}")) {
+      throw new IllegalArgumentException("组织类型无效，请从列表中选择");
+    }
+    if (parentId != null && repo.findAll().stream().noneMatch(o -> o.id() == parentId)) {
+      throw new IllegalArgumentException("上级组织不存在");
+    }
     long id = repo.insert(parentId, name.strip(), kind, clock.instant());
     audit.append(
         actor,

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import xuanju.core.rule.Finding;
+import xuanju.server.web.FreeText;
 
 /** The plan and its approval in the JSON API (方案与请示接口). */
 @RestController
@@ -62,7 +63,8 @@ class PlanApiController {
       @PathVariable long id,
       @RequestParam int version,
       @RequestParam ApprovalDecision decision,
-      @RequestParam(defaultValue = "") String comment) {
+      @RequestParam(defaultValue = "") @FreeText(label = "批复意见", max = 2000, multiline = true)
+          String comment) {
     plans.decide(id, version, decision, comment);
     return plan(id);
   }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import xuanju.core.rule.InvalidInputException;
+import xuanju.server.web.FreeText;
 
 /** The plan page (方案与请示): edit the plan, submit the request, the upper organisation's reply. */
 @Controller
@@ -42,8 +43,9 @@ class PlanController {
       @RequestParam(defaultValue = "3") int termYears,
       @RequestParam(required = false) LocalDate termStart,
       @RequestParam(required = false) LocalDate termExpiry,
-      @RequestParam(defaultValue = "") String method,
-      @RequestParam(defaultValue = "") String meetingPlace,
+      @RequestParam(defaultValue = "") @FreeText(label = "选举方式", max = 1000, multiline = true)
+          String method,
+      @RequestParam(defaultValue = "") @FreeText(label = "会议地点", max = 200) String meetingPlace,
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
@@ -91,7 +93,8 @@ class PlanController {
       @PathVariable long id,
       @RequestParam int version,
       @RequestParam ApprovalDecision decision,
-      @RequestParam(defaultValue = "") String comment,
+      @RequestParam(defaultValue = "") @FreeText(label = "批复意见", max = 2000, multiline = true)
+          String comment,
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {

@@ -168,14 +168,21 @@ final class ElectionArchive {
     }
     put(
         "audit-events.csv",
-        "本次选举的审计事件（" + events.size() + "条，哈希链可用 audit verify 核对）",
+        "本次选举的审计事件（"
+            + events.size()
+            + "条，哈希链可用 audit verify 核对；以 = + - @ 开头的单元格前加了一个 ' 以免电子表格当作公式执行，核对哈希时应去掉）",
         sb.toString().getBytes(StandardCharsets.UTF_8));
   }
 
-  static String csv(String s) {
-    if (s == null) {
+  /**
+   * A text cell of a CSV file of the archive: a cell a spreadsheet would run as a formula gets an
+   * apostrophe in front ({@code BallotCsv.guard}), then quotes where needed.
+   */
+  static String csv(String raw) {
+    if (raw == null) {
       return "";
     }
+    String s = xuanju.cli.round.BallotCsv.guard(raw);
     if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0 && s.indexOf('\r') < 0) {
       return s;
     }

@@ -2,6 +2,7 @@ package xuanju.server.results;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import xuanju.server.election.Election;
 import xuanju.server.plan.ApprovalDecision;
 import xuanju.server.voting.VotingModel.StageSummary;
+import xuanju.server.web.FreeText;
 
 /**
  * The results JSON API (选举结果接口): the results, submission, the upper organisation's decision,
@@ -64,7 +66,10 @@ class ResultsApiController {
   record VersionBody(int version) {}
 
   /** Body of a decision. */
-  record DecisionBody(int version, ApprovalDecision decision, String comment) {}
+  record DecisionBody(
+      int version,
+      ApprovalDecision decision,
+      @FreeText(label = "批复意见", max = 2000, multiline = true) String comment) {}
 
   /** The election's new stage. */
   record StageJson(long electionId, String status, int version) {
@@ -85,7 +90,7 @@ class ResultsApiController {
   @Operation(
       summary = "上级批复选举结果（APPROVE）：同意 → 选举完成（批准书记、副书记，委员备案）；退回（须写意见）→ 选举进行中",
       description = "支部用户无 APPROVE 权限（403）；已批复的再次批复为 409。")
-  StageJson decide(@PathVariable long id, @RequestBody DecisionBody body) {
+  StageJson decide(@PathVariable long id, @Valid @RequestBody DecisionBody body) {
     if (body.decision() == null) {
       throw new IllegalArgumentException("decision 须为 APPROVED 或 RETURNED");
     }

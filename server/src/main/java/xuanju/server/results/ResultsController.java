@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import xuanju.core.rule.InvalidInputException;
 import xuanju.server.plan.ApprovalDecision;
 import xuanju.server.plan.Downloads;
+import xuanju.server.web.FreeText;
 
 /** The results page (结果与归档): documents, submission, the upper organisation's decision, archive. */
 @Controller
@@ -60,7 +61,8 @@ class ResultsController {
       @PathVariable long id,
       @RequestParam int version,
       @RequestParam ApprovalDecision decision,
-      @RequestParam(defaultValue = "") String comment,
+      @RequestParam(defaultValue = "") @FreeText(label = "批复意见", max = 2000, multiline = true)
+          String comment,
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {

@@ -1,8 +1,5 @@
 package xuanju.server.security;
 
-import java.time.Clock;
-import java.time.Duration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
@@ -11,45 +8,39 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import xuanju.server.audit.AuditLog;
 
-/** Accounts (账户): loading users for login, lock-out after repeated failures, password change. */
+/**
+ * Accounts (账户): loading users for login, password change. Repeated failures are throttled per
+ * client, not per account ({@link LoginThrottle}): an account is never locked for everybody.
+ */
 @Service
 public class AccountService implements UserDetailsService {
   private final UserRepository users;
   private final PasswordEncoder encoder;
   private final AuditLog audit;
-  private final Clock clock;
-  private final int maxFailures;
-  private final Duration lockout;
+  private final LoginThrottle throttle;
 
   public AccountService(
-      UserRepository users,
-      PasswordEncoder encoder,
-      AuditLog audit,
-      Clock clock,
-      @Value("${xuanju.security.max-failed-logins:5}") int maxFailures,
-      @Value("${xuanju.security.lockout-minutes:15}") int lockoutMinutes) {
+      UserRepository users, PasswordEncoder encoder, AuditLog audit, LoginThrottle throttle) {
     this.users = users;
     this.encoder = encoder;
     this.audit = audit;
-    this.clock = clock;
-    this.maxFailures = maxFailures;
-    this.lockout = Duration.ofMinutes(lockoutMinutes);
+    this.throttle = throttle;
   }
 
   @Override
   public UserDetails loadUserByUsername(String username) {
     UserAccount u =
         users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("用户名或密码错误"));
-    boolean locked = u.lockedUntil() != null && u.lockedUntil().isAfter(clock.instant());
+    // no account lock: failures are throttled per client (LoginThrottle, LoginThrottleFilter)
     return User.withUsername(u.username())
         .password(u.passwordHash())
         .roles(u.admin() ? new String[] {"ADMIN", "USER"} : new String[] {"USER"})
         .disabled(!u.enabled())
-        .accountLocked(locked)
         .build();
   }
 
@@ -58,8 +49,9 @@ public class AccountService implements UserDetailsService {
   public void onFailure(AuthenticationFailureBadCredentialsEvent e) {
     String name = String.valueOf(e.getAuthentication().getPrincipal());
     if (users.findByUsername(name).isPresent()) {
-      users.recordFailure(name, maxFailures, clock.instant().plus(lockout));
-      audit.append(name, "LOGIN_FAILED", "user:" + name, "登录失败（密码错误）");
+      String from = client(e.getAuthentication().getDetails());
+      audit.append(
+          name, "LOGIN_FAILED", "user:" + name, "登录失败（密码错误）" + (from == null ? "" : "，来自 " + from));
     }
   }
 
@@ -68,6 +60,15 @@ public class AccountService implements UserDetailsService {
   public void onSuccess(AuthenticationSuccessEvent e) {
     String name = e.getAuthentication().getName();
     users.recordSuccess(name);
+    String from = client(e.getAuthentication().getDetails());
+    if (from != null) {
+      throttle.succeeded(from, name);
+    }
+  }
+
+  /** The client address of a form sign-in, or null for other authentications. */
+  private static String client(Object details) {
+    return details instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
   }
 
   /** Whether the user must change the password before doing anything else. */
@@ -84,7 +85,10 @@ public class AccountService implements UserDetailsService {
   @Transactional
   public void changePassword(String username, String current, String next, String repeat) {
     UserAccount u = users.findByUsername(username).orElseThrow();
-    if (!encoder.matches(current, u.passwordHash())) {
+    // BCrypt reads at most 72 bytes (and refuses more): a longer one cannot be the current password
+    if (current == null
+        || current.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 72
+        || !encoder.matches(current, u.passwordHash())) {
       throw new IllegalArgumentException("当前密码不正确");
     }
     String problem = PasswordPolicy.problem(next);

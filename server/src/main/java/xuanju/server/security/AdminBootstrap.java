@@ -16,7 +16,9 @@ import xuanju.server.audit.AuditLog;
 /**
  * First-run set-up of the administrator (首次运行创建管理员). There is no built-in default password: the
  * password comes from {@code XUANJU_ADMIN_PASSWORD}, or a random one is generated and printed once
- * on the console (never into the log file) and must be changed at the first login.
+ * on the console (never into the log file). Either way it must be changed at the first login
+ * ({@link PasswordChangeInterceptor}): a password from the environment may sit in a service file, a
+ * shell history or the process environment, so it is an initial password like a generated one.
  */
 @Component
 @Order(0)
@@ -62,7 +64,8 @@ public class AdminBootstrap implements ApplicationRunner {
       throw new IllegalStateException(
           "XUANJU_ADMIN_PASSWORD 不符合密码规则：" + PasswordPolicy.problem(password));
     }
-    users.insert(username, "系统管理员", encoder.encode(password), true, generated, clock.instant());
+    // must change at the first login, whether generated or from XUANJU_ADMIN_PASSWORD
+    users.insert(username, "系统管理员", encoder.encode(password), true, true, clock.instant());
     audit.append("system", "ADMIN_CREATED", "user:" + username, "首次运行，创建系统管理员账户");
     if (generated) {
       // Printed on the console only, once; the log file never holds it.
@@ -76,7 +79,7 @@ public class AdminBootstrap implements ApplicationRunner {
       System.out.println();
       LOG.info("已创建系统管理员账户 {}（随机初始密码已显示在控制台）", username);
     } else {
-      LOG.info("已按 XUANJU_ADMIN_PASSWORD 创建系统管理员账户 {}", username);
+      LOG.info("已按 XUANJU_ADMIN_PASSWORD 创建系统管理员账户 {}（首次登录后须修改密码）", username);
     }
   }
 

@@ -70,6 +70,12 @@ public class UserAdminService {
     if (displayName == null || displayName.isBlank()) {
       throw new IllegalArgumentException("姓名不能为空");
     }
+    if (displayName.strip().length() > 100) {
+      throw new IllegalArgumentException("姓名不能超过100个字");
+    }
+    if (displayName.chars().anyMatch(Character::isISOControl)) {
+      throw new IllegalArgumentException("姓名不能包含换行符或控制字符");
+    }
     if (users.findByUsername(username).isPresent()) {
       throw new IllegalArgumentException("用户名已存在：" + username);
     }

@@ -49,17 +49,6 @@ public class UserRepository {
     return findByUsername(username).orElseThrow().id();
   }
 
-  public void recordFailure(String username, int maxFailures, Instant lockUntil) {
-    jdbc.update(
-        "UPDATE app_user SET failed_logins = failed_logins + 1 WHERE username = ?", username);
-    jdbc.update(
-        "UPDATE app_user SET locked_until = ?, failed_logins = 0"
-            + " WHERE username = ? AND failed_logins >= ?",
-        Timestamp.from(lockUntil),
-        username,
-        maxFailures);
-  }
-
   public void recordSuccess(String username) {
     jdbc.update(
         "UPDATE app_user SET failed_logins = 0, locked_until = NULL WHERE username = ?", username);

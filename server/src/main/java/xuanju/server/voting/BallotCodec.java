@@ -86,7 +86,9 @@ public final class BallotCodec {
       if (name.isEmpty()) {
         continue;
       }
-      if (name.length() > 50 || name.contains("\n") || name.contains(":")) {
+      if (name.length() > 50
+          || name.chars().anyMatch(Character::isISOControl)
+          || name.contains(":")) {
         throw new xuanju.core.rule.InvalidInputException("writeIns[" + i + "].name", "另选他人的姓名不正确");
       }
       String mk = w.mark() == null || w.mark().isEmpty() ? "Y" : w.mark();

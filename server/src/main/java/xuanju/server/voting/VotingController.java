@@ -28,6 +28,7 @@ import xuanju.server.voting.VotingModel.Round;
 import xuanju.server.voting.VotingModel.Stack;
 import xuanju.server.voting.VotingModel.Voter;
 import xuanju.server.voting.VotingModel.WriteInInput;
+import xuanju.server.web.FreeText;
 
 /** Election-day pages (选举大会页面). Errors are shown in Chinese with the rule code. */
 @Controller
@@ -92,7 +93,10 @@ class VotingController {
   }
 
   @PostMapping("/stations")
-  String addStation(@PathVariable long id, @RequestParam String name, RedirectAttributes ra) {
+  String addStation(
+      @PathVariable long id,
+      @RequestParam @FreeText(label = "投票站名称", max = 100) String name,
+      RedirectAttributes ra) {
     return act(ra, base(id), "已设立投票站", () -> voting.addStation(id, name));
   }
 
@@ -100,9 +104,9 @@ class VotingController {
   String addBox(
       @PathVariable long id,
       @RequestParam long stationId,
-      @RequestParam String name,
+      @RequestParam @FreeText(label = "票箱名称", max = 100) String name,
       @RequestParam(defaultValue = "false") boolean mobile,
-      @RequestParam(defaultValue = "") String staff,
+      @RequestParam(defaultValue = "") @FreeText(label = "负责人员", max = 500) String staff,
       RedirectAttributes ra) {
     List<String> people = Arrays.asList(staff.split("[、,，\\s]+"));
     return act(ra, base(id), "已设立票箱", () -> voting.addBox(id, stationId, name, mobile, people));
@@ -112,7 +116,7 @@ class VotingController {
   String seal(
       @PathVariable long id,
       @PathVariable long box,
-      @RequestParam String sealNumber,
+      @RequestParam @FreeText(label = "封条编号", max = 60) String sealNumber,
       @RequestParam int version,
       RedirectAttributes ra) {
     return act(ra, base(id), "已封箱", () -> voting.sealBox(id, box, sealNumber, version));
@@ -128,7 +132,10 @@ class VotingController {
   }
 
   @PostMapping("/candidates")
-  String candidates(@PathVariable long id, @RequestParam String names, RedirectAttributes ra) {
+  String candidates(
+      @PathVariable long id,
+      @RequestParam @FreeText(label = "候选人名单", max = 3000, multiline = true) String names,
+      RedirectAttributes ra) {
     return act(
         ra,
         base(id),
@@ -174,8 +181,8 @@ class VotingController {
   @PostMapping("/second-stage")
   String secondStage(
       @PathVariable long id,
-      @RequestParam String secretary,
-      @RequestParam(defaultValue = "") String deputy,
+      @RequestParam @FreeText(label = "书记候选人", max = 500) String secretary,
+      @RequestParam(defaultValue = "") @FreeText(label = "副书记候选人", max = 500) String deputy,
       RedirectAttributes ra) {
     return act(
         ra,
@@ -191,8 +198,8 @@ class VotingController {
   @PostMapping("/portfolios")
   String portfolio(
       @PathVariable long id,
-      @RequestParam String name,
-      @RequestParam String portfolio,
+      @RequestParam @FreeText(label = "委员姓名", max = 100) String name,
+      @RequestParam @FreeText(label = "分工", max = 100) String portfolio,
       RedirectAttributes ra) {
     return act(ra, base(id), "已记录委员分工", () -> voting.recordPortfolio(id, name, portfolio));
   }
@@ -230,8 +237,8 @@ class VotingController {
   String doCheckin(
       @PathVariable long id,
       @RequestParam(defaultValue = "1") int stage,
-      @RequestParam String key,
-      @RequestParam(defaultValue = "") String q,
+      @RequestParam @FreeText(label = "选举人", max = 80) String key,
+      @RequestParam(defaultValue = "") @FreeText(label = "查找内容", max = 100) String q,
       @RequestParam(defaultValue = "false") boolean undo,
       Model model) {
     try {
@@ -381,7 +388,7 @@ class VotingController {
       @PathVariable long id,
       @PathVariable int r,
       @PathVariable long s,
-      @RequestParam String side,
+      @RequestParam @FreeText(label = "录入遍次", max = 10) String side,
       RedirectAttributes ra) {
     return act(ra, roundUrl(id, r), "录入" + side + "已结束", () -> entries.finishEntry(id, r, s, side));
   }
@@ -406,10 +413,11 @@ class VotingController {
       @PathVariable long s,
       @RequestParam int position,
       @RequestParam(defaultValue = "false") boolean absent,
-      @RequestParam(defaultValue = "") String marks,
-      @RequestParam(defaultValue = "") String writeIn,
+      @RequestParam(defaultValue = "") @FreeText(label = "选票符号", max = 200) String marks,
+      @RequestParam(defaultValue = "") @FreeText(label = "另选他人", max = 500) String writeIn,
       @RequestParam(defaultValue = "false") boolean identifying,
-      @RequestParam(defaultValue = "") String reason,
+      @RequestParam(defaultValue = "") @FreeText(label = "认定理由", max = 1000, multiline = true)
+          String reason,
       RedirectAttributes ra) {
     List<WriteInInput> ws = new ArrayList<>();
     for (String w : writeIn.split("[、,，]+")) {
@@ -465,7 +473,7 @@ class VotingController {
       @PathVariable int r,
       @RequestParam long agreed,
       @RequestParam long electors,
-      @RequestParam(defaultValue = "") String record,
+      @RequestParam(defaultValue = "") @FreeText(label = "同意减少名额的记录", max = 500) String record,
       RedirectAttributes ra) {
     return act(
         ra, roundUrl(id, r), "已减少名额", () -> voting.reduceSeats(id, r, agreed, electors, record));

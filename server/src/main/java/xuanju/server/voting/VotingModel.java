@@ -1,10 +1,12 @@
 package xuanju.server.voting;
 
+import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import xuanju.core.outcome.RankedCandidate;
 import xuanju.core.outcome.RoundKind;
+import xuanju.server.web.FreeText;
 
 /** The values of election day (选举大会的数据). */
 public final class VotingModel {
@@ -147,7 +149,9 @@ public final class VotingModel {
       Entry b) {}
 
   /** A write-in as typed: the name and its mark ({@code Y N A ?} or {@code 1 2 0 ?}). */
-  public record WriteInInput(String name, String mark) {}
+  public record WriteInInput(
+      @FreeText(label = "另选他人的姓名", max = 50) String name,
+      @FreeText(label = "另选他人的符号", max = 10) String mark) {}
 
   /**
    * One paper ballot sent by a clerk (选票录入).
@@ -164,15 +168,15 @@ public final class VotingModel {
    * @param entry {@code A} or {@code B}
    */
   public record BallotInput(
-      String clientId,
+      @FreeText(label = "选票编号", max = 64) String clientId,
       Integer position,
-      String marks,
+      @FreeText(label = "选票符号", max = 200) String marks,
       Map<String, String> marksById,
-      List<WriteInInput> writeIns,
+      List<@Valid WriteInInput> writeIns,
       Boolean identifyingMarks,
       Long boxId,
-      String stack,
-      String entry) {}
+      @FreeText(label = "选票叠", max = 40) String stack,
+      @FreeText(label = "录入遍次", max = 10) String entry) {}
 
   /**
    * The answer to a saved ballot (录入回执), sent only after the commit.

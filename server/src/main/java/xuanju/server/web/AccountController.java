@@ -27,9 +27,9 @@ class AccountController {
   @PostMapping("/account/password")
   String change(
       Principal principal,
-      @RequestParam String current,
-      @RequestParam("next") String next,
-      @RequestParam String repeat,
+      @RequestParam @FreeText(label = "当前密码", max = 200, secret = true) String current,
+      @RequestParam("next") @FreeText(label = "新密码", max = 64, secret = true) String next,
+      @RequestParam @FreeText(label = "确认新密码", max = 64, secret = true) String repeat,
       Model model,
       RedirectAttributes redirect) {
     try {

@@ -35,7 +35,9 @@ class AdminUsersController {
 
   @PostMapping("/admin/users")
   String create(
-      @RequestParam String username, @RequestParam String displayName, RedirectAttributes r) {
+      @RequestParam @FreeText(label = "用户名", max = 64) String username,
+      @RequestParam @FreeText(label = "姓名", max = 100) String displayName,
+      RedirectAttributes r) {
     try {
       String password = users.create(username, displayName);
       r.addFlashAttribute(
@@ -48,7 +50,7 @@ class AdminUsersController {
 
   @PostMapping("/admin/grants")
   String grant(
-      @RequestParam String username,
+      @RequestParam @FreeText(label = "用户名", max = 64) String username,
       @RequestParam long organisationId,
       @RequestParam Role role,
       RedirectAttributes r) {
@@ -66,8 +68,8 @@ class AdminUsersController {
   @PostMapping("/admin/organisations")
   String createOrganisation(
       @RequestParam(required = false) Long parentId,
-      @RequestParam String name,
-      @RequestParam String kind,
+      @RequestParam @FreeText(label = "组织名称", max = 200) String name,
+      @RequestParam @FreeText(label = "组织类型", max = 40) String kind,
       RedirectAttributes r) {
     try {
       organisations.create(AccessService.currentUser(), parentId, name, kind);

@@ -16,12 +16,20 @@ class LoginController {
   }
 
   @GetMapping("/login")
-  String login(org.springframework.ui.Model model) {
+  String login(
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String throttled,
+      org.springframework.ui.Model model) {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth != null && auth.isAuthenticated() && !"anonymousUser".equals(auth.getName())) {
       return "redirect:/";
     }
     model.addAttribute("firstRun", users.count() == 1);
+    if (throttled != null) {
+      // minutes to wait, from LoginThrottleFilter's redirect; anything else is shown without them
+      model.addAttribute("throttled", true);
+      model.addAttribute(
+          "throttledMinutes", throttled.matches("[0-9]{1,4}") ? Integer.parseInt(throttled) : null);
+    }
     return "login";
   }
 }

@@ -187,6 +187,139 @@ class ResultsArchiveTest extends H2AppTest {
     assertThat(as(f.admin, () -> results.archiveZip(id))).isEqualTo(zip);
   }
 
+  /**
+   * Write-ins that a spreadsheet would run as formulas (CSV formula injection) are stored in the
+   * archive's ballot CSV with an apostrophe in front, so no cell starts with {@code = + - @}, a tab
+   * or a carriage return; the command line reads them back as written and reproduces the result.
+   */
+  @Test
+  void formulaLikeWriteInsAreNeutralisedInTheArchiveAndTheTallyStillReproducesTheResult(
+      @TempDir Path dir) throws Exception {
+    ResultsFixture f =
+        new ResultsFixture(orgs, elections, voting, entries, users, jdbc, 10, true, 3);
+    Round r1 = f.start(4, 10);
+    List<String> writeInNames = List.of("=1+1", "-1+1", "+1", "@a", "=1+1", "'=SUM(A1)");
+    List<String> ballots = new ArrayList<>();
+    List<List<String>> writeIns = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      Map<String, Character> m = new java.util.HashMap<>();
+      m.put(f.names.get(0), '1');
+      m.put(f.names.get(1), '1');
+      if (i < 4) {
+        m.put(f.names.get(2), '1');
+        writeIns.add(List.of());
+      } else {
+        writeIns.add(List.of(writeInNames.get(i - 4)));
+      }
+      ballots.add(ResultsFixture.keys(r1, m));
+    }
+    f.count(r1, ballots, writeIns);
+    StoredDecision sd = f.decide(r1.number());
+    Map<String, Long> storedWriteIns = new LinkedHashMap<>();
+    sd.ranking().stream()
+        .filter(c -> c.writeIn())
+        .forEach(c -> storedWriteIns.put(c.name(), c.yes()));
+    assertThat(storedWriteIns)
+        .containsEntry("=1+1", 2L)
+        .containsEntry("-1+1", 1L)
+        .containsEntry("+1", 1L)
+        .containsEntry("@a", 1L)
+        .containsEntry("'=SUM(A1)", 1L);
+    // only members 0 and 1 have a majority; the committee is completed in a further round
+    Round r2 = as(f.admin, () -> voting.openNextRound(f.electionId, r1.number(), 1));
+    List<String> second = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      second.add(ResultsFixture.keys(r2, Map.of(f.names.get(2), '1')));
+    }
+    f.count(r2, second);
+    f.decide(r2.number());
+    f.stageTwo();
+    long id = f.electionId;
+    run(f.admin, () -> results.submit(id, f.version()));
+    run(f.officer, () -> results.decide(id, f.version(), ApprovalDecision.APPROVED, ""));
+    as(f.admin, () -> results.archive(id, f.version()));
+    Map<String, byte[]> files = unzip(as(f.admin, () -> results.archiveZip(id)));
+    for (var e : files.entrySet()) {
+      Path p = dir.resolve(e.getKey());
+      Files.createDirectories(p.getParent());
+      Files.write(p, e.getValue());
+    }
+
+    // no cell of any CSV of the archive starts like a formula
+    for (var e : files.entrySet()) {
+      if (!e.getKey().endsWith(".csv")) {
+        continue;
+      }
+      for (String line : new String(e.getValue(), StandardCharsets.UTF_8).split("\n", -1)) {
+        for (String cell : cells(line)) {
+          assertThat(cell)
+              .as(e.getKey() + "：" + line)
+              .doesNotStartWith("=")
+              .doesNotStartWith("+")
+              .doesNotStartWith("-")
+              .doesNotStartWith("@")
+              .doesNotStartWith("\t")
+              .doesNotStartWith("\r");
+        }
+      }
+    }
+    String csv = Files.readString(dir.resolve("rounds/round-1-ballots.csv"));
+    assertThat(csv).contains("'=1+1:Y", "'-1+1:Y", "'+1:Y", "'@a:Y", "''=SUM(A1):Y");
+
+    // the command line reads the names back as written in, and reproduces the stored result
+    RoundFile file = RoundFile.read(dir.resolve("rounds/round-1.json"));
+    String out = Json.pretty(RoundReport.json(RoundReport.of(file)));
+    assertThat(out).isEqualTo(Files.readString(dir.resolve("rounds/round-1.tally.json")));
+    Map<String, Long> cliWriteIns = new LinkedHashMap<>();
+    for (JsonNode c : Json.parse(out, "tally").get("ranking")) {
+      if (c.get("writeIn").asBoolean()) {
+        cliWriteIns.put(c.get("name").asString(), c.get("yes").asLong());
+      }
+    }
+    assertThat(cliWriteIns).isEqualTo(storedWriteIns);
+    List<String> cliElected = new ArrayList<>();
+    for (SeatOutcome o : file.decide().outcome().outcomes()) {
+      if (o instanceof SeatOutcome.Elected x) {
+        cliElected.addAll(x.candidateIds());
+      }
+    }
+    assertThat(cliElected)
+        .isEqualTo(
+            sd.outcomes().stream()
+                .filter(o -> o.type().equals("Elected"))
+                .flatMap(o -> o.ids().stream())
+                .toList());
+  }
+
+  /** The cells of a CSV line (double quotes, {@code ""} inside). */
+  static List<String> cells(String line) {
+    List<String> out = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cur.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cur.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        out.add(cur.toString());
+        cur.setLength(0);
+      } else {
+        cur.append(c);
+      }
+    }
+    out.add(cur.toString());
+    return out;
+  }
+
   @Test
   void documentsCarryTheStoredNumbers() throws Exception {
     ResultsFixture f = decidedElection();

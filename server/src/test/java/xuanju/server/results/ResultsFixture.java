@@ -26,6 +26,7 @@ import xuanju.server.voting.VotingModel.BallotInput;
 import xuanju.server.voting.VotingModel.CandidateRef;
 import xuanju.server.voting.VotingModel.Round;
 import xuanju.server.voting.VotingModel.StoredDecision;
+import xuanju.server.voting.VotingModel.WriteInInput;
 import xuanju.server.voting.VotingService;
 
 /**
@@ -196,8 +197,37 @@ final class ResultsFixture {
 
   /** Both clerks enter the same ballots, the scrutineer settles, the box counts are recorded. */
   void count(Round r, List<String> ballots) {
-    run(clerk1, () -> ballots.forEach(b -> entries.submit(electionId, r.number(), ballot(b, "A"))));
-    run(clerk2, () -> ballots.forEach(b -> entries.submit(electionId, r.number(), ballot(b, "B"))));
+    count(r, ballots, ballots.stream().map(b -> List.<String>of()).toList());
+  }
+
+  /**
+   * {@link #count(Round, List)} with write-ins (另选他人): {@code writeIns.get(i)} are the names
+   * written on ballot i, each marked 赞成.
+   */
+  void count(Round r, List<String> ballots, List<List<String>> writeIns) {
+    for (String side : List.of("A", "B")) {
+      run(
+          side.equals("A") ? clerk1 : clerk2,
+          () -> {
+            for (int i = 0; i < ballots.size(); i++) {
+              List<WriteInInput> w =
+                  writeIns.get(i).stream().map(n -> new WriteInInput(n, "1")).toList();
+              entries.submit(
+                  electionId,
+                  r.number(),
+                  new BallotInput(
+                      UUID.randomUUID().toString(),
+                      null,
+                      ballots.get(i),
+                      null,
+                      w,
+                      false,
+                      null,
+                      null,
+                      side));
+            }
+          });
+    }
     long stack = as(admin, () -> voting.stacks(electionId, r.number())).get(0).id();
     run(clerk1, () -> entries.finishEntry(electionId, r.number(), stack, "A"));
     run(clerk2, () -> entries.finishEntry(electionId, r.number(), stack, "B"));

@@ -1,11 +1,15 @@
 package xuanju.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -13,16 +17,24 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import xuanju.server.support.H2AppTest;
 
 class SecurityWebTest extends H2AppTest {
   @Autowired MockMvc mvc;
   @Autowired UserRepository users;
   @Autowired PasswordEncoder encoder;
+  @Autowired LoginThrottle throttle;
+  @Autowired JdbcTemplate jdbc;
 
   @Test
   void unauthenticatedApiCallGets401NotALoginPage() throws Exception {
@@ -53,17 +65,16 @@ class SecurityWebTest extends H2AppTest {
   void adminLogsInWithTheConfiguredPassword() throws Exception {
     mvc.perform(formLogin("/login").user(ADMIN).password(ADMIN_PASSWORD))
         .andExpect(redirectedUrl("/"));
-    mvc.perform(formLogin("/login").user(ADMIN).password("wrong-password"))
+    mvc.perform(login(ADMIN, "wrong-password", "10.7.0.2"))
         .andExpect(redirectedUrl("/login?error"));
   }
 
   @Test
   void noBuiltInDefaultPasswordWorks() throws Exception {
     for (String guess : new String[] {"admin", "123456", "password", "admin123"}) {
-      mvc.perform(formLogin("/login").user(ADMIN).password(guess))
-          .andExpect(redirectedUrl("/login?error"));
+      // from an address of its own, so that these guesses do not throttle other tests' sign-ins
+      mvc.perform(login(ADMIN, guess, "10.7.0.1")).andExpect(redirectedUrl("/login?error"));
     }
-    users.recordSuccess(ADMIN);
   }
 
   @Test
@@ -106,17 +117,169 @@ class SecurityWebTest extends H2AppTest {
         .andExpect(content().string(org.hamcrest.Matchers.containsString("审计链完整")));
   }
 
+  /** The login form posted from this client address. */
+  static MockHttpServletRequestBuilder login(String user, String password, String address) {
+    return post("/login")
+        .param("username", user)
+        .param("password", password)
+        .with(csrf())
+        .with(from(address));
+  }
+
+  /** A request from this client address (MockMvc's default is 127.0.0.1). */
+  static RequestPostProcessor from(String address) {
+    return request -> {
+      request.setRemoteAddr(address);
+      return request;
+    };
+  }
+
   @Test
-  void accountLocksAfterRepeatedFailures() throws Exception {
-    users.insert("locktest", "锁定测试", encoder.encode("Correct12345"), false, false, Instant.now());
+  void wrongPasswordsFromOneClientDoNotBlockTheSameAccountFromAnother() throws Exception {
+    String name = "throttle" + System.nanoTime();
+    users.insert(name, "限速测试", encoder.encode("Correct12345"), false, false, Instant.now());
+    long failedBefore = auditCount("LOGIN_FAILED", name);
     for (int i = 0; i < 5; i++) {
-      mvc.perform(formLogin("/login").user("locktest").password("bad" + i))
-          .andExpect(redirectedUrl("/login?error"));
+      mvc.perform(login(name, "bad" + i, "10.1.0.1")).andExpect(redirectedUrl("/login?error"));
     }
-    // the right password no longer works while locked
-    mvc.perform(formLogin("/login").user("locktest").password("Correct12345"))
-        .andExpect(redirectedUrl("/login?error"));
-    assertThat(users.findByUsername("locktest").orElseThrow().lockedUntil()).isAfter(Instant.now());
+    // client A is now refused, even with the right password, and the password is not checked
+    mvc.perform(login(name, "Correct12345", "10.1.0.1"))
+        .andExpect(redirectedUrl("/login?throttled=15"));
+    mvc.perform(login(name, "bad-again", "10.1.0.1"))
+        .andExpect(redirectedUrl("/login?throttled=15"));
+    assertThat(auditCount("LOGIN_FAILED", name) - failedBefore).isEqualTo(5);
+    assertThat(auditCount("LOGIN_THROTTLED", name)).isEqualTo(1);
+    // the same account from client B signs in at once; no account lock exists any more
+    mvc.perform(login(name, "Correct12345", "10.1.0.2")).andExpect(redirectedUrl("/"));
+    assertThat(users.findByUsername(name).orElseThrow().lockedUntil()).isNull();
+    // B's success does not lift A's wait
+    mvc.perform(login(name, "Correct12345", "10.1.0.1"))
+        .andExpect(redirectedUrl("/login?throttled=15"));
+    // the login page explains the wait in Chinese
+    mvc.perform(get("/login").param("throttled", "15"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("本设备暂时不能登录该账户")))
+        .andExpect(content().string(containsString("请15分钟后再试")));
+  }
+
+  @Test
+  void aSuccessfulSignInStartsTheClientsCountAgain() throws Exception {
+    String name = "throttleok" + System.nanoTime();
+    users.insert(name, "限速测试", encoder.encode("Correct12345"), false, false, Instant.now());
+    for (int i = 0; i < 4; i++) {
+      mvc.perform(login(name, "bad" + i, "10.2.0.1")).andExpect(redirectedUrl("/login?error"));
+    }
+    assertThat(throttle.failures("10.2.0.1", name)).isEqualTo(4);
+    mvc.perform(login(name, "Correct12345", "10.2.0.1")).andExpect(redirectedUrl("/"));
+    assertThat(throttle.failures("10.2.0.1", name)).isZero();
+    for (int i = 0; i < 4; i++) {
+      mvc.perform(login(name, "bad" + i, "10.2.0.1")).andExpect(redirectedUrl("/login?error"));
+    }
+  }
+
+  @Test
+  void theAdministratorCannotBeLockedOutFromElsewhereAndTheOperatorUnlockLetsThemIn()
+      throws Exception {
+    for (int i = 0; i < 5; i++) {
+      mvc.perform(login(ADMIN, "guess" + i, "10.66.0.1")).andExpect(redirectedUrl("/login?error"));
+    }
+    mvc.perform(login(ADMIN, ADMIN_PASSWORD, "10.66.0.1"))
+        .andExpect(redirectedUrl("/login?throttled=15"));
+    // the real administrator, from another address, is not affected
+    mvc.perform(login(ADMIN, ADMIN_PASSWORD, "10.66.0.2")).andExpect(redirectedUrl("/"));
+    // the operator's unlock (./xuanju unlock admin, AccountCommandsTest) works even for the
+    // address the attack came from (e.g. an office behind one NAT address)
+    throttle.unlock("命令行", ADMIN);
+    mvc.perform(login(ADMIN, ADMIN_PASSWORD, "10.66.0.1")).andExpect(redirectedUrl("/"));
+    assertThat(auditCount("LOGIN_UNLOCKED", ADMIN)).isPositive();
+  }
+
+  @Test
+  void parallelAttemptsCannotSlipPastTheLimit() throws Exception {
+    String name = "throttlepar" + System.nanoTime();
+    int threads = 16;
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Boolean>> allowed = new ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        allowed.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return throttle.attempt("10.3.0.1", name).isEmpty();
+                }));
+      }
+      start.countDown();
+      int n = 0;
+      for (var f : allowed) {
+        n += f.get() ? 1 : 0;
+      }
+      assertThat(n).as("attempts let through to the password check").isEqualTo(5);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void aClientTryingManyAccountsIsRefusedForAllOfThemButOnlyThatClient() {
+    String tag = Long.toString(System.nanoTime(), 36);
+    for (int i = 0; i < 50; i++) {
+      assertThat(throttle.attempt("10.4.0.1", "spray" + i + tag)).isEmpty();
+    }
+    assertThat(throttle.attempt("10.4.0.1", "another" + tag)).isPresent();
+    assertThat(throttle.attempt("10.4.0.2", "another" + tag)).isEmpty();
+  }
+
+  @Test
+  void unauthenticatedApiCallsGet401WithAChineseBodyForEveryMethodWithoutACsrfToken()
+      throws Exception {
+    for (var req :
+        List.of(
+            get("/api/me"),
+            post("/api/elections/1/results/submit"),
+            put("/api/elections/1/results/submit"),
+            patch("/api/elections/1/results/submit"),
+            delete("/api/elections/1/results/submit"),
+            post("/api/no-such-endpoint").contentType(MediaType.APPLICATION_JSON).content("{}"))) {
+      mvc.perform(req)
+          .andExpect(status().isUnauthorized())
+          .andExpect(jsonPath("$.error").value("UNAUTHENTICATED"))
+          .andExpect(jsonPath("$.message").value(containsString("请先登录")));
+    }
+    // a signed-in session is still protected by CSRF: without the token 403, with it not
+    mvc.perform(
+            post("/api/elections/999999999/results/submit")
+                .with(user(ADMIN).roles("ADMIN", "USER"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"version\": 0}"))
+        .andExpect(status().isForbidden())
+        .andExpect(jsonPath("$.error").value("CSRF"));
+    int withToken =
+        mvc.perform(
+                post("/api/elections/999999999/results/submit")
+                    .with(user(ADMIN).roles("ADMIN", "USER"))
+                    .with(csrf())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"version\": 0}"))
+            .andReturn()
+            .getResponse()
+            .getStatus();
+    assertThat(withToken).isNotIn(401, 403);
+    // pages still send a visitor without a session to the login page
+    mvc.perform(post("/elections").with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(header().string("Location", org.hamcrest.Matchers.endsWith("/login")));
+  }
+
+  private long auditCount(String action, String username) {
+    Long n =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM audit_event WHERE action = ? AND subject = ?",
+            Long.class,
+            action,
+            "user:" + username);
+    return n == null ? 0 : n;
   }
 
   @Test

@@ -3,8 +3,11 @@ package xuanju.server.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,5 +35,18 @@ public abstract class H2AppTest {
     r.add("xuanju.data-dir", DATA_DIR::toString);
     r.add("xuanju.admin.initial-password", () -> ADMIN_PASSWORD);
     r.add("xuanju.demo", () -> "true");
+  }
+
+  @Autowired private JdbcTemplate adminSetUpJdbc;
+
+  /**
+   * The administrator created from {@code xuanju.admin.initial-password} must change that password
+   * at the first sign-in (security.AdminBootstrap); the tests act as an administrator who already
+   * did. {@code security.AdminFirstLoginTest} proves the forced change on a fresh installation.
+   */
+  @BeforeEach
+  void administratorHasChangedTheInitialPassword() {
+    adminSetUpJdbc.update(
+        "UPDATE app_user SET must_change_password = FALSE WHERE username = ?", "admin");
   }
 }
