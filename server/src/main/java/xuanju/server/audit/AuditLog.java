@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The append-only, keyed hash chain of audit events (审计日志). Every state change is recorded with
@@ -45,16 +47,19 @@ public class AuditLog {
   private final JdbcTemplate jdbc;
   private final Clock clock;
   private final AuditKeys keys;
+  private final AuditWitness witness;
   private final ObjectProvider<ChainParticipant> participants;
 
   public AuditLog(
       JdbcTemplate jdbc,
       Clock clock,
       AuditKeys keys,
+      AuditWitness witness,
       ObjectProvider<ChainParticipant> participants) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.keys = keys;
+    this.witness = witness;
     this.participants = participants;
   }
 
@@ -204,6 +209,17 @@ public class AuditLog {
         seq,
         hash,
         key.id());
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              witness.record(seq, hash, key);
+            }
+          });
+    } else {
+      witness.record(seq, hash, key);
+    }
     return new Event(seq, at, actor, action, subject, safeSummary, prev, hash, key.id());
   }
 
@@ -374,7 +390,16 @@ public class AuditLog {
   /** The full verification of the chain (审计链校验), with every finding in Chinese. */
   @Transactional(readOnly = true)
   public ChainVerifier.Result verify() {
-    return new ChainVerifier(jdbc, keys).run();
+    return new ChainVerifier(jdbc, keys, witness).run();
+  }
+
+  /**
+   * The verification of the rows only, without the witness file (for a restore, whose chain
+   * replaces the one the witness speaks of).
+   */
+  @Transactional(readOnly = true)
+  public ChainVerifier.Result verifyRows() {
+    return new ChainVerifier(jdbc, keys, null).run();
   }
 
   /** The canonical text of an event, hashed (plain) or MACed (keyed). */

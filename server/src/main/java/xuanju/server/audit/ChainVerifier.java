@@ -73,10 +73,12 @@ public final class ChainVerifier {
 
   private final JdbcTemplate jdbc;
   private final AuditKeys keys;
+  private final AuditWitness witness;
 
-  ChainVerifier(JdbcTemplate jdbc, AuditKeys keys) {
+  ChainVerifier(JdbcTemplate jdbc, AuditKeys keys, AuditWitness witness) {
     this.jdbc = jdbc;
     this.keys = keys;
+    this.witness = witness;
   }
 
   Result run() {
@@ -177,6 +179,9 @@ public final class ChainVerifier {
       broken[0] = Math.min(lastSeq, expected[0]);
       why[0] = "审计链头为第" + lastSeq + "条，与记录不符";
     }
+    if (broken[0] == null && lastKey[0] != null && witness != null) {
+      checkWitness(h, known, broken, why, warnings);
+    }
     if (lastKey[0] == null && broken[0] == null) {
       keys.current()
           .ifPresent(
@@ -196,5 +201,42 @@ public final class ChainVerifier {
         why[0],
         List.copyOf(ms),
         List.copyOf(warnings));
+  }
+
+  /** The head may be ahead of the witness (it lags after a crash) but never behind it. */
+  private void checkWitness(
+      AuditLog.Head h,
+      Map<String, AuditKeys.Key> known,
+      Long[] broken,
+      String[] why,
+      List<String> warnings) {
+    var w = witness.read();
+    if (w.isEmpty()) {
+      warnings.add("审计链头见证文件 " + AuditWitness.FILE + " 不在密钥文件夹中：无法确认审计链末尾的记录未被删除");
+      return;
+    }
+    AuditWitness.Witness wi = w.get();
+    if (wi.seq() < 0) {
+      warnings.add("审计链头见证文件 " + AuditWitness.FILE + " 已损坏");
+      return;
+    }
+    AuditKeys.Key k = known.get(wi.keyId());
+    if (k != null && !AuditWitness.mac(k, wi.seq(), wi.hash()).equals(wi.mac())) {
+      warnings.add("审计链头见证文件 " + AuditWitness.FILE + " 的密钥校验值不符：该文件被改动");
+      return;
+    }
+    if (wi.seq() > h.seq()) {
+      broken[0] = h.seq() + 1;
+      why[0] = "见证文件记载审计链已到第" + wi.seq() + "条，数据库中只到第" + h.seq() + "条：末尾的记录被删除";
+      return;
+    }
+    if (wi.seq() > 0) {
+      List<String> at =
+          jdbc.queryForList("SELECT hash FROM audit_event WHERE seq = ?", String.class, wi.seq());
+      if (at.size() != 1 || !at.get(0).trim().equals(wi.hash())) {
+        broken[0] = wi.seq();
+        why[0] = "与见证文件记载的第" + wi.seq() + "条不符";
+      }
+    }
   }
 }

@@ -105,10 +105,10 @@ class BackupKeys {
       return notes;
     }
     if (auditKeys.byId(head.keyId()).isPresent()) {
-      audit.verify().missingKeys().forEach(m -> notes.add(missing(m)));
+      audit.verifyRows().missingKeys().forEach(m -> notes.add(missing(m)));
       return notes;
     }
-    var before = audit.verify();
+    var before = audit.verifyRows();
     before.missingKeys().forEach(m -> notes.add(missing(m)));
     AuditLog.Head h = audit.replaceLostKey(actor, true, "恢复的备份不含审计链密钥");
     notes.add("此后的记录使用本机的审计链密钥（编号 " + h.keyId() + "）");

@@ -40,6 +40,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import xuanju.server.access.AccessService;
 import xuanju.server.audit.AuditLog;
+import xuanju.server.audit.AuditWitness;
 
 /**
  * Backup and restore of the whole database (数据备份与恢复).
@@ -70,13 +71,16 @@ public class BackupService {
   private final AuditLog audit;
   private final Clock clock;
   private final BackupKeys keys;
+  private final AuditWitness witness;
 
   public BackupService(
       DataSource dataSource,
       PlatformTransactionManager transactions,
       AuditLog audit,
       Clock clock,
-      BackupKeys keys) {
+      BackupKeys keys,
+      AuditWitness witness) {
+    this.witness = witness;
     this.dataSource = dataSource;
     this.transactions = transactions;
     this.audit = audit;
@@ -298,6 +302,12 @@ public class BackupService {
 
   /** The restore as {@code actor} (the command line runs as the operator of the server). */
   Restored restoreAs(String actor, Path file) {
+    Restored done = restoreRows(actor, file);
+    witness.resetTo(audit.head()); // the chain was replaced: the old head's witness is void
+    return done;
+  }
+
+  private Restored restoreRows(String actor, Path file) {
     try (ZipFile zip = open(file)) {
       Manifest manifest = verified(zip);
       String fileHash = sha256Hex(file);
@@ -400,7 +410,7 @@ public class BackupService {
         || !manifest.auditLastHash().equals(head.get("hash"))) {
       throw new BackupException("恢复后的审计链头与备份清单不一致，已全部撤销");
     }
-    var broken = audit.firstBrokenLink();
+    var broken = audit.verifyRows().firstBroken();
     if (broken.isPresent()) {
       throw new BackupException("备份中的审计链在第 " + broken.get() + " 条记录处断裂（备份前已被篡改），已拒绝恢复");
     }
