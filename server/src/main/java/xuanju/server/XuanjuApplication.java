@@ -29,8 +29,8 @@ public class XuanjuApplication {
 
   /**
    * {@code ./xuanju audit-verify}: checks the audit chain (with its keys) and the ballots against
-   * the chain of the configured database without starting the web server (审计链校验), and prints
-   * the chain's check code to compare with the printed documents. Exit status 0 intact, 4 not.
+   * the chain of the configured database without starting the web server (审计链校验), and prints the
+   * chain's check code to compare with the printed documents. Exit status 0 intact, 4 not.
    */
   public static int auditVerify(String[] args) {
     String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
@@ -80,13 +80,14 @@ public class XuanjuApplication {
 
   /**
    * {@code ./xuanju audit-key rotate} (审计链密钥轮换, after a successful check) and {@code ./xuanju
-   * audit-key replace} (启用新密钥, only when the chain's key is lost). Run while the server is
-   * stopped. Exit status 0 done, 2 bad arguments, 3 refused, 4 the check failed.
+   * audit-key replace} (启用新密钥, only when the chain's key is lost). Run while the server is stopped.
+   * Exit status 0 done, 2 bad arguments, 3 refused, 4 the check failed.
    */
   public static int auditKey(String[] args) {
     String what = args.length > 1 ? args[1] : "";
     if (!what.equals("rotate") && !what.equals("replace")) {
-      System.err.println("用法：./xuanju audit-key rotate（轮换密钥）或 ./xuanju audit-key replace（原密钥丢失时启用新密钥）");
+      System.err.println(
+          "用法：./xuanju audit-key rotate（轮换密钥）或 ./xuanju audit-key replace（原密钥丢失时启用新密钥）");
       return 2;
     }
     String[] rest = java.util.Arrays.copyOfRange(args, 2, args.length);

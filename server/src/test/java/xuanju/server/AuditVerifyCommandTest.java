@@ -35,9 +35,7 @@ class AuditVerifyCommandTest {
       count = audit.count();
     }
     String[] args = {"audit-verify", "--xuanju.data-dir=" + dataDir};
-    assertThat(run(args))
-        .contains("审计链完整：共 " + count + " 条记录")
-        .contains("审计链校验码：第" + count + "条 ");
+    assertThat(run(args)).contains("审计链完整：共 " + count + " 条记录").contains("审计链校验码：第" + count + "条 ");
 
     try (var ctx =
         new SpringApplicationBuilder(XuanjuApplication.class)

@@ -137,8 +137,8 @@ public class AuditKeys {
   }
 
   /**
-   * Renames the current key file to {@code audit-chain-<id>.key} (a retired key, kept for
-   * verifying the events signed with it).
+   * Renames the current key file to {@code audit-chain-<id>.key} (a retired key, kept for verifying
+   * the events signed with it).
    *
    * @return the retired file
    */
@@ -165,8 +165,8 @@ public class AuditKeys {
   }
 
   /**
-   * Puts a key from a backup into the key folder (恢复密钥). An existing file of the same name with
-   * the same key is left as it is; one with a different key is never overwritten: the key from the
+   * Puts a key from a backup into the key folder (恢复密钥). An existing file of the same name with the
+   * same key is left as it is; one with a different key is never overwritten: the key from the
    * backup is then written as {@code audit-chain-<id>.key} (or, for the current key, the existing
    * current key is retired first), and the returned line says so in Chinese.
    *

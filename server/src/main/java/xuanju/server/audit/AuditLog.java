@@ -157,8 +157,8 @@ public class AuditLog {
    * Introduces the key (启用审计链密钥): the first keyed event, then the participants bring their rows
    * under it (e.g. the ballots settled so far). The head is locked by the caller.
    *
-   * @param trusted true when an existing key file is expected (a restore into an installation
-   *     whose own events were replaced); otherwise an existing file is noted as suspicious
+   * @param trusted true when an existing key file is expected (a restore into an installation whose
+   *     own events were replaced); otherwise an existing file is noted as suspicious
    */
   private AuditKeys.Key introduce(boolean trusted, String note) {
     Optional<AuditKeys.Key> existing = keys.current();
@@ -245,25 +245,25 @@ public class AuditLog {
     String retired = keys.retireCurrent().getFileName().toString();
     AuditKeys.Key fresh = keys.createCurrent();
     write(
-            fresh,
-            actor,
-            KEY_ROTATED,
-            "audit",
-            "审计链密钥轮换：原密钥（编号 "
-                + old.id()
-                + "）停用，保存为 "
-                + retired
-                + "，此前的记录仍用它校验；此后使用新密钥（编号 "
-                + fresh.id()
-                + "）");
+        fresh,
+        actor,
+        KEY_ROTATED,
+        "audit",
+        "审计链密钥轮换：原密钥（编号 "
+            + old.id()
+            + "）停用，保存为 "
+            + retired
+            + "，此前的记录仍用它校验；此后使用新密钥（编号 "
+            + fresh.id()
+            + "）");
     participants.orderedStream().forEach(p -> p.keyChanged(old, fresh, appender(fresh)));
     return head();
   }
 
   /**
-   * Replaces a lost key (启用新密钥，原密钥缺失): only when the chain's key is missing. The events
-   * signed with the lost key can no longer be checked with a key (verification says so, naming the
-   * numbers) until its file is found and copied back. Recorded as {@code AUDIT_KEY_REPLACED}.
+   * Replaces a lost key (启用新密钥，原密钥缺失): only when the chain's key is missing. The events signed with
+   * the lost key can no longer be checked with a key (verification says so, naming the numbers)
+   * until its file is found and copied back. Recorded as {@code AUDIT_KEY_REPLACED}.
    *
    * @param useExistingCurrent true to adopt an existing current key file that the chain does not
    *     use (a restore into an installation that made its own key); false refuses then
@@ -292,20 +292,20 @@ public class AuditLog {
         jdbc.queryForObject(
             "SELECT MIN(seq) FROM audit_event WHERE key_id = ?", Long.class, head.keyId());
     write(
-            fresh,
-            actor,
-            KEY_REPLACED,
-            "audit",
-            (why.isEmpty() ? "" : why + "：")
-                + "原审计链密钥（编号 "
-                + head.keyId()
-                + "）缺失，第"
-                + (first == null ? head.seq() : first)
-                + "至第"
-                + head.seq()
-                + "条记录今后无法用密钥校验（找回原密钥文件并放回密钥文件夹后即可校验）；此后使用新密钥（编号 "
-                + fresh.id()
-                + "）");
+        fresh,
+        actor,
+        KEY_REPLACED,
+        "audit",
+        (why.isEmpty() ? "" : why + "：")
+            + "原审计链密钥（编号 "
+            + head.keyId()
+            + "）缺失，第"
+            + (first == null ? head.seq() : first)
+            + "至第"
+            + head.seq()
+            + "条记录今后无法用密钥校验（找回原密钥文件并放回密钥文件夹后即可校验）；此后使用新密钥（编号 "
+            + fresh.id()
+            + "）");
     participants.orderedStream().forEach(p -> p.keyChanged(null, fresh, appender(fresh)));
     return head();
   }
@@ -365,8 +365,7 @@ public class AuditLog {
     if (named.size() != 1 || !named.get(0).trim().equals(head.hash())) {
       return Optional.empty();
     }
-    var lastRow =
-        jdbc.queryForMap("SELECT hash, key_id FROM audit_event WHERE seq = ?", last);
+    var lastRow = jdbc.queryForMap("SELECT hash, key_id FROM audit_event WHERE seq = ?", last);
     String kid = (String) lastRow.get("key_id");
     jdbc.update(
         "UPDATE audit_head SET last_seq = ?, last_hash = ?, last_key_id = ? WHERE id = 1",

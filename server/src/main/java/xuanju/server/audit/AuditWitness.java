@@ -11,10 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The chain head's witness outside the database (审计链头见证文件, {@code keys/audit-chain.head}):
- * after every committed event the newest event's number and hash, with an HMAC under the audit key,
- * are written next to the key. A chain whose last events were deleted and whose head was moved back
- * is a consistent prefix of itself and cannot be told apart from the inside; the witness (and the
+ * The chain head's witness outside the database (审计链头见证文件, {@code keys/audit-chain.head}): after
+ * every committed event the newest event's number and hash, with an HMAC under the audit key, are
+ * written next to the key. A chain whose last events were deleted and whose head was moved back is
+ * a consistent prefix of itself and cannot be told apart from the inside; the witness (and the
  * check code on paper, {@link AuditLog.Head#code()}) can. The witness may lag behind the database
  * (a crash between commit and write) but never run ahead of it.
  */

@@ -1,10 +1,10 @@
 package xuanju.server.audit;
 
 /**
- * A table kept under the audit key besides the chain itself (受审计链密钥保护的数据), e.g. the ballot
- * records. When the key is introduced, rotated or replaced, the participant brings its rows under
- * the new key and may record baseline events (e.g. the digest of every ballot stack settled so
- * far), all in the same transaction as the key's event.
+ * A table kept under the audit key besides the chain itself (受审计链密钥保护的数据), e.g. the ballot records.
+ * When the key is introduced, rotated or replaced, the participant brings its rows under the new
+ * key and may record baseline events (e.g. the digest of every ballot stack settled so far), all in
+ * the same transaction as the key's event.
  */
 public interface ChainParticipant {
   /** Appends an event signed with the new key, as {@code system}. */

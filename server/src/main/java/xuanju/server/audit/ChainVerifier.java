@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <ul>
  *   <li>numbers run 1, 2, 3 … without gap and every event names its predecessor's hash;
- *   <li>an event without key id (written before the key was introduced) must have the plain
- *       SHA-256 hash, and may only come before the first keyed event;
+ *   <li>an event without key id (written before the key was introduced) must have the plain SHA-256
+ *       hash, and may only come before the first keyed event;
  *   <li>the first keyed event must be {@code AUDIT_KEY_INTRODUCED}; the key id may change only at
  *       an {@code AUDIT_KEY_ROTATED} or {@code AUDIT_KEY_REPLACED} event; every keyed event's hash
  *       must be the HMAC under its key;
@@ -185,11 +185,7 @@ public final class ChainVerifier {
     if (lastKey[0] == null && broken[0] == null) {
       keys.current()
           .ifPresent(
-              k ->
-                  warnings.add(
-                      "本机有审计链密钥（编号 "
-                          + k.id()
-                          + "），但审计链中没有用密钥签名的记录：审计链可能已被整体重算为不带密钥的形式"));
+              k -> warnings.add("本机有审计链密钥（编号 " + k.id() + "），但审计链中没有用密钥签名的记录：审计链可能已被整体重算为不带密钥的形式"));
     }
     Long count = jdbc.queryForObject("SELECT COUNT(*) FROM audit_event", Long.class);
     List<Missing> ms = new ArrayList<>();

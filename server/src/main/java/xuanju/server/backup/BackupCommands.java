@@ -13,9 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * {@code ./xuanju backup FILE [--with-keys]} and {@code ./xuanju restore FILE} (命令行备份与恢复): run
- * against the
- * configured database without starting the web server, as the operator of the server (recorded as
- * {@code 命令行} in the audit log).
+ * against the configured database without starting the web server, as the operator of the server
+ * (recorded as {@code 命令行} in the audit log).
  *
  * <p>Exit status: 0 done; 2 bad arguments or a damaged/foreign file; 3 refused (target not empty,
  * different schema version).

@@ -19,8 +19,8 @@ import xuanju.server.keys.KeyFiles;
 
 /**
  * The key files in a backup (备份中的密钥文件): only with {@code ./xuanju backup FILE --with-keys}. On
- * restore they are put back; a different existing key is never overwritten without saying so, and
- * a restore without the audit key says which events cannot be checked until it is copied back.
+ * restore they are put back; a different existing key is never overwritten without saying so, and a
+ * restore without the audit key says which events cannot be checked until it is copied back.
  */
 @Component
 class BackupKeys {
@@ -94,7 +94,8 @@ class BackupKeys {
    * After the rows are loaded: makes sure the chain can go on (审计链密钥衔接). If the restored chain's
    * key is at hand, nothing to do; if the backup held no keyed event, the key is introduced; if its
    * key is missing (a backup without keys), a new key (or this installation's unused one) is
-   * adopted by an {@code AUDIT_KEY_REPLACED} event, and the events that cannot be checked are named.
+   * adopted by an {@code AUDIT_KEY_REPLACED} event, and the events that cannot be checked are
+   * named.
    */
   List<String> adoptChainKey(String actor) {
     List<String> notes = new ArrayList<>();

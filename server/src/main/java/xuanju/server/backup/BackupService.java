@@ -59,8 +59,8 @@ import xuanju.server.audit.AuditWitness;
  * chain against the manifest's head, appends a {@code BACKUP_RESTORED} event and moves every
  * identity column past the largest restored id. Key files in the backup ({@code --with-keys}) are
  * put back ({@link BackupKeys}); without them the restored chain's keyed events cannot be checked
- * until the key is copied back, which the restore says. Tables are read from the JDBC metadata, so tables
- * added by later migrations are included without any change here.
+ * until the key is copied back, which the restore says. Tables are read from the JDBC metadata, so
+ * tables added by later migrations are included without any change here.
  */
 @Service
 public class BackupService {
@@ -584,8 +584,8 @@ public class BackupService {
   // ------------------------------------------------------------------ helpers
 
   /**
-   * Empty: the audit log holds nothing but the first run's own events (the administrator, the
-   * audit key, the self-checks), and at most one user.
+   * Empty: the audit log holds nothing but the first run's own events (the administrator, the audit
+   * key, the self-checks), and at most one user.
    */
   private static boolean isEmpty(Connection c) throws SQLException {
     try (Statement s = c.createStatement();

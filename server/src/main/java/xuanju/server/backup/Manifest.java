@@ -11,8 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
  * The table of contents of a backup file (备份清单), stored as {@code manifest.json} in the zip: the
  * Flyway schema version, every table with its entry name, row count, SHA-256 of the entry and
  * columns, the head of the audit chain at the time of the backup, and the key files when the backup
- * was asked to include them. Its own SHA-256 is stored
- * next to it in {@code manifest.sha256}.
+ * was asked to include them. Its own SHA-256 is stored next to it in {@code manifest.sha256}.
  */
 public record Manifest(
     String format,

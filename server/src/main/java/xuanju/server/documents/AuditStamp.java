@@ -13,8 +13,8 @@ import java.util.function.Supplier;
  * tells ballots apart).
  *
  * <p>The source is registered by the running application (the audit package); the renderers are
- * static, so the most recently started application's source is used, and none when no
- * application runs (the line is then left out).
+ * static, so the most recently started application's source is used, and none when no application
+ * runs (the line is then left out).
  */
 public final class AuditStamp {
   /** The words before the code. */

@@ -26,9 +26,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
  * margins, body in 宋体 (SimSun) 12 pt with 1.5 line spacing and a two-character first-line indent,
  * title and headings in 黑体 (SimHei), tables with a bold, repeating header row, and the 落款
  * right-aligned at the end, and the audit chain's check code ({@link AuditStamp}) in the page
- * footer. The Chinese fonts are set as {@code w:eastAsia} fonts (Latin text uses
- * Times New Roman), which Word and WPS map correctly; LibreOffice substitutes an installed CJK
- * font.
+ * footer. The Chinese fonts are set as {@code w:eastAsia} fonts (Latin text uses Times New Roman),
+ * which Word and WPS map correctly; LibreOffice substitutes an installed CJK font.
  */
 public final class DocxDocument {
   public static final String BODY_FONT = "宋体";

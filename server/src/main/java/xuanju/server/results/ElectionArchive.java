@@ -33,8 +33,9 @@ import xuanju.server.voting.VotingModel.StoredDecision;
  * The archive of one election (换届选举档案, one .zip): documents, the rounds as round files and ballot
  * CSVs the command line reproduces, the decisions as JSON, the election's audit events as CSV, and
  * {@code manifest.json} with the size and SHA-256 of every other file and the audit chain's head
- * ({@code auditChainHead}: number, hash and the check code printed on the documents). A document that does not
- * exist (a step that was not used) is listed in the manifest under {@code missing} with the reason.
+ * ({@code auditChainHead}: number, hash and the check code printed on the documents). A document
+ * that does not exist (a step that was not used) is listed in the manifest under {@code missing}
+ * with the reason.
  */
 final class ElectionArchive {
   static final String MANIFEST = "manifest.json";

@@ -22,24 +22,24 @@ import xuanju.server.voting.BallotCoverage;
 import xuanju.server.voting.EntryConsistency;
 
 /**
- * The data self-check (数据自检): on every start, periodically while running, and when an
- * administrator asks. It verifies the keyed audit chain ({@link AuditLog#verify()}), recomputes the
- * ballots' running MACs and settled digests against the chain ({@link BallotCoverage}), and
- * compares every ballot entry with its records (counter = number of records = highest position, no
- * gap). A counter that disagrees while the records are complete is brought back in line (the
- * records are what count; the counter only shows progress); anything else is reported.
+ * The data self-check (数据自检): on every start, periodically while running, and when an administrator
+ * asks. It verifies the keyed audit chain ({@link AuditLog#verify()}), recomputes the ballots'
+ * running MACs and settled digests against the chain ({@link BallotCoverage}), and compares every
+ * ballot entry with its records (counter = number of records = highest position, no gap). A counter
+ * that disagrees while the records are complete is brought back in line (the records are what
+ * count; the counter only shows progress); anything else is reported.
  *
  * <p>After an unclean shutdown (a marker file in the data folder is written when the application
  * starts and removed when it stops in order; if it is there at start, the last run ended by a power
  * cut, a crash or a forced kill) the outcome is always shown to administrators on the dashboard.
  * Otherwise only a failure is shown; a failure stays there until an administrator dismisses it,
- * even if a later periodic check passes. Start-up and administrator checks are written to the
- * audit log; a periodic check only when it finds a problem it had not reported before.
+ * even if a later periodic check passes. Start-up and administrator checks are written to the audit
+ * log; a periodic check only when it finds a problem it had not reported before.
  *
  * <p>Why after a crash: the embedded H2 database can, in rare cases, reopen after a forced kill
- * with an uncommitted change of the transaction that was in flight (docs/security.md §5). Why always
- * and periodically: the database files can be edited while the server is stopped or behind its
- * back (docs/security.md §4).
+ * with an uncommitted change of the transaction that was in flight (docs/security.md §5). Why
+ * always and periodically: the database files can be edited while the server is stopped or behind
+ * its back (docs/security.md §4).
  */
 @Component
 public class StartupCheck {
@@ -214,19 +214,19 @@ public class StartupCheck {
   public synchronized Report check(Trigger trigger) {
     List<String> repaired = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    if (trigger != Trigger.PERIODIC) {
+    // repairs only where a crash can explain a lag (as before): after an unclean shutdown, or when
+    // an administrator asks; a clean start and the periodic check only report
+    boolean repair = trigger == Trigger.UNCLEAN_START || trigger == Trigger.ADMIN;
+    if (repair) {
       audit
           .alignHead()
-          .ifPresent(
-              m -> repaired.add("审计链头指向第" + m.from() + "条，其后已有事件，更正为第" + m.to() + "条"));
+          .ifPresent(m -> repaired.add("审计链头指向第" + m.from() + "条，其后已有事件，更正为第" + m.to() + "条"));
     }
     problems.addAll(audit.verify().problemsZh());
     problems.addAll(ballots.check());
-    if (trigger != Trigger.PERIODIC) {
-      EntryConsistency.Result entries = this.entries.check();
-      repaired.addAll(entries.corrected());
-      problems.addAll(entries.problems());
-    }
+    EntryConsistency.Result entries = this.entries.check(repair);
+    repaired.addAll(entries.corrected());
+    problems.addAll(entries.problems());
     Report r = new Report(trigger, List.copyOf(repaired), List.copyOf(problems));
     boolean record =
         trigger != Trigger.PERIODIC || (!r.ok() && !problems.equals(lastPeriodicProblems));
@@ -245,8 +245,7 @@ public class StartupCheck {
       }
     }
     Report shown = latest;
-    boolean show =
-        !r.ok() || trigger == Trigger.UNCLEAN_START || trigger == Trigger.ADMIN;
+    boolean show = !r.ok() || trigger == Trigger.UNCLEAN_START || trigger == Trigger.ADMIN;
     if (show && (shown == null || !r.ok() || shown.ok())) {
       latest = r;
     }

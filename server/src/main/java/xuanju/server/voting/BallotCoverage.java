@@ -19,8 +19,8 @@ import xuanju.server.audit.ChainParticipant;
 import xuanju.server.voting.VotingModel.Reading;
 
 /**
- * The ballots in the audit chain (选票纳入审计链). Two protections, neither of which holds a voter, a
- * time or a client id:
+ * The ballots in the audit chain (选票纳入审计链). Two protections, neither of which holds a voter, a time
+ * or a client id:
  *
  * <ul>
  *   <li><b>Every record, as it is saved</b>: each entry (one clerk's pass over a stack) keeps in
@@ -31,8 +31,8 @@ import xuanju.server.voting.VotingModel.Reading;
  *       longer matches, in an unfinished entry too.
  *   <li><b>Every stack, when settled</b>: the {@code BALLOT_STACK_SETTLED} event names the stack
  *       and a SHA-256 over its records, counters and rulings ({@link #stackDigest}); the {@code
- *       BALLOT_ENTRY_FINISHED} event names the entry and the digest of its readings. Stacks
- *       already settled when the key was introduced get a {@code BALLOT_STACK_BASELINE} event.
+ *       BALLOT_ENTRY_FINISHED} event names the entry and the digest of its readings. Stacks already
+ *       settled when the key was introduced get a {@code BALLOT_STACK_BASELINE} event.
  * </ul>
  *
  * {@link #check()} recomputes all of it from the ballot rows (start-up, periodic and {@code
@@ -41,8 +41,7 @@ import xuanju.server.voting.VotingModel.Reading;
 @Component
 public class BallotCoverage implements ChainParticipant {
   static final String BASELINE = "BALLOT_STACK_BASELINE";
-  private static final Pattern STACK =
-      Pattern.compile("选票叠编号 (\\d+)，记录摘要 ([0-9a-f]{64})");
+  private static final Pattern STACK = Pattern.compile("选票叠编号 (\\d+)，记录摘要 ([0-9a-f]{64})");
   private static final Pattern ENTRY =
       Pattern.compile("录入编号 (\\d+)），共(\\d+)张，摘要 SHA-256 ([0-9a-f]{64})");
 
@@ -91,7 +90,8 @@ public class BallotCoverage implements ChainParticipant {
 
   /** A new entry starts its running MAC (in the transaction that creates it). */
   void started(AuditKeys.Key key, long entryId) {
-    jdbc.update("UPDATE ballot_entry SET records_mac = ? WHERE id = ?", start(key, entryId), entryId);
+    jdbc.update(
+        "UPDATE ballot_entry SET records_mac = ? WHERE id = ?", start(key, entryId), entryId);
   }
 
   /**
@@ -102,8 +102,7 @@ public class BallotCoverage implements ChainParticipant {
     String mac =
         jdbc.queryForObject(
             "SELECT records_mac FROM ballot_entry WHERE id = ?", String.class, entryId);
-    String updated =
-        mac == null ? recompute(key, entryId) : next(key, mac.trim(), position, r);
+    String updated = mac == null ? recompute(key, entryId) : next(key, mac.trim(), position, r);
     jdbc.update("UPDATE ballot_entry SET records_mac = ? WHERE id = ?", updated, entryId);
   }
 
@@ -149,7 +148,14 @@ public class BallotCoverage implements ChainParticipant {
         for (Positioned p : records(entryId)) {
           Reading r = p.reading();
           md.update(
-              ("r|" + p.position() + "|" + r.marks() + "|" + r.writeIns() + "|" + r.identifying()
+              ("r|"
+                      + p.position()
+                      + "|"
+                      + r.marks()
+                      + "|"
+                      + r.writeIns()
+                      + "|"
+                      + r.identifying()
                       + "\n")
                   .getBytes(StandardCharsets.UTF_8));
         }
@@ -227,8 +233,8 @@ public class BallotCoverage implements ChainParticipant {
   }
 
   /**
-   * Recomputes every entry's running MAC and every settled stack's and finished entry's digest
-   * from the ballot rows and compares them with the audit chain (选票记录核对).
+   * Recomputes every entry's running MAC and every settled stack's and finished entry's digest from
+   * the ballot rows and compares them with the audit chain (选票记录核对).
    *
    * @return one Chinese line per problem, naming the election, round, stack and event number
    */
@@ -242,7 +248,13 @@ public class BallotCoverage implements ChainParticipant {
       if (e.action().equals("BALLOT_ENTRY_FINISHED")) {
         Matcher m = ENTRY.matcher(e.summary());
         if (m.find()) {
-          checkFinished(e.seq(), Long.parseLong(m.group(1)), Integer.parseInt(m.group(2)), m.group(3), stacks, problems);
+          checkFinished(
+              e.seq(),
+              Long.parseLong(m.group(1)),
+              Integer.parseInt(m.group(2)),
+              m.group(3),
+              stacks,
+              problems);
         }
         continue;
       }
@@ -258,8 +270,7 @@ public class BallotCoverage implements ChainParticipant {
       } else if (!s.settled()) {
         problems.add(s.where() + "：第" + e.seq() + "条审计事件记载已核对认定，但现在标为未认定");
       } else if (!stackDigest(stackId).equals(sm.get().group(2))) {
-        problems.add(
-            s.where() + "：选票记录、计数或认定与第" + e.seq() + "条审计事件所记的摘要不符（核对认定后被修改、删除或插入）");
+        problems.add(s.where() + "：选票记录、计数或认定与第" + e.seq() + "条审计事件所记的摘要不符（核对认定后被修改、删除或插入）");
       }
     }
     for (StackRow s : stacks.values()) {
@@ -273,7 +284,12 @@ public class BallotCoverage implements ChainParticipant {
   }
 
   private void checkFinished(
-      long seq, long entryId, int count, String digest, Map<Long, StackRow> stacks, List<String> problems) {
+      long seq,
+      long entryId,
+      int count,
+      String digest,
+      Map<Long, StackRow> stacks,
+      List<String> problems) {
     List<Map<String, Object>> rows =
         jdbc.queryForList("SELECT stack_id, side FROM ballot_entry WHERE id = ?", entryId);
     if (rows.isEmpty()) {

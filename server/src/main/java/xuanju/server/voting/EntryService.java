@@ -51,8 +51,8 @@ import xuanju.server.voting.VotingModel.WriteInInput;
  * random id and the reading — no voter, no time. Single ballot saves are not audited one by one
  * (that would put a time on each ballot); the audit log records the start and the end of each entry
  * with the number of ballots and the SHA-256 digest of all its readings, and each save moves the
- * entry's running HMAC under the audit key on ({@link BallotCoverage}); the settle event carries the
- * stack's digest.
+ * entry's running HMAC under the audit key on ({@link BallotCoverage}); the settle event carries
+ * the stack's digest.
  *
  * <p>Each ballot is saved in its own transaction and acknowledged only after the commit; a retry
  * with the same client id returns the first answer (idempotent). Once an entry exists (every ballot

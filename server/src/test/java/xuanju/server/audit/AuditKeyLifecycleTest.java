@@ -105,8 +105,7 @@ class AuditKeyLifecycleTest {
   }
 
   static String keyId(Path dir) throws Exception {
-    return AuditKeys.idOf(
-        java.util.HexFormat.of().parseHex(Files.readString(key(dir)).strip()));
+    return AuditKeys.idOf(java.util.HexFormat.of().parseHex(Files.readString(key(dir)).strip()));
   }
 
   @Test
@@ -189,8 +188,7 @@ class AuditKeyLifecycleTest {
       var r = ctx.getBean(StartupCheck.class).latest().orElseThrow();
       assertThat(r.ok()).isFalse();
       assertThat(r.summaryZh()).contains("审计链密钥（编号 " + lost + "）缺失");
-      assertThatThrownBy(
-              () -> ctx.getBean(AuditLog.class).append("tester", "TEST", "t:2", "不应记录"))
+      assertThatThrownBy(() -> ctx.getBean(AuditLog.class).append("tester", "TEST", "t:2", "不应记录"))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("审计链密钥（编号 " + lost + "）缺失")
           .hasMessageContaining("audit-key replace");
@@ -249,7 +247,10 @@ class AuditKeyLifecycleTest {
       audit.append("tester", "TEST", "t:1", "打印文件之前的记录");
       code = AuditStamp.LABEL + audit.head().code();
       DocumentContent c =
-          DocumentContent.builder("测试公示").paragraph("正文。").signature("中共测试支部委员会", "2026年1月1日").build();
+          DocumentContent.builder("测试公示")
+              .paragraph("正文。")
+              .signature("中共测试支部委员会", "2026年1月1日")
+              .build();
       pdf = PdfDocument.render(c).pdf();
       docx = DocxDocument.render(c);
       xlsx = new XlsxTable("表", List.of("姓名"), List.of(List.of("张三"))).toBytes();
@@ -262,8 +263,7 @@ class AuditKeyLifecycleTest {
       assertThat(doc.getFooterList().stream().map(XWPFFooter::getText).toList())
           .anyMatch(t -> t.contains(code));
     }
-    try (var wb =
-        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+    try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
       assertThat(wb.getSheetAt(0).getFooter().getCenter()).isEqualTo(code);
     }
     Out v = verify(dir);

@@ -26,9 +26,9 @@ import xuanju.server.voting.SettledStackFixture;
 
 /**
  * Tampering with the database while the application is stopped (docs/security.md §4): each test
- * edits the tables with raw SQL, bypassing every service, then checks that BOTH {@code
- * ./xuanju audit-verify} (exit status 4 and a Chinese line naming what is wrong) AND the check of a
- * clean restart (shown on the administrators' dashboard) detect it. Run on H2 and on PostgreSQL.
+ * edits the tables with raw SQL, bypassing every service, then checks that BOTH {@code ./xuanju
+ * audit-verify} (exit status 4 and a Chinese line naming what is wrong) AND the check of a clean
+ * restart (shown on the administrators' dashboard) detect it. Run on H2 and on PostgreSQL.
  */
 abstract class TamperDetectionContract {
   @TempDir Path dataDir;
@@ -69,9 +69,7 @@ abstract class TamperDetectionContract {
   record Out(int status, String text) {}
 
   static java.time.Instant instant(Object v) {
-    return v instanceof Timestamp t
-        ? t.toInstant()
-        : ((java.time.OffsetDateTime) v).toInstant();
+    return v instanceof Timestamp t ? t.toInstant() : ((java.time.OffsetDateTime) v).toInstant();
   }
 
   Out verify() {
@@ -148,8 +146,7 @@ abstract class TamperDetectionContract {
           for (Map<String, Object> e :
               jdbc.queryForList("SELECT * FROM audit_event ORDER BY seq")) {
             long seq = ((Number) e.get("seq")).longValue();
-            String summary =
-                e.get("action").equals("TEST") ? "篡改后的记录" : (String) e.get("summary");
+            String summary = e.get("action").equals("TEST") ? "篡改后的记录" : (String) e.get("summary");
             String hash =
                 AuditLog.plainHash(
                     prev,

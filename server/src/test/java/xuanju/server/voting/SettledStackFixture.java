@@ -32,9 +32,11 @@ public final class SettledStackFixture {
             voting);
     long e = s.electionId();
     VotingServiceTest.run(
-        s.clerk1(), () -> ballots.forEach(b -> entries.submit(e, 1, VotingServiceTest.ballot(b, "A"))));
+        s.clerk1(),
+        () -> ballots.forEach(b -> entries.submit(e, 1, VotingServiceTest.ballot(b, "A"))));
     VotingServiceTest.run(
-        s.clerk2(), () -> ballots.forEach(b -> entries.submit(e, 1, VotingServiceTest.ballot(b, "B"))));
+        s.clerk2(),
+        () -> ballots.forEach(b -> entries.submit(e, 1, VotingServiceTest.ballot(b, "B"))));
     long stack = VotingServiceTest.as("admin", true, () -> voting.stacks(e, 1)).get(0).id();
     VotingServiceTest.run(s.clerk1(), () -> entries.finishEntry(e, 1, stack, "A"));
     VotingServiceTest.run(s.clerk2(), () -> entries.finishEntry(e, 1, stack, "B"));
