@@ -166,6 +166,12 @@ public class StartupCheck {
     if (command) {
       return;
     }
+    try {
+      audit
+          .chainKey(); // an upgraded installation introduces its key (and covers its ballots) first
+    } catch (RuntimeException keyMissing) {
+      // reported by the check below
+    }
     Report r = check(unclean ? Trigger.UNCLEAN_START : Trigger.CLEAN_START);
     if (r.ok()) {
       if (unclean) {

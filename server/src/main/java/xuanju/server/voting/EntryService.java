@@ -29,6 +29,7 @@ import xuanju.core.tally.CandidateCount;
 import xuanju.core.tally.Tally;
 import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
+import xuanju.server.audit.AuditKeys;
 import xuanju.server.election.Election;
 import xuanju.server.voting.VotingModel.Ack;
 import xuanju.server.voting.VotingModel.BallotInput;
@@ -314,8 +315,10 @@ public class EntryService {
       throw VotingRule.ENTRY_POSITION_CONFLICT.conflict(
           "页面上为第" + in.position() + "张，实际应为第" + pos + "张");
     }
+    // the key first: introducing it (once, on an upgraded installation) re-keys every entry
+    AuditKeys.Key key = voting.audit().chainKey();
     repo.insertRecord(entryId, pos, cid, c.reading());
-    coverage.saved(voting.audit().chainKey(), entryId, pos, c.reading());
+    coverage.saved(key, entryId, pos, c.reading());
     return ack(t, pos, cid, false);
   }
 

@@ -300,4 +300,77 @@ class AuditKeyLifecycleTest {
       assertThat(check.latest()).isEmpty();
     }
   }
+
+  /**
+   * An installation from before the key (simulated: plain SHA-256 events without key ids, no
+   * running MACs, no key file) starts: its old events verify as before, the key is introduced by an
+   * event, the stack settled before gets a baseline event, and everything after needs the key.
+   */
+  @Test
+  void anUpgradedInstallationKeepsItsPlainEventsAndKeysEverythingAfter() throws Exception {
+    Path dir = tmp.resolve("u");
+    try (var ctx = serve(dir)) {
+      SettledStackFixture.make(ctx, List.of("120", "012"));
+    }
+    long legacy;
+    try (var ctx =
+        new SpringApplicationBuilder(XuanjuApplication.class)
+            .web(WebApplicationType.NONE)
+            .run(
+                "--xuanju.data-dir=" + dir, "--xuanju.mode=command", "--logging.level.root=WARN")) {
+      JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+      String prev = AuditLog.GENESIS;
+      for (var e : jdbc.queryForList("SELECT * FROM audit_event ORDER BY seq")) {
+        long seq = ((Number) e.get("seq")).longValue();
+        // as written before the key: no digest words in the settle and finish events
+        String summary =
+            ((String) e.get("summary")).replaceAll("；选票叠编号 .*$", "").replaceAll("（录入编号 \\d+）", "");
+        String hash =
+            AuditLog.plainHash(
+                prev,
+                seq,
+                TamperDetectionContract.instant(e.get("occurred_at")),
+                (String) e.get("actor"),
+                (String) e.get("action"),
+                (String) e.get("subject"),
+                summary);
+        jdbc.update(
+            "UPDATE audit_event SET summary = ?, prev_hash = ?, hash = ?, key_id = NULL"
+                + " WHERE seq = ?",
+            summary,
+            prev,
+            hash,
+            seq);
+        prev = hash;
+      }
+      jdbc.update("UPDATE audit_head SET last_hash = ?, last_key_id = NULL", prev);
+      jdbc.update("UPDATE ballot_entry SET records_mac = NULL");
+      legacy = jdbc.queryForObject("SELECT MAX(seq) FROM audit_event", Long.class);
+    }
+    Files.delete(key(dir));
+    Files.delete(dir.resolve("keys").resolve(AuditWitness.FILE));
+
+    try (var ctx = serve(dir)) {
+      assertThat(ctx.getBean(StartupCheck.class).latest()).isEmpty();
+      JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+      var intro =
+          jdbc.queryForMap(
+              "SELECT seq, key_id, summary FROM audit_event WHERE action = 'AUDIT_KEY_INTRODUCED'");
+      assertThat(((Number) intro.get("seq")).longValue()).isEqualTo(legacy + 1);
+      assertThat((String) intro.get("summary"))
+          .contains("此前的" + legacy + "条记录为不带密钥的 SHA-256")
+          .doesNotContain(AuditLog.PREEXISTING);
+      assertThat(
+              jdbc.queryForObject(
+                  "SELECT COUNT(*) FROM audit_event WHERE action = 'BALLOT_STACK_BASELINE'",
+                  Long.class))
+          .isEqualTo(1);
+      assertThat(
+              jdbc.queryForObject(
+                  "SELECT COUNT(*) FROM ballot_entry WHERE records_mac IS NULL", Long.class))
+          .isZero();
+    }
+    Out v = verify(dir);
+    assertThat(v.status()).as(v.text()).isZero();
+  }
 }
