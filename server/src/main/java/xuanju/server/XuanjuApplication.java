@@ -21,6 +21,9 @@ public class XuanjuApplication {
     if (args.length > 0 && args[0].equals("audit-verify")) {
       System.exit(auditVerify(args));
     }
+    if (args.length > 0 && args[0].equals("audit-key")) {
+      System.exit(auditKey(args));
+    }
     if (args.length > 0 && (args[0].equals("backup") || args[0].equals("restore"))) {
       System.exit(xuanju.server.backup.BackupCommands.run(args, XuanjuApplication.class));
     }
@@ -31,27 +34,53 @@ public class XuanjuApplication {
   }
 
   /**
-   * {@code ./xuanju audit-verify}: checks the audit chain of the configured database without
-   * starting the web server (审计链校验). Exit status 0 intact, 4 broken.
+   * {@code ./xuanju audit-verify}: checks the audit chain (with its keys) and the ballots against
+   * the chain of the configured database without starting the web server (审计链校验), and prints the
+   * chain's check code to compare with the printed documents. Exit status 0 intact, 4 not.
    */
-  static int auditVerify(String[] args) {
+  public static int auditVerify(String[] args) {
     String[] rest = java.util.Arrays.copyOfRange(args, 1, args.length);
-    try (var ctx =
-        new org.springframework.boot.builder.SpringApplicationBuilder(XuanjuApplication.class)
-            .web(org.springframework.boot.WebApplicationType.NONE)
-            .logStartupInfo(false)
-            .bannerMode(org.springframework.boot.Banner.Mode.OFF)
-            .properties("xuanju.mode=command", "logging.level.root=ERROR")
-            .run(rest)) {
+    try (var ctx = command(rest)) {
       var audit = ctx.getBean(xuanju.server.audit.AuditLog.class);
-      long count = audit.count();
-      var broken = audit.firstBrokenLink();
-      if (broken.isEmpty()) {
-        System.out.println("审计链完整：共 " + count + " 条记录，逐条哈希校验通过。");
-        return 0;
+      var chain = audit.verify();
+      var ballots = ctx.getBean(xuanju.server.voting.BallotCoverage.class).check();
+      int status = 0;
+      if (chain.ok() && ballots.isEmpty()) {
+        System.out.println("审计链完整：共 " + chain.count() + " 条记录，逐条校验通过；选票记录与审计链相符。");
+      } else {
+        status = 4;
+        chain
+            .firstBroken()
+            .ifPresent(
+                seq ->
+                    System.out.println(
+                        "审计链断裂：第 "
+                            + seq
+                            + " 条记录（或其前后相连的记录）被修改、删除或重算（"
+                            + chain.brokenWhy()
+                            + "）。共 "
+                            + chain.count()
+                            + " 条记录。"));
+        for (var m : chain.missingKeys()) {
+          System.out.println(
+              "审计链无法完整校验：密钥（编号 "
+                  + m.keyId()
+                  + "）缺失，第 "
+                  + m.from()
+                  + " 至第 "
+                  + m.to()
+                  + " 条中用它签名的 "
+                  + m.count()
+                  + " 条记录无法校验。请把该密钥文件放回密钥文件夹（文件名以 audit-chain 开头）。");
+        }
+        chain.warnings().forEach(w -> System.out.println("审计链异常：" + w));
+        ballots.forEach(b -> System.out.println("选票记录与审计链不符：" + b));
       }
-      System.out.println("审计链断裂：第 " + broken.get() + " 条记录（或其前后相连的记录）被修改或删除。共 " + count + " 条记录。");
-      return 4;
+      System.out.println(
+          xuanju.server.documents.AuditStamp.LABEL
+              + chain.head().code()
+              + "（请与最近打印的文件页脚上的校验码核对：同一条号的校验码应相同，纸上的条号不应大于此处）");
+      return status;
     }
   }
 
@@ -77,6 +106,65 @@ public class XuanjuApplication {
     }
     return xuanju.server.database.DatabaseChoice.h2Leftover(
         java.nio.file.Path.of(dir).toAbsolutePath().normalize());
+  }
+
+  /**
+   * {@code ./xuanju audit-key rotate} (审计链密钥轮换, after a successful check) and {@code ./xuanju
+   * audit-key replace} (启用新密钥, only when the chain's key is lost). Run while the server is stopped.
+   * Exit status 0 done, 2 bad arguments, 3 refused, 4 the check failed.
+   */
+  public static int auditKey(String[] args) {
+    String what = args.length > 1 ? args[1] : "";
+    if (!what.equals("rotate") && !what.equals("replace")) {
+      System.err.println(
+          "用法：./xuanju audit-key rotate（轮换密钥）或 ./xuanju audit-key replace（原密钥丢失时启用新密钥）");
+      return 2;
+    }
+    String[] rest = java.util.Arrays.copyOfRange(args, 2, args.length);
+    try (var ctx = command(rest)) {
+      var audit = ctx.getBean(xuanju.server.audit.AuditLog.class);
+      try {
+        if (what.equals("rotate")) {
+          var chain = audit.verify();
+          var ballots = ctx.getBean(xuanju.server.voting.BallotCoverage.class).check();
+          if (!chain.ok() || !ballots.isEmpty()) {
+            System.err.println("错误：校验未通过，不轮换密钥（请先运行 ./xuanju audit-verify 查明原因）");
+            return 4;
+          }
+          String old = chain.head().keyId();
+          var head = audit.rotateKey("命令行");
+          System.out.println(
+              "审计链密钥已轮换："
+                  + (old == null ? "" : "原密钥（编号 " + old + "）已停用并保留为 audit-chain-" + old + ".key；")
+                  + "新密钥编号 "
+                  + head.keyId()
+                  + "。"
+                  + xuanju.server.documents.AuditStamp.LABEL
+                  + head.code());
+        } else {
+          var head = audit.replaceLostKey("命令行", false, "");
+          System.out.println(
+              "已启用新的审计链密钥（编号 "
+                  + head.keyId()
+                  + "）。原密钥签名的记录在找回原密钥文件之前无法校验（./xuanju audit-verify 会列出）。"
+                  + xuanju.server.documents.AuditStamp.LABEL
+                  + head.code());
+        }
+        return 0;
+      } catch (IllegalStateException e) {
+        System.err.println("错误：" + e.getMessage());
+        return 3;
+      }
+    }
+  }
+
+  private static org.springframework.context.ConfigurableApplicationContext command(String[] rest) {
+    return new org.springframework.boot.builder.SpringApplicationBuilder(XuanjuApplication.class)
+        .web(org.springframework.boot.WebApplicationType.NONE)
+        .logStartupInfo(false)
+        .bannerMode(org.springframework.boot.Banner.Mode.OFF)
+        .properties("xuanju.mode=command", "logging.level.root=ERROR")
+        .run(rest);
   }
 
   /**

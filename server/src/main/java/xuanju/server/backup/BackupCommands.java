@@ -12,9 +12,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * {@code ./xuanju backup FILE} and {@code ./xuanju restore FILE} (命令行备份与恢复): run against the
- * configured database without starting the web server, as the operator of the server (recorded as
- * {@code 命令行} in the audit log).
+ * {@code ./xuanju backup FILE [--with-keys]} and {@code ./xuanju restore FILE} (命令行备份与恢复): run
+ * against the configured database without starting the web server, as the operator of the server
+ * (recorded as {@code 命令行} in the audit log).
  *
  * <p>Exit status: 0 done; 2 bad arguments or a damaged/foreign file; 3 refused (target not empty,
  * different schema version).
@@ -34,8 +34,15 @@ public final class BackupCommands {
     String command = args[0];
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     String file = null;
+    boolean withKeys = false;
     for (String a : rest) {
-      if (!a.startsWith("--")) {
+      if (a.equals("--with-keys")) {
+        if (!command.equals("backup")) {
+          System.err.println("错误：--with-keys 只用于 backup（恢复时备份中的密钥文件会自动放回）");
+          return 2;
+        }
+        withKeys = true;
+      } else if (!a.startsWith("--")) {
         if (file != null) {
           System.err.println("错误：只能给出一个文件");
           return 2;
@@ -44,11 +51,17 @@ public final class BackupCommands {
       }
     }
     if (file == null) {
-      System.err.println("错误：缺少文件参数。用法：./xuanju " + command + " 文件.zip");
+      System.err.println(
+          "错误：缺少文件参数。用法：./xuanju "
+              + command
+              + " 文件.zip"
+              + (command.equals("backup") ? " [--with-keys]" : ""));
       return 2;
     }
     String[] springArgs =
-        Arrays.stream(rest).filter(a -> a.startsWith("--")).toArray(String[]::new);
+        Arrays.stream(rest)
+            .filter(a -> a.startsWith("--") && !a.equals("--with-keys"))
+            .toArray(String[]::new);
     Path path = Path.of(file);
     if (command.equals("backup") && Files.exists(path)) {
       System.err.println("错误：文件 " + file + " 已存在，为免覆盖请换一个文件名");
@@ -64,7 +77,7 @@ public final class BackupCommands {
         Path tmp = path.resolveSibling(path.getFileName() + ".part");
         Manifest m;
         try (OutputStream out = Files.newOutputStream(tmp)) {
-          m = backups.backupAs(ACTOR, out);
+          m = backups.backupAs(ACTOR, out, withKeys);
         } catch (RuntimeException e) {
           Files.deleteIfExists(tmp);
           throw e;
@@ -81,10 +94,15 @@ public final class BackupCommands {
                 + m.schemaVersion()
                 + "，审计链头第 "
                 + m.auditLastSeq()
-                + " 条。");
+                + " 条。"
+                + (withKeys
+                    ? "含密钥文件 " + m.keys().size() + " 个：此文件须像密钥一样妥善保管。"
+                    : "不含密钥文件（恢复到另一台机器时，需另行复制密钥文件夹，或用 --with-keys 备份）。"));
         return 0;
       }
-      Manifest m = backups.restoreAs(ACTOR, path);
+      BackupService.Restored r = backups.restoreAs(ACTOR, path);
+      Manifest m = r.manifest();
+      boolean keysMissing = r.notes().stream().anyMatch(n -> n.contains("暂时无法校验"));
       System.out.println(
           "恢复完成："
               + m.tables().size()
@@ -92,7 +110,9 @@ public final class BackupCommands {
               + m.totalRows()
               + " 行（备份时间 "
               + m.createdAt()
-              + "），审计链校验通过。");
+              + "），"
+              + (keysMissing ? "审计链结构完整，但部分记录因缺少密钥无法校验。" : "审计链校验通过。"));
+      r.notes().forEach(n -> System.out.println((keysMissing ? "注意：" : "") + n));
       return 0;
     } catch (BackupException e) {
       System.err.println("错误：" + e.getMessage());

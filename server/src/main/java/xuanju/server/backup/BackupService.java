@@ -40,6 +40,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 import xuanju.server.access.AccessService;
 import xuanju.server.audit.AuditLog;
+import xuanju.server.audit.AuditWitness;
 
 /**
  * Backup and restore of the whole database (数据备份与恢复).
@@ -56,8 +57,10 @@ import xuanju.server.audit.AuditLog;
  * installation's), refuses a target that is not empty (its audit log holds anything but the
  * first-run administrator), then in one transaction replaces every row, checks the restored audit
  * chain against the manifest's head, appends a {@code BACKUP_RESTORED} event and moves every
- * identity column past the largest restored id. Tables are read from the JDBC metadata, so tables
- * added by later migrations are included without any change here.
+ * identity column past the largest restored id. Key files in the backup ({@code --with-keys}) are
+ * put back ({@link BackupKeys}); without them the restored chain's keyed events cannot be checked
+ * until the key is copied back, which the restore says. Tables are read from the JDBC metadata, so
+ * tables added by later migrations are included without any change here.
  */
 @Service
 public class BackupService {
@@ -67,14 +70,26 @@ public class BackupService {
   private final PlatformTransactionManager transactions;
   private final AuditLog audit;
   private final Clock clock;
+  private final BackupKeys keys;
+  private final AuditWitness witness;
 
   public BackupService(
-      DataSource dataSource, PlatformTransactionManager transactions, AuditLog audit, Clock clock) {
+      DataSource dataSource,
+      PlatformTransactionManager transactions,
+      AuditLog audit,
+      Clock clock,
+      BackupKeys keys,
+      AuditWitness witness) {
+    this.witness = witness;
     this.dataSource = dataSource;
     this.transactions = transactions;
     this.audit = audit;
     this.clock = clock;
+    this.keys = keys;
   }
+
+  /** A finished restore with what was done about the keys (Chinese lines, may be empty). */
+  public record Restored(Manifest manifest, List<String> notes) {}
 
   // ------------------------------------------------------------------ public, for administrators
 
@@ -92,7 +107,7 @@ public class BackupService {
    */
   public Manifest restore(Path file) {
     requireAdmin();
-    return restoreAs(AccessService.currentUser(), file);
+    return restoreAs(AccessService.currentUser(), file).manifest();
   }
 
   /** The Flyway schema version of this installation, e.g. {@code 9}. */
@@ -134,14 +149,26 @@ public class BackupService {
 
   /** The backup as {@code actor} (the command line runs as the operator of the server). */
   Manifest backupAs(String actor, OutputStream out) {
+    return backupAs(actor, out, false);
+  }
+
+  /**
+   * The backup as {@code actor}; with {@code withKeys} the secret key files ({@code keys/*.key})
+   * are added to the zip ({@code ./xuanju backup FILE --with-keys}).
+   */
+  Manifest backupAs(String actor, OutputStream out, boolean withKeys) {
     TransactionTemplate tx = new TransactionTemplate(transactions);
     tx.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     return tx.execute(
         status -> {
-          audit.append(actor, "BACKUP_EXPORTED", "database", "导出整库备份");
+          audit.append(
+              actor,
+              "BACKUP_EXPORTED",
+              "database",
+              withKeys ? "导出整库备份（含密钥文件，须妥善保管）" : "导出整库备份（不含密钥文件）");
           Connection c = DataSourceUtils.getConnection(dataSource);
           try {
-            return write(c, actor, out);
+            return write(c, actor, out, withKeys);
           } catch (SQLException e) {
             throw new BackupException("读取数据库失败：" + e.getMessage(), e);
           } catch (IOException e) {
@@ -152,7 +179,7 @@ public class BackupService {
         });
   }
 
-  private Manifest write(Connection c, String actor, OutputStream out)
+  private Manifest write(Connection c, String actor, OutputStream out, boolean withKeys)
       throws SQLException, IOException {
     List<Schema.Table> tables = Schema.read(c);
     ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
@@ -191,6 +218,18 @@ public class BackupService {
           new Manifest.TableEntry(
               t.name(), entry, rows, HexFormat.of().formatHex(md.digest()), t.columnNames()));
     }
+    List<Manifest.KeyEntry> keyEntries = new ArrayList<>();
+    if (withKeys) {
+      for (var k : keys.files().entrySet()) {
+        String entry = "keys/" + k.getKey() + ".key";
+        zip.putNextEntry(new ZipEntry(entry));
+        zip.write(k.getValue());
+        zip.closeEntry();
+        keyEntries.add(
+            new Manifest.KeyEntry(
+                k.getKey(), entry, HexFormat.of().formatHex(sha256().digest(k.getValue()))));
+      }
+    }
     Map<String, Object> head = auditHead(c);
     Manifest manifest =
         new Manifest(
@@ -204,7 +243,8 @@ public class BackupService {
                 + c.getMetaData().getDatabaseProductVersion(),
             entries,
             ((Number) head.get("seq")).longValue(),
-            (String) head.get("hash"));
+            (String) head.get("hash"),
+            keyEntries);
     byte[] json = manifest.toJson().getBytes(StandardCharsets.UTF_8);
     zip.putNextEntry(new ZipEntry(Manifest.ENTRY));
     zip.write(json);
@@ -261,7 +301,13 @@ public class BackupService {
   // ------------------------------------------------------------------ restore
 
   /** The restore as {@code actor} (the command line runs as the operator of the server). */
-  Manifest restoreAs(String actor, Path file) {
+  Restored restoreAs(String actor, Path file) {
+    Restored done = restoreRows(actor, file);
+    witness.resetTo(audit.head()); // the chain was replaced: the old head's witness is void
+    return done;
+  }
+
+  private Restored restoreRows(String actor, Path file) {
     try (ZipFile zip = open(file)) {
       Manifest manifest = verified(zip);
       String fileHash = sha256Hex(file);
@@ -271,6 +317,11 @@ public class BackupService {
             Connection c = DataSourceUtils.getConnection(dataSource);
             try {
               load(c, zip, manifest);
+              List<String> notes = new ArrayList<>();
+              for (Manifest.KeyEntry k : manifest.keys()) {
+                notes.add(keys.install(k.name(), readAll(zip, zip.getEntry(k.entry()))));
+              }
+              notes.addAll(keys.adoptChainKey(actor));
               audit.append(
                   actor,
                   "BACKUP_RESTORED",
@@ -284,9 +335,10 @@ public class BackupService {
                       + "，备份人 "
                       + manifest.createdBy()
                       + "，文件 SHA-256 "
-                      + fileHash);
+                      + fileHash
+                      + (notes.isEmpty() ? "" : "；" + String.join("；", notes)));
               restartIdentities(c);
-              return manifest;
+              return new Restored(manifest, List.copyOf(notes));
             } catch (SQLException e) {
               throw new BackupException("写入数据库失败，已全部撤销：" + rootMessage(e), e);
             } catch (IOException e) {
@@ -358,7 +410,7 @@ public class BackupService {
         || !manifest.auditLastHash().equals(head.get("hash"))) {
       throw new BackupException("恢复后的审计链头与备份清单不一致，已全部撤销");
     }
-    var broken = audit.firstBrokenLink();
+    var broken = audit.verifyRows().firstBroken();
     if (broken.isPresent()) {
       throw new BackupException("备份中的审计链在第 " + broken.get() + " 条记录处断裂（备份前已被篡改），已拒绝恢复");
     }
@@ -500,6 +552,14 @@ public class BackupService {
             "备份中数据表 " + t.name() + " 有 " + lines + " 行，清单记载 " + t.rows() + " 行，已拒绝恢复");
       }
     }
+    for (Manifest.KeyEntry k : manifest.keys()) {
+      listed.add(k.entry());
+      ZipEntry e = zip.getEntry(k.entry());
+      if (e == null
+          || !HexFormat.of().formatHex(sha256().digest(readAll(zip, e))).equals(k.sha256())) {
+        throw new BackupException("备份中的密钥文件 " + k.entry() + " 缺失或校验值与清单不符，已拒绝恢复");
+      }
+    }
     var unlisted =
         zip.stream().map(ZipEntry::getName).filter(n -> !listed.contains(n)).sorted().toList();
     if (!unlisted.isEmpty()) {
@@ -523,13 +583,17 @@ public class BackupService {
 
   // ------------------------------------------------------------------ helpers
 
-  /** Empty: the audit log holds nothing but the first-run administrator, and at most one user. */
+  /**
+   * Empty: the audit log holds nothing but the first run's own events (the administrator, the audit
+   * key, the self-checks), and at most one user.
+   */
   private static boolean isEmpty(Connection c) throws SQLException {
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT COUNT(*) FROM audit_event WHERE NOT (actor = 'system' AND action ="
-                    + " 'ADMIN_CREATED')")) {
+                "SELECT COUNT(*) FROM audit_event WHERE NOT (actor = 'system' AND action IN"
+                    + " ('ADMIN_CREATED', 'AUDIT_KEY_INTRODUCED', 'STARTUP_CHECK',"
+                    + " 'INTEGRITY_CHECK'))")) {
       rs.next();
       if (rs.getLong(1) > 0) {
         return false;

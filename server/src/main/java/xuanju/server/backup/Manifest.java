@@ -10,8 +10,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * The table of contents of a backup file (备份清单), stored as {@code manifest.json} in the zip: the
  * Flyway schema version, every table with its entry name, row count, SHA-256 of the entry and
- * columns, and the head of the audit chain at the time of the backup. Its own SHA-256 is stored
- * next to it in {@code manifest.sha256}.
+ * columns, the head of the audit chain at the time of the backup, and the key files when the backup
+ * was asked to include them. Its own SHA-256 is stored next to it in {@code manifest.sha256}.
  */
 public record Manifest(
     String format,
@@ -22,7 +22,8 @@ public record Manifest(
     String databaseProduct,
     List<TableEntry> tables,
     long auditLastSeq,
-    String auditLastHash) {
+    String auditLastHash,
+    List<KeyEntry> keys) {
 
   public static final String FORMAT = "xuanju-backup";
   public static final int FORMAT_VERSION = 1;
@@ -32,7 +33,13 @@ public record Manifest(
 
   public Manifest {
     tables = List.copyOf(tables);
+    keys = List.copyOf(keys);
   }
+
+  /**
+   * A secret key file in the backup (密钥文件, only with {@code --with-keys}): {@code keys/NAME.key}.
+   */
+  public record KeyEntry(String name, String entry, String sha256) {}
 
   /** One table of the backup (数据表条目). */
   public record TableEntry(
@@ -68,6 +75,15 @@ public record Manifest(
       ArrayNode cols = n.putArray("columns");
       t.columns().forEach(cols::add);
     }
+    if (!keys.isEmpty()) {
+      ArrayNode ks = root.putArray("keys");
+      for (KeyEntry k : keys) {
+        ObjectNode n = ks.addObject();
+        n.put("name", k.name());
+        n.put("entry", k.entry());
+        n.put("sha256", k.sha256());
+      }
+    }
     return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
@@ -101,6 +117,16 @@ public record Manifest(
                 text(n, "sha256"),
                 cols));
       }
+      List<KeyEntry> keys = new ArrayList<>();
+      if (root.get("keys") != null) {
+        for (JsonNode n : root.get("keys")) {
+          String name = text(n, "name");
+          if (!name.matches("[a-z0-9-]{1,40}")) {
+            throw new BackupException("备份清单中的密钥文件名不合规：" + name);
+          }
+          keys.add(new KeyEntry(name, text(n, "entry"), text(n, "sha256")));
+        }
+      }
       JsonNode head = root.get("auditHead");
       return new Manifest(
           format,
@@ -111,7 +137,8 @@ public record Manifest(
           text(root, "databaseProduct"),
           tables,
           head.get("lastSeq").longValue(),
-          text(head, "lastHash"));
+          text(head, "lastHash"),
+          keys);
     } catch (BackupException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.List;
+import org.apache.poi.wp.usermodel.HeaderFooterType;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
 import org.apache.poi.xwpf.usermodel.TableRowAlign;
 import org.apache.poi.xwpf.usermodel.TableWidthType;
@@ -24,9 +25,9 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHint;
  * Renders a {@link DocumentContent} to a Word document (.docx) with Apache POI XWPF: A4, 25 mm
  * margins, body in 宋体 (SimSun) 12 pt with 1.5 line spacing and a two-character first-line indent,
  * title and headings in 黑体 (SimHei), tables with a bold, repeating header row, and the 落款
- * right-aligned at the end. The Chinese fonts are set as {@code w:eastAsia} fonts (Latin text uses
- * Times New Roman), which Word and WPS map correctly; LibreOffice substitutes an installed CJK
- * font.
+ * right-aligned at the end, and the audit chain's check code ({@link AuditStamp}) in the page
+ * footer. The Chinese fonts are set as {@code w:eastAsia} fonts (Latin text uses Times New Roman),
+ * which Word and WPS map correctly; LibreOffice substitutes an installed CJK font.
  */
 public final class DocxDocument {
   public static final String BODY_FONT = "宋体";
@@ -79,6 +80,12 @@ public final class DocxDocument {
             run(p, line, BODY_FONT, 12, false);
           }
         }
+      }
+      String stamp = AuditStamp.line();
+      if (stamp != null) {
+        XWPFParagraph p = doc.createFooter(HeaderFooterType.DEFAULT).createParagraph();
+        p.setAlignment(ParagraphAlignment.CENTER);
+        run(p, stamp, BODY_FONT, 8, false);
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       doc.write(out);

@@ -14,8 +14,8 @@ import org.apache.pdfbox.pdmodel.font.PDFont;
 /**
  * Renders a {@link DocumentContent} (公示、通知、表格) to an A4 PDF with the embedded Noto Sans SC font:
  * Chinese line wrapping with 禁则, first-line indents, tables whose header row repeats after a page
- * break, the 落款 at the bottom right and page numbers ({@code — 1 —}) in the footer. Output is
- * deterministic for the same content.
+ * break, the 落款 at the bottom right, page numbers ({@code — 1 —}) and the audit chain's check code
+ * ({@link AuditStamp}) in the footer. Output is deterministic for the same content and code.
  */
 public final class PdfDocument {
   static final float MARGIN_MM = 25f;
@@ -42,6 +42,7 @@ public final class PdfDocument {
   private PdfDocument() {}
 
   public static Result render(DocumentContent content) {
+    String stamp = AuditStamp.line();
     try (PDDocument doc = new PDDocument()) {
       Layout l = new Layout(doc, NotoFonts.load(doc));
       l.run(content);
@@ -57,9 +58,15 @@ public final class PdfDocument {
               105f * PdfText.MM,
               12f * PdfText.MM,
               "— " + (i + 1) + " —");
+          if (stamp != null) {
+            PdfText.showCentered(
+                cs, l.fonts.regular(), 7.5f, 105f * PdfText.MM, 7f * PdfText.MM, stamp);
+          }
         }
       }
-      byte[] pdf = PdfText.saveDeterministic(doc, content.title(), "document|" + content);
+      byte[] pdf =
+          PdfText.saveDeterministic(
+              doc, content.title(), "document|" + content + (stamp == null ? "" : "|" + stamp));
       return new Result(pdf, pages, l.missing);
     } catch (IOException e) {
       throw new UncheckedIOException("PDF文档生成失败", e);

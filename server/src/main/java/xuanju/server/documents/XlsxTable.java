@@ -21,8 +21,8 @@ import xuanju.core.rule.InvalidInputException;
 /**
  * A one-sheet Excel table (.xlsx 表格): a bold, shaded header row that stays frozen when scrolling,
  * then the rows as text cells (so ID numbers and leading zeros survive), with column widths sized
- * for Chinese text (a CJK character counts as two Latin ones). Written with the streaming SXSSF
- * workbook.
+ * for Chinese text (a CJK character counts as two Latin ones), and the audit chain's check code
+ * ({@link AuditStamp}) in the printed page footer. Written with the streaming SXSSF workbook.
  *
  * @param sheetName the sheet name (made safe for Excel: at most 31 characters, no {@code []:*?/\})
  * @param header the column headers
@@ -133,6 +133,10 @@ public record XlsxTable(String sheetName, List<String> header, List<List<String>
         cell.setCellStyle(head);
       }
       sheet.createFreezePane(0, 1);
+      String stamp = AuditStamp.line();
+      if (stamp != null) {
+        sheet.getFooter().setCenter(stamp); // printed on every page, not a data row
+      }
       for (int r = 0; r < rows.size(); r++) {
         Row row = sheet.createRow(r + 1);
         List<String> values = rows.get(r);

@@ -19,6 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import xuanju.core.rule.InvalidInputException;
+import xuanju.server.audit.AuditLog;
+import xuanju.server.documents.AuditStamp;
 import xuanju.server.documents.DocumentContent;
 import xuanju.server.documents.DocxDocument;
 import xuanju.server.documents.PdfDocument;
@@ -30,8 +32,10 @@ import xuanju.server.voting.VotingModel.StoredDecision;
 /**
  * The archive of one election (换届选举档案, one .zip): documents, the rounds as round files and ballot
  * CSVs the command line reproduces, the decisions as JSON, the election's audit events as CSV, and
- * {@code manifest.json} with the size and SHA-256 of every other file. A document that does not
- * exist (a step that was not used) is listed in the manifest under {@code missing} with the reason.
+ * {@code manifest.json} with the size and SHA-256 of every other file and the audit chain's head
+ * ({@code auditChainHead}: number, hash and the check code printed on the documents). A document
+ * that does not exist (a step that was not used) is listed in the manifest under {@code missing}
+ * with the reason.
  */
 final class ElectionArchive {
   static final String MANIFEST = "manifest.json";
@@ -45,14 +49,16 @@ final class ElectionArchive {
   private final Election election;
   private final String by;
   private final Instant at;
+  private final AuditLog.Head auditHead;
   private final Map<String, Item> items = new LinkedHashMap<>();
   private final Map<String, String> missing = new LinkedHashMap<>();
   private final List<ObjectNode> rounds = new ArrayList<>();
 
-  ElectionArchive(Election election, String by, Instant at) {
+  ElectionArchive(Election election, String by, Instant at, AuditLog.Head auditHead) {
     this.election = election;
     this.by = by;
     this.at = at;
+    this.auditHead = auditHead;
   }
 
   private void put(String path, String description, byte[] bytes) {
@@ -213,6 +219,11 @@ final class ElectionArchive {
     el.put("electionDay", election.electionDay().toString());
     m.put("archivedBy", by);
     m.put("archivedAt", at.toString());
+    // the chain's head when the archive was made (审计链校验码), as printed on the documents
+    ObjectNode head = m.putObject("auditChainHead");
+    head.put("seq", auditHead.seq());
+    head.put("hash", auditHead.hash());
+    head.put("code", AuditStamp.LABEL + auditHead.code());
     m.put(
         "ballotOrder",
         "canonical: "

@@ -320,7 +320,7 @@ public class ResultsService {
     long id = e.id();
     ResultsFacts f = facts(e);
     Profile profile = elections.profile(e);
-    ElectionArchive a = new ElectionArchive(e, me, now);
+    ElectionArchive a = new ElectionArchive(e, me, now, audit.head());
     // documents of the preparation: present when that step was done
     a.document("01-plan/换届选举请示", "换届选举请示", () -> plans.requestDocument(id));
     // a step not taken is listed as missing; the checks come first, because a refusal thrown

@@ -24,6 +24,15 @@ public class EntryConsistency {
 
   @Transactional
   public Result check() {
+    return check(true);
+  }
+
+  /**
+   * The check; with {@code repair} false (a clean start, the periodic check) a counter that
+   * disagrees is reported instead of corrected: only a crash explains it.
+   */
+  @Transactional
+  public Result check(boolean repair) {
     List<String> corrected = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (VotingRepository.EntryCount e : repo.entryCounts()) {
@@ -32,8 +41,15 @@ public class EntryConsistency {
       if (e.records() != e.highest()) {
         problems.add(where + "选票序号不连续：" + e.records() + "张，最大序号" + e.highest());
       } else if (e.counter() != e.records()) {
-        if (e.finished()) {
-          problems.add(where + "已完成录入，但计数为" + e.counter() + "、选票记录为" + e.records() + "张");
+        if (e.finished() || !repair) {
+          problems.add(
+              where
+                  + (e.finished() ? "已完成录入，但" : "")
+                  + "计数为"
+                  + e.counter()
+                  + "、选票记录为"
+                  + e.records()
+                  + "张");
         } else {
           repo.setCounter(e.entryId(), e.records());
           corrected.add(where + "计数" + e.counter() + "→" + e.records());

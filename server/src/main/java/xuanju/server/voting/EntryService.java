@@ -29,6 +29,7 @@ import xuanju.core.tally.CandidateCount;
 import xuanju.core.tally.Tally;
 import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
+import xuanju.server.audit.AuditKeys;
 import xuanju.server.election.Election;
 import xuanju.server.voting.VotingModel.Ack;
 import xuanju.server.voting.VotingModel.BallotInput;
@@ -50,7 +51,9 @@ import xuanju.server.voting.VotingModel.WriteInInput;
  * <p>Secrecy: a ballot row holds only its entry, its position in the stack as entered, the client's
  * random id and the reading — no voter, no time. Single ballot saves are not audited one by one
  * (that would put a time on each ballot); the audit log records the start and the end of each entry
- * with the number of ballots and the SHA-256 digest of all its readings.
+ * with the number of ballots and the SHA-256 digest of all its readings, and each save moves the
+ * entry's running HMAC under the audit key on ({@link BallotCoverage}); the settle event carries
+ * the stack's digest.
  *
  * <p>Each ballot is saved in its own transaction and acknowledged only after the commit; a retry
  * with the same client id returns the first answer (idempotent). Once an entry exists (every ballot
@@ -69,6 +72,7 @@ public class EntryService {
 
   private final VotingService voting;
   private final VotingRepository repo;
+  private final BallotCoverage coverage;
   private final TransactionTemplate tx;
 
   /**
@@ -89,9 +93,14 @@ public class EntryService {
       Map<String, String> overrides,
       String overrideReason) {}
 
-  public EntryService(VotingService voting, VotingRepository repo, PlatformTransactionManager tm) {
+  public EntryService(
+      VotingService voting,
+      VotingRepository repo,
+      BallotCoverage coverage,
+      PlatformTransactionManager tm) {
     this.voting = voting;
     this.repo = repo;
+    this.coverage = coverage;
     this.tx = new TransactionTemplate(tm);
     this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -252,6 +261,7 @@ public class EntryService {
                   "录入" + other + "已由" + me() + "完成，录入" + c.side() + "须由另一名计票人进行");
             }
             long id = repo.insertEntry(stackId, c.side(), me(), voting.clock().instant());
+            coverage.started(voting.audit().chainKey(), id);
             log(
                 c.election(),
                 "BALLOT_ENTRY_STARTED",
@@ -305,7 +315,10 @@ public class EntryService {
       throw VotingRule.ENTRY_POSITION_CONFLICT.conflict(
           "页面上为第" + in.position() + "张，实际应为第" + pos + "张");
     }
+    // the key first: introducing it (once, on an upgraded installation) re-keys every entry
+    AuditKeys.Key key = voting.audit().chainKey();
     repo.insertRecord(entryId, pos, cid, c.reading());
+    coverage.saved(key, entryId, pos, c.reading());
     return ack(t, pos, cid, false);
   }
 
@@ -385,7 +398,9 @@ public class EntryService {
                   + st.label()
                   + "叠：录入"
                   + side
-                  + "完毕，共"
+                  + "完毕（录入编号 "
+                  + en.id()
+                  + "），共"
                   + en.ballots()
                   + "张，摘要 SHA-256 "
                   + digest);
@@ -520,7 +535,8 @@ public class EntryService {
                   + st.b().ballots()
                   + "张，监票人认定"
                   + rulings
-                  + "处");
+                  + "处；"
+                  + coverage.settleWords(stackId));
         });
   }
 

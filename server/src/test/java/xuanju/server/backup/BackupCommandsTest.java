@@ -24,7 +24,7 @@ class BackupCommandsTest {
       ctx.getBean(OrganisationService.class).create("tester", null, "命令行测试镇党委", "TOWN_COMMITTEE");
     }
     Path file = tmp.resolve("备份.zip");
-    Result b = run("backup", file.toString(), "--xuanju.data-dir=" + source);
+    Result b = run("backup", file.toString(), "--with-keys", "--xuanju.data-dir=" + source);
     assertThat(b.status).as(b.out).isZero();
     assertThat(b.out).contains("备份完成").contains("张表");
     assertThat(file).exists();

@@ -33,9 +33,14 @@ import xuanju.server.support.SignIn;
 final class BackupTestSupport {
   private BackupTestSupport() {}
 
+  /**
+   * A backup with the key files (as {@code ./xuanju backup FILE --with-keys}), so that the restored
+   * installation verifies every event with the source's key; a backup without keys is tested in
+   * {@code audit.AuditKeyLifecycleTest}.
+   */
   static byte[] backup(BackupService backups) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    SignIn.as("admin", true, () -> backups.backup(out));
+    SignIn.as("admin", true, () -> backups.backupAs("admin", out, true));
     return out.toByteArray();
   }
 

@@ -104,6 +104,29 @@ class ResultsArchiveTest extends H2AppTest {
     }
     listed.add("manifest.json");
     assertThat(files.keySet()).containsExactlyInAnyOrderElementsOf(listed);
+    // the audit chain's head when archived, as printed on the archived documents (§4)
+    JsonNode head = manifest.get("auditChainHead");
+    String code = head.get("code").asString();
+    assertThat(code)
+        .isEqualTo(
+            "审计链校验码：第"
+                + head.get("seq").asLong()
+                + "条 "
+                + head.get("hash").asString().substring(0, 4)
+                + " "
+                + head.get("hash").asString().substring(4, 8)
+                + " "
+                + head.get("hash").asString().substring(8, 12)
+                + " "
+                + head.get("hash").asString().substring(12, 16));
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT hash FROM audit_event WHERE seq = ?",
+                String.class,
+                head.get("seq").asLong()))
+        .isEqualTo(head.get("hash").asString());
+    assertThat(xuanju.server.plan.PlanFixtures.pdfText(files.get("05-results/选举结果报告.pdf")))
+        .contains("审计链校验码：第");
     assertThat(files)
         .containsKeys(
             "05-results/选举结果报告.pdf",

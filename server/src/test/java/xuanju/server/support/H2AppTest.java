@@ -35,6 +35,8 @@ public abstract class H2AppTest {
     r.add("xuanju.data-dir", DATA_DIR::toString);
     r.add("xuanju.admin.initial-password", () -> ADMIN_PASSWORD);
     r.add("xuanju.demo", () -> "true");
+    // no periodic self-check in the shared test application: tests edit tables on purpose
+    r.add("xuanju.integrity.check-interval", () -> "0");
   }
 
   @Autowired private JdbcTemplate adminSetUpJdbc;

@@ -83,7 +83,7 @@ public interface PersistenceContract {
       jdbc()
           .update(
               "INSERT INTO audit_event (seq, occurred_at, actor, action, subject, summary, prev_hash,"
-                  + " hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  + " hash, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
               row.get("seq"),
               row.get("occurred_at"),
               row.get("actor"),
@@ -91,7 +91,8 @@ public interface PersistenceContract {
               row.get("subject"),
               row.get("summary"),
               row.get("prev_hash"),
-              row.get("hash"));
+              row.get("hash"),
+              row.get("key_id"));
     }
     assertThat(audit().firstBrokenLink()).isEmpty();
   }

@@ -37,6 +37,8 @@ public abstract class PostgresAppTest {
     r.add("xuanju.data-dir", DATA_DIR::toString);
     r.add("xuanju.admin.initial-password", () -> H2AppTest.ADMIN_PASSWORD);
     r.add("xuanju.demo", () -> "true");
+    // no periodic self-check in the shared test application: tests edit tables on purpose
+    r.add("xuanju.integrity.check-interval", () -> "0");
   }
 
   @Autowired private JdbcTemplate adminSetUpJdbc;

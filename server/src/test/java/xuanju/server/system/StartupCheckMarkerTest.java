@@ -12,7 +12,7 @@ class StartupCheckMarkerTest {
   @TempDir Path dir;
 
   private StartupCheck start() throws Exception {
-    return new StartupCheck(dir.toString(), "serve", null, null);
+    return new StartupCheck(dir.toString(), "serve", java.time.Duration.ZERO, null, null, null);
   }
 
   @Test
@@ -40,7 +40,8 @@ class StartupCheckMarkerTest {
   void theCommandsNeitherTouchTheMarkerNorCheck() throws Exception {
     String left = "999999 2020-01-01T00:00:00Z";
     Files.writeString(dir.resolve(StartupCheck.MARKER), left);
-    StartupCheck verify = new StartupCheck(dir.toString(), "command", null, null);
+    StartupCheck verify =
+        new StartupCheck(dir.toString(), "command", java.time.Duration.ZERO, null, null, null);
     assertThat(verify.uncleanShutdown()).isFalse();
     verify.orderlyStop();
     assertThat(Files.readString(dir.resolve(StartupCheck.MARKER))).isEqualTo(left);
