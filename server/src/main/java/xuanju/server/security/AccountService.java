@@ -48,8 +48,12 @@ public class AccountService implements UserDetailsService {
   @Transactional
   public void onFailure(AuthenticationFailureBadCredentialsEvent e) {
     String name = String.valueOf(e.getAuthentication().getPrincipal());
+    String from = client(e.getAuthentication().getDetails());
+    if (from != null) {
+      // counted for any typed name, so that the throttle does not tell which accounts exist
+      throttle.failed(from, name);
+    }
     if (users.findByUsername(name).isPresent()) {
-      String from = client(e.getAuthentication().getDetails());
       audit.append(
           name, "LOGIN_FAILED", "user:" + name, "登录失败（密码错误）" + (from == null ? "" : "，来自 " + from));
     }

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,6 +55,7 @@ public class LoginThrottle {
   private final int maxPerClient;
   private final Duration lockout;
   private volatile byte[] key;
+  private final ReentrantLock[] stripes = new ReentrantLock[1024];
 
   public LoginThrottle(
       JdbcTemplate jdbc,
@@ -72,43 +74,85 @@ public class LoginThrottle {
     this.maxPerAccount = Math.max(1, maxPerAccount);
     this.maxPerClient = Math.max(this.maxPerAccount, maxPerClient);
     this.lockout = Duration.ofMinutes(Math.max(1, lockoutMinutes));
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new ReentrantLock();
+    }
   }
 
   /**
-   * Counts a sign-in attempt of {@code username} from {@code client} before its password is
-   * checked.
+   * Whether {@code client} may try to sign in as {@code username} now. Call it holding {@link
+   * #lockFor} of the pair, and keep holding it until the password was checked and a failure
+   * recorded ({@link #failed}): attempts of one pair then run one after the other, so parallel
+   * requests cannot slip past the limit, and parallel correct sign-ins of one account from one
+   * address (several stations behind one address) all succeed.
    *
-   * @return how long this client must still wait when the attempt is refused (the password is then
-   *     not checked), or empty when it may go ahead
+   * @return how long this client must still wait (the password is then not checked), or empty when
+   *     it may go ahead
+   */
+  @Transactional(readOnly = true)
+  public Optional<Duration> refusal(String client, String username) {
+    Instant now = clock.instant();
+    String c = client(client);
+    Instant until = null;
+    for (Row r : rows(c, List.of(accountKey(username), ANY_ACCOUNT), false)) {
+      until = later(until, r.blockedUntil());
+    }
+    if (until != null && until.isAfter(now)) {
+      return Optional.of(Duration.between(now, until));
+    }
+    return Optional.empty();
+  }
+
+  /** The lock that serialises the sign-in attempts of one pair (client, typed user name). */
+  public ReentrantLock lockFor(String client, String username) {
+    int h = (client(client) + "\n" + (username == null ? "" : username)).hashCode();
+    return stripes[Math.floorMod(h, stripes.length)];
+  }
+
+  /**
+   * Records a failed sign-in (wrong password or unknown user name) of {@code username} from {@code
+   * client}: the pair's and the client's counts go up; at every multiple of the limit the row is
+   * blocked ({@code LOGIN_THROTTLED} in the audit log).
    */
   @Transactional
-  public Optional<Duration> attempt(String client, String username) {
+  public void failed(String client, String username) {
     Instant now = clock.instant();
     String c = client(client);
     jdbc.update("DELETE FROM login_throttle WHERE last_attempt < ?", ts(now.minus(FORGET_AFTER)));
     // pair first, then the client's row: always the same lock order
     Row pair = lock(c, accountKey(username), now);
     Row any = lock(c, ANY_ACCOUNT, now);
-    Instant until = later(pair.blockedUntil(), any.blockedUntil());
-    if (until != null && until.isAfter(now)) {
-      return Optional.of(Duration.between(now, until));
-    }
     count(pair, maxPerAccount, now, c, username);
     count(any, maxPerClient, now, c, null);
-    return Optional.empty();
   }
 
-  /** A successful sign-in: the pair starts again from zero, the client's attempt is taken back. */
+  /**
+   * {@link #refusal} and, when allowed, {@link #failed} under the pair's lock: one attempt with a
+   * wrong password (for tests and benchmarks of the counting).
+   *
+   * @return true when the attempt was let through to the (failing) password check
+   */
+  public boolean wrongPassword(String client, String username) {
+    ReentrantLock lock = lockFor(client, username);
+    lock.lock();
+    try {
+      if (refusal(client, username).isPresent()) {
+        return false;
+      }
+      failed(client, username);
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A successful sign-in: the pair starts again from zero. */
   @Transactional
   public void succeeded(String client, String username) {
-    String c = client(client);
     jdbc.update(
-        "DELETE FROM login_throttle WHERE client = ? AND account_key = ?", c, accountKey(username));
-    jdbc.update(
-        "UPDATE login_throttle SET failures = failures - 1"
-            + " WHERE client = ? AND account_key = ? AND failures > 0",
-        c,
-        ANY_ACCOUNT);
+        "DELETE FROM login_throttle WHERE client = ? AND account_key = ?",
+        client(client),
+        accountKey(username));
   }
 
   /**
@@ -163,10 +207,23 @@ public class LoginThrottle {
     return rows.get(0);
   }
 
+  private List<Row> rows(String client, List<String> accounts, boolean forUpdate) {
+    List<Row> out = new java.util.ArrayList<>();
+    for (String a : accounts) {
+      out.addAll(select(client, a, forUpdate));
+    }
+    return out;
+  }
+
   private List<Row> select(String client, String account) {
+    return select(client, account, true);
+  }
+
+  private List<Row> select(String client, String account, boolean forUpdate) {
     return jdbc.query(
         "SELECT failures, blocks, blocked_until FROM login_throttle"
-            + " WHERE client = ? AND account_key = ? FOR UPDATE",
+            + " WHERE client = ? AND account_key = ?"
+            + (forUpdate ? " FOR UPDATE" : ""),
         (rs, i) -> {
           Timestamp t = rs.getTimestamp("blocked_until");
           return new Row(

@@ -38,15 +38,15 @@ class AccountCommandsTest {
       LoginThrottle t = ctx.getBean(LoginThrottle.class);
       // an attacker behind the administrator's own address (one office NAT address)
       for (int i = 0; i < 5; i++) {
-        assertThat(t.attempt("192.168.1.1", "admin")).isEmpty();
+        assertThat(t.wrongPassword("192.168.1.1", "admin")).isTrue();
       }
-      assertThat(t.attempt("192.168.1.1", "admin")).isPresent();
+      assertThat(t.refusal("192.168.1.1", "admin")).isPresent();
     }
     Result r = run("unlock", "admin", "--xuanju.data-dir=" + data);
     assertThat(r.status).as(r.out).isZero();
     assertThat(r.out).contains("已解除用户「admin」的登录限制");
     try (var ctx = installation(data)) {
-      assertThat(ctx.getBean(LoginThrottle.class).attempt("192.168.1.1", "admin")).isEmpty();
+      assertThat(ctx.getBean(LoginThrottle.class).refusal("192.168.1.1", "admin")).isEmpty();
       assertThat(
               ctx.getBean(JdbcTemplate.class)
                   .queryForObject(

@@ -194,41 +194,62 @@ class SecurityWebTest extends H2AppTest {
     assertThat(auditCount("LOGIN_UNLOCKED", ADMIN)).isPositive();
   }
 
-  @Test
-  void parallelAttemptsCannotSlipPastTheLimit() throws Exception {
-    String name = "throttlepar" + System.nanoTime();
-    int threads = 16;
+  /** Sends the same sign-in from {@code threads} threads at once; the redirect targets. */
+  private List<String> atOnce(int threads, String user, String password, String address)
+      throws Exception {
     var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
     try {
       var start = new java.util.concurrent.CountDownLatch(1);
-      List<java.util.concurrent.Future<Boolean>> allowed = new ArrayList<>();
+      List<java.util.concurrent.Future<String>> answers = new ArrayList<>();
       for (int i = 0; i < threads; i++) {
-        allowed.add(
+        answers.add(
             pool.submit(
                 () -> {
                   start.await();
-                  return throttle.attempt("10.3.0.1", name).isEmpty();
+                  return mvc.perform(login(user, password, address))
+                      .andReturn()
+                      .getResponse()
+                      .getRedirectedUrl();
                 }));
       }
       start.countDown();
-      int n = 0;
-      for (var f : allowed) {
-        n += f.get() ? 1 : 0;
+      List<String> out = new ArrayList<>();
+      for (var f : answers) {
+        out.add(f.get());
       }
-      assertThat(n).as("attempts let through to the password check").isEqualTo(5);
+      return out;
     } finally {
       pool.shutdownNow();
     }
   }
 
   @Test
+  void parallelAttemptsCannotSlipPastTheLimit() throws Exception {
+    String name = "throttlepar" + System.nanoTime();
+    users.insert(name, "限速测试", encoder.encode("Correct12345"), false, false, Instant.now());
+    List<String> answers = atOnce(16, name, "wrong-guess", "10.3.0.1");
+    assertThat(answers).filteredOn("/login?error"::equals).hasSize(5);
+    assertThat(answers).filteredOn(a -> a.startsWith("/login?throttled=")).hasSize(11);
+    assertThat(auditCount("LOGIN_FAILED", name)).as("passwords checked").isEqualTo(5);
+  }
+
+  @Test
+  void parallelCorrectSignInsOfOneAccountFromOneAddressAllSucceed() throws Exception {
+    String name = "throttlemany" + System.nanoTime();
+    users.insert(name, "限速测试", encoder.encode("Correct12345"), false, false, Instant.now());
+    // e.g. several counting stations behind one address signing in with one account
+    assertThat(atOnce(8, name, "Correct12345", "10.3.0.2")).containsOnly("/");
+  }
+
+  @Test
   void aClientTryingManyAccountsIsRefusedForAllOfThemButOnlyThatClient() {
     String tag = Long.toString(System.nanoTime(), 36);
     for (int i = 0; i < 50; i++) {
-      assertThat(throttle.attempt("10.4.0.1", "spray" + i + tag)).isEmpty();
+      assertThat(throttle.wrongPassword("10.4.0.1", "spray" + i + tag)).isTrue();
     }
-    assertThat(throttle.attempt("10.4.0.1", "another" + tag)).isPresent();
-    assertThat(throttle.attempt("10.4.0.2", "another" + tag)).isEmpty();
+    assertThat(throttle.refusal("10.4.0.1", "another" + tag)).isPresent();
+    assertThat(throttle.wrongPassword("10.4.0.1", "another" + tag)).isFalse();
+    assertThat(throttle.refusal("10.4.0.2", "another" + tag)).isEmpty();
   }
 
   @Test
