@@ -49,7 +49,10 @@ public class DatabaseChoice implements EnvironmentPostProcessor, Ordered {
     Map<String, Object> props = new HashMap<>();
     switch (choice) {
       case "h2" -> {
-        props.put("spring.datasource.url", h2Url(dataDir));
+        // a placeholder, resolved when the data source is bound: a test's own data folder
+        // (@DynamicPropertySource) is known only then
+        props.put(
+            "spring.datasource.url", "jdbc:h2:file:${xuanju.data-dir}/db/xuanju" + H2_OPTIONS);
         props.put("xuanju.db.kind", "h2");
       }
       case "embedded" -> {
