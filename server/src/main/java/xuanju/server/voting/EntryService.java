@@ -47,14 +47,18 @@ import xuanju.server.voting.VotingModel.WriteInInput;
  * scrutineer rules on every difference and every questionable ballot and settles the stack. The
  * aggregate tally sheet per box is the documented fallback.
  *
- * <p>Secrecy: a ballot row holds only its entry, its position in the stack as entered, the client's
- * random id and the reading — no voter, no time. Single ballot saves are not audited one by one
- * (that would put a time on each ballot); the audit log records the start and the end of each entry
- * with the number of ballots and the SHA-256 digest of all its readings.
+ * <p>Secrecy: a ballot row holds only its entry, its position in the stack as entered, the reading
+ * and, while the entry is open, the keyed hash of the client's id ({@link BallotClientKeys}) — no
+ * voter, no time, nothing the client sent as it was sent. Finishing the entry (录入完毕) sets the hash
+ * to NULL. Single ballot saves are not audited one by one (that would put a time on each ballot);
+ * the audit log records the start and the end of each entry with the number of ballots and the
+ * SHA-256 digest of all its readings. Neither the audit log nor the application log mentions a
+ * client id.
  *
  * <p>Each ballot is saved in its own transaction and acknowledged only after the commit; a retry
- * with the same client id returns the first answer (idempotent). Once an entry exists (every ballot
- * but its first), the checks and the save run in that one transaction.
+ * with the same client id returns the first answer (idempotent, found through the hash). Once the
+ * entry is finished, a retry is answered 409 {@code ENTRY.FINISHED} and adds nothing. Once an entry
+ * exists (every ballot but its first), the checks and the save run in that one transaction.
  */
 @Service
 public class EntryService {
@@ -69,6 +73,7 @@ public class EntryService {
 
   private final VotingService voting;
   private final VotingRepository repo;
+  private final BallotClientKeys clientKeys;
   private final TransactionTemplate tx;
 
   /**
@@ -89,9 +94,14 @@ public class EntryService {
       Map<String, String> overrides,
       String overrideReason) {}
 
-  public EntryService(VotingService voting, VotingRepository repo, PlatformTransactionManager tm) {
+  public EntryService(
+      VotingService voting,
+      VotingRepository repo,
+      BallotClientKeys clientKeys,
+      PlatformTransactionManager tm) {
     this.voting = voting;
     this.repo = repo;
+    this.clientKeys = clientKeys;
     this.tx = new TransactionTemplate(tm);
     this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -163,7 +173,7 @@ public class EntryService {
   private Ack duplicate(Target t, BallotInput in) {
     return tx.execute(
         s ->
-            repo.recordByClient(t.entryId(), in.clientId().strip())
+            repo.recordByClient(t.entryId(), clientKeys.hash(in.clientId().strip()))
                 .map(r -> ack(t, r.position(), in.clientId().strip(), true))
                 .orElseThrow(() -> VotingRule.ENTRY_POSITION_CONFLICT.conflict("")));
   }
@@ -281,7 +291,9 @@ public class EntryService {
               throw VotingRule.ENTRY_SECOND_SAME_USER.conflict("录入" + other + "也由" + me() + "进行");
             });
     if (e.finished()) {
-      throw VotingRule.ENTRY_FINISHED.conflict("录入" + e.side() + "共" + e.ballots() + "张");
+      // also the answer to a resend after 录入完毕: the client ids are gone, nothing is added
+      throw VotingRule.ENTRY_FINISHED.conflict(
+          "录入" + e.side() + "已完毕，共" + e.ballots() + "张；此前已确认的选票均已计入，不会重复计入");
     }
   }
 
@@ -289,11 +301,12 @@ public class EntryService {
     Ctx c = t.ctx();
     long entryId = t.entryId();
     String cid = in.clientId().strip();
-    Optional<VotingRepository.Record> existing = repo.recordByClient(entryId, cid);
+    String stored = clientKeys.hash(cid);
+    Optional<VotingRepository.Record> existing = repo.recordByClient(entryId, stored);
     if (existing.isPresent()) {
       if (!existing.get().reading().canonical().equals(c.reading().canonical())) {
         throw VotingRule.ENTRY_CLIENT_ID.conflict(
-            "编号 " + cid + " 已用于第" + existing.get().position() + "张的另一内容");
+            "这个编号已用于第" + existing.get().position() + "张的另一内容");
       }
       return ack(t, existing.get().position(), cid, true);
     }
@@ -305,7 +318,7 @@ public class EntryService {
       throw VotingRule.ENTRY_POSITION_CONFLICT.conflict(
           "页面上为第" + in.position() + "张，实际应为第" + pos + "张");
     }
-    repo.insertRecord(entryId, pos, cid, c.reading());
+    repo.insertRecord(entryId, pos, stored, c.reading());
     return ack(t, pos, cid, false);
   }
 
@@ -357,7 +370,11 @@ public class EntryService {
         });
   }
 
-  /** Ends one clerk's pass over a stack (录入完毕): records the count and digest in the audit log. */
+  /**
+   * Ends one clerk's pass over a stack (录入完毕): records the count and digest in the audit log and
+   * forgets the entry's client ids (their hashes), which only served to recognise a resend while
+   * ballots could still be added.
+   */
   public Entry finishEntry(long electionId, int roundNo, long stackId, String side) {
     return tx.execute(
         s -> {
@@ -375,6 +392,7 @@ public class EntryService {
           if (!repo.finishEntry(en.id(), en.version(), digest, voting.clock().instant())) {
             throw new IllegalStateException("录入" + side + "已被修改或已经结束，请刷新页面");
           }
+          repo.forgetClientIds(en.id());
           log(
               e,
               "BALLOT_ENTRY_FINISHED",

@@ -580,8 +580,10 @@ class VotingRepository {
     jdbc.update("UPDATE ballot_entry SET ballots = ? WHERE id = ?", ballots, entryId);
   }
 
+  /** A saved ballot found by the stored (hashed) client id. */
   record Record(int position, String clientId, Reading reading) {}
 
+  /** The ballot of an open entry saved under this stored client id ({@link BallotClientKeys}). */
   Optional<Record> recordByClient(long entryId, String clientId) {
     return jdbc
         .query(
@@ -614,6 +616,13 @@ class VotingRepository {
     return jdbc.query(
         "SELECT marks, write_ins, identifying FROM ballot_record WHERE entry_id = ? ORDER BY position",
         (rs, i) -> new Reading(rs.getString(1), rs.getString(2), rs.getBoolean(3)),
+        entryId);
+  }
+
+  /** Sets the stored client ids of an entry's ballots to NULL (the entry is finished). */
+  int forgetClientIds(long entryId) {
+    return jdbc.update(
+        "UPDATE ballot_record SET client_id = NULL WHERE entry_id = ? AND client_id IS NOT NULL",
         entryId);
   }
 
