@@ -119,6 +119,16 @@ interface ClientIdSecrecyContract {
     var other = a.postJson(url, body(rid, "101", label, "A"));
     assertThat(other.status()).as(other.body()).isEqualTo(409);
     assertThat(other.body()).contains("ENTRY.CLIENT_ID.INVALID", "第4张").doesNotContain(rid);
+    // bodies that carry the number badly are refused (400) without repeating it
+    for (String bad :
+        List.of(
+            "{\"clientId\":" + rid + ",\"marks\":\"110\",\"stack\":\"" + label + "\"}",
+            "{\"clientId\":[\"" + rid + "\"],\"marks\":\"110\",\"stack\":\"" + label + "\"}",
+            body(rid + "!", "110", label, "A"))) {
+      var r = a.postJson(url, bad);
+      assertThat(r.status()).as(bad + " → " + r.body()).isEqualTo(400);
+      assertThat(hits(r.body(), traces)).as(r.body()).isEmpty();
+    }
     long entryA =
         jdbc.queryForObject(
             "SELECT id FROM ballot_entry WHERE stack_id = ? AND side = 'A'", Long.class, stackId);
