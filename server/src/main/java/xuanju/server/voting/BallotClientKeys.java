@@ -24,25 +24,18 @@ public class BallotClientKeys {
 
   private static final String ALGORITHM = "HmacSHA256";
 
-  private final KeyFiles keys;
-  private volatile byte[] key;
+  private final byte[] key;
 
+  /**
+   * Loads (or creates) the key at start-up, so a missing or unwritable key folder shows at once.
+   */
   public BallotClientKeys(KeyFiles keys) {
-    this.keys = keys;
+    this.key = keys.loadOrCreate(KEY_NAME);
   }
 
   /** The stored form of a client's ballot id: 64 hex digits, the same for the same id. */
   public String hash(String clientId) {
-    byte[] k = key;
-    if (k == null) {
-      synchronized (this) {
-        if (key == null) {
-          key = keys.loadOrCreate(KEY_NAME);
-        }
-        k = key;
-      }
-    }
-    return hash(k, clientId);
+    return hash(key, clientId);
   }
 
   /** HMAC-SHA256 of the UTF-8 bytes of {@code clientId} under {@code key}, as hex. */

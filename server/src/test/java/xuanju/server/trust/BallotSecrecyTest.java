@@ -239,7 +239,7 @@ class BallotSecrecyTest extends H2AppTest {
             .findFirst()
             .orElseThrow();
     // the ballots are in the backup (their readings), their client ids are not: the column is
-    // written as null (BallotClientKeyTest checks every table, backup entry, archive and log)
+    // written as null (ClientIdSecrecyContract checks every table, backup entry, archive and log)
     assertThat(records.lines().count()).as("备份中有这些选票").isGreaterThanOrEqualTo(clientIds.size());
     assertThat(records).contains("\"client_id\":null").doesNotContain("\"client_id\":\"");
     int checkedFiles = 0;
