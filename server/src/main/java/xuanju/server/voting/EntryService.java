@@ -47,18 +47,20 @@ import xuanju.server.voting.VotingModel.WriteInInput;
  * scrutineer rules on every difference and every questionable ballot and settles the stack. The
  * aggregate tally sheet per box is the documented fallback.
  *
- * <p>Secrecy: a ballot row holds only its entry, its position in the stack as entered, the reading
- * and, while the entry is open, the keyed hash of the client's id ({@link BallotClientKeys}) — no
- * voter, no time, nothing the client sent as it was sent. Finishing the entry (录入完毕) sets the hash
- * to NULL. Single ballot saves are not audited one by one (that would put a time on each ballot);
- * the audit log records the start and the end of each entry with the number of ballots and the
- * SHA-256 digest of all its readings. Neither the audit log nor the application log mentions a
- * client id.
+ * <p>Secrecy: a ballot row holds only its entry, its position in the stack as entered, the client's
+ * random id and the reading — no voter, no time. Single ballot saves are not audited one by one
+ * (that would put a time on each ballot); the audit log records the start and the end of each entry
+ * with the number of ballots and the SHA-256 digest of all its readings.
  *
  * <p>Each ballot is saved in its own transaction and acknowledged only after the commit; a retry
- * with the same client id returns the first answer (idempotent, found through the hash). Once the
- * entry is finished, a retry is answered 409 {@code ENTRY.FINISHED} and adds nothing. Once an entry
- * exists (every ballot but its first), the checks and the save run in that one transaction.
+ * with the same client id returns the first answer (idempotent). Once an entry exists (every ballot
+ * but its first), the checks and the save run in that one transaction.
+ *
+ * <p>Client ids (选票提交编号): the client's id is never stored as sent; the repository keeps its keyed
+ * hash ({@link BallotClientKeys}), only while the entry is open, and finds a resend through it;
+ * {@link #finishEntry} (录入完毕) sets the hashes to NULL. A resend after that is answered 409 {@code
+ * ENTRY.FINISHED} and adds nothing. Neither the audit log, the application log nor an error message
+ * repeats a client id.
  */
 @Service
 public class EntryService {
@@ -73,7 +75,6 @@ public class EntryService {
 
   private final VotingService voting;
   private final VotingRepository repo;
-  private final BallotClientKeys clientKeys;
   private final TransactionTemplate tx;
 
   /**
@@ -94,14 +95,9 @@ public class EntryService {
       Map<String, String> overrides,
       String overrideReason) {}
 
-  public EntryService(
-      VotingService voting,
-      VotingRepository repo,
-      BallotClientKeys clientKeys,
-      PlatformTransactionManager tm) {
+  public EntryService(VotingService voting, VotingRepository repo, PlatformTransactionManager tm) {
     this.voting = voting;
     this.repo = repo;
-    this.clientKeys = clientKeys;
     this.tx = new TransactionTemplate(tm);
     this.tx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
@@ -173,7 +169,7 @@ public class EntryService {
   private Ack duplicate(Target t, BallotInput in) {
     return tx.execute(
         s ->
-            repo.recordByClient(t.entryId(), clientKeys.hash(in.clientId().strip()))
+            repo.recordByClient(t.entryId(), in.clientId().strip())
                 .map(r -> ack(t, r.position(), in.clientId().strip(), true))
                 .orElseThrow(() -> VotingRule.ENTRY_POSITION_CONFLICT.conflict("")));
   }
@@ -301,8 +297,7 @@ public class EntryService {
     Ctx c = t.ctx();
     long entryId = t.entryId();
     String cid = in.clientId().strip();
-    String stored = clientKeys.hash(cid);
-    Optional<VotingRepository.Record> existing = repo.recordByClient(entryId, stored);
+    Optional<VotingRepository.Record> existing = repo.recordByClient(entryId, cid);
     if (existing.isPresent()) {
       if (!existing.get().reading().canonical().equals(c.reading().canonical())) {
         throw VotingRule.ENTRY_CLIENT_ID.conflict(
@@ -318,7 +313,7 @@ public class EntryService {
       throw VotingRule.ENTRY_POSITION_CONFLICT.conflict(
           "页面上为第" + in.position() + "张，实际应为第" + pos + "张");
     }
-    repo.insertRecord(entryId, pos, stored, c.reading());
+    repo.insertRecord(entryId, pos, cid, c.reading());
     return ack(t, pos, cid, false);
   }
 
