@@ -28,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import xuanju.server.XuanjuApplication;
 import xuanju.server.access.Role;
-import xuanju.server.keys.KeyFiles;
 import xuanju.server.support.EmbeddedPostgresHolder;
 import xuanju.server.voting.BallotClientKeys;
 
@@ -211,7 +210,9 @@ class BallotDurabilityTest {
     // 3. as the crash left it: every acknowledged ballot is there once, at its position (the
     // database holds the keyed hash of each client id, BallotClientKeys, with the server's key)
     byte[] key =
-        new KeyFiles(data.resolve("keys").toString()).find(BallotClientKeys.KEY_NAME).orElseThrow();
+        new xuanju.server.keys.KeyFiles(data.resolve("keys").toString())
+            .find(BallotClientKeys.KEY_NAME)
+            .orElseThrow();
     Function<Attempt, String> stored = a -> BallotClientKeys.hash(key, a.clientId);
     Map<String, Map<String, Integer>> afterCrash = records(db, v.electionId());
     for (Attempt a : ackedAll) {
