@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -65,6 +66,14 @@ import xuanju.server.audit.AuditWitness;
 @Service
 public class BackupService {
   static final int BATCH = 500;
+
+  /**
+   * Columns written as null (table → columns): values that only matter while the server runs and
+   * must not leave it. {@code ballot_record.client_id} is the keyed hash of a ballot's client id,
+   * kept only while its entry is open (ballot secrecy, docs/security.md §3); a restored open entry
+   * therefore no longer recognises resends of the ballots it already holds.
+   */
+  static final Map<String, Set<String>> LEFT_OUT = Map.of("ballot_record", Set.of("client_id"));
 
   private final DataSource dataSource;
   private final PlatformTransactionManager transactions;
@@ -198,8 +207,15 @@ public class BackupService {
           List<ObjectNode> held = new ArrayList<>();
           while (rs.next()) {
             ObjectNode row = Manifest.MAPPER.createObjectNode();
+            Set<String> leftOut =
+                LEFT_OUT.getOrDefault(t.name().toLowerCase(Locale.ROOT), Set.of());
             for (int i = 0; i < t.columns().size(); i++) {
-              Values.read(rs, rs.findColumn(t.columns().get(i).name()), t.columns().get(i), row);
+              Schema.Column col = t.columns().get(i);
+              if (leftOut.contains(col.name().toLowerCase(Locale.ROOT))) {
+                row.putNull(col.name());
+              } else {
+                Values.read(rs, rs.findColumn(col.name()), col, row);
+              }
             }
             if (t.selfReferences().isEmpty()) {
               writeLine(zip, md, row);

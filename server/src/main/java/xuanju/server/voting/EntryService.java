@@ -58,6 +58,12 @@ import xuanju.server.voting.VotingModel.WriteInInput;
  * <p>Each ballot is saved in its own transaction and acknowledged only after the commit; a retry
  * with the same client id returns the first answer (idempotent). Once an entry exists (every ballot
  * but its first), the checks and the save run in that one transaction.
+ *
+ * <p>Client ids (选票提交编号): the client's id is never stored as sent; the repository keeps its keyed
+ * hash ({@link BallotClientKeys}), only while the entry is open, and finds a resend through it;
+ * {@link #finishEntry} (录入完毕) sets the hashes to NULL. A resend after that is answered 409 {@code
+ * ENTRY.FINISHED} and adds nothing. Neither the audit log, the application log nor an error message
+ * repeats a client id.
  */
 @Service
 public class EntryService {
@@ -291,7 +297,9 @@ public class EntryService {
               throw VotingRule.ENTRY_SECOND_SAME_USER.conflict("录入" + other + "也由" + me() + "进行");
             });
     if (e.finished()) {
-      throw VotingRule.ENTRY_FINISHED.conflict("录入" + e.side() + "共" + e.ballots() + "张");
+      // also the answer to a resend after 录入完毕: the client ids are gone, nothing is added
+      throw VotingRule.ENTRY_FINISHED.conflict(
+          "录入" + e.side() + "已完毕，共" + e.ballots() + "张；此前已确认的选票均已计入，不会重复计入");
     }
   }
 
@@ -303,7 +311,7 @@ public class EntryService {
     if (existing.isPresent()) {
       if (!existing.get().reading().canonical().equals(c.reading().canonical())) {
         throw VotingRule.ENTRY_CLIENT_ID.conflict(
-            "编号 " + cid + " 已用于第" + existing.get().position() + "张的另一内容");
+            "这个编号已用于第" + existing.get().position() + "张的另一内容");
       }
       return ack(t, existing.get().position(), cid, true);
     }
@@ -370,7 +378,11 @@ public class EntryService {
         });
   }
 
-  /** Ends one clerk's pass over a stack (录入完毕): records the count and digest in the audit log. */
+  /**
+   * Ends one clerk's pass over a stack (录入完毕): records the count and digest in the audit log and
+   * forgets the entry's client ids (their hashes), which only served to recognise a resend while
+   * ballots could still be added.
+   */
   public Entry finishEntry(long electionId, int roundNo, long stackId, String side) {
     return tx.execute(
         s -> {
@@ -388,6 +400,7 @@ public class EntryService {
           if (!repo.finishEntry(en.id(), en.version(), digest, voting.clock().instant())) {
             throw new IllegalStateException("录入" + side + "已被修改或已经结束，请刷新页面");
           }
+          repo.forgetClientIds(en.id());
           log(
               e,
               "BALLOT_ENTRY_FINISHED",

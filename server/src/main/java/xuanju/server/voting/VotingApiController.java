@@ -46,6 +46,7 @@ class VotingApiController {
               + "marks 为每名候选人一个符号键（按选票顺序）：1/○/Y 赞成，2/×/N 不赞成，0/空格/A 弃权，? 无法辨认；"
               + "或用 marksById 按候选人编号给出（未给出的为弃权）。writeIns 为另选他人（mark 默认为 Y）。"
               + "clientId 由客户端随机生成（如第4版UUID，不得含时间）：同一 clientId 重复提交不会重复计入，返回第一次的结果。"
+              + "服务器不保存 clientId 本身，只在本遍录入结束前保存其密钥摘要；录入完毕后摘要即删除，再重发返回 409（ENTRY.FINISHED），不会重复计入。"
               + "entry 为 A 或 B：同一叠的两遍录入须由两名不同的计票人完成（ENTRY.SECOND_SAME_USER）。"
               + "position 可选：页面认为的本张位置，不一致时返回 409（ENTRY.POSITION.CONFLICT）。"
               + "在事务提交后才返回回执。规则判定的无效票（如赞成超过应选人数 BALLOT.OVERMARKED）照样保存并在回执中标明。",

@@ -30,9 +30,11 @@ class VotingRepository {
   static final JsonMapper JSON = JsonMapper.builder().build();
 
   private final JdbcTemplate jdbc;
+  private final BallotClientKeys clientKeys;
 
-  VotingRepository(JdbcTemplate jdbc) {
+  VotingRepository(JdbcTemplate jdbc, BallotClientKeys clientKeys) {
     this.jdbc = jdbc;
+    this.clientKeys = clientKeys;
   }
 
   JdbcTemplate jdbc() {
@@ -580,8 +582,12 @@ class VotingRepository {
     jdbc.update("UPDATE ballot_entry SET ballots = ? WHERE id = ?", ballots, entryId);
   }
 
+  /**
+   * A saved ballot; {@code clientId} is the stored form (the keyed hash, {@link BallotClientKeys}).
+   */
   record Record(int position, String clientId, Reading reading) {}
 
+  /** The ballot of an open entry saved with this client id (looked up by its keyed hash). */
   Optional<Record> recordByClient(long entryId, String clientId) {
     return jdbc
         .query(
@@ -593,18 +599,19 @@ class VotingRepository {
                     rs.getString(2),
                     new Reading(rs.getString(3), rs.getString(4), rs.getBoolean(5))),
             entryId,
-            clientId)
+            clientKeys.hash(clientId))
         .stream()
         .findFirst();
   }
 
+  /** Saves a ballot; the client id is stored as its keyed hash, never as sent. */
   void insertRecord(long entryId, int position, String clientId, Reading r) {
     jdbc.update(
         "INSERT INTO ballot_record (entry_id, position, client_id, marks, write_ins, identifying)"
             + " VALUES (?, ?, ?, ?, ?, ?)",
         entryId,
         position,
-        clientId,
+        clientKeys.hash(clientId),
         r.marks(),
         r.writeIns(),
         r.identifying());
@@ -614,6 +621,13 @@ class VotingRepository {
     return jdbc.query(
         "SELECT marks, write_ins, identifying FROM ballot_record WHERE entry_id = ? ORDER BY position",
         (rs, i) -> new Reading(rs.getString(1), rs.getString(2), rs.getBoolean(3)),
+        entryId);
+  }
+
+  /** Sets the stored client ids of an entry's ballots to NULL (the entry is finished). */
+  int forgetClientIds(long entryId) {
+    return jdbc.update(
+        "UPDATE ballot_record SET client_id = NULL WHERE entry_id = ? AND client_id IS NOT NULL",
         entryId);
   }
 

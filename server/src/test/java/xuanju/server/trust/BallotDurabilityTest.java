@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,7 @@ import xuanju.server.XuanjuApplication;
 import xuanju.server.access.Role;
 import xuanju.server.database.LocalPostgres;
 import xuanju.server.support.EmbeddedPostgresHolder;
+import xuanju.server.voting.BallotClientKeys;
 
 /**
  * Ballot durability under SIGKILL (选票录入的持久性：进程被强制终止): the real server runs as a separate process;
@@ -238,17 +240,23 @@ class BallotDurabilityTest {
     List<Attempt> ackedAll = all.stream().filter(Attempt::acknowledged).toList();
     assertThat(ackedAll.size()).isGreaterThanOrEqualTo(killedAt).isGreaterThan(0);
 
-    // 3. as the crash left it: every acknowledged ballot is there once, at its position
+    // 3. as the crash left it: every acknowledged ballot is there once, at its position (the
+    // database holds the keyed hash of each client id, BallotClientKeys, with the server's key)
+    byte[] key =
+        new xuanju.server.keys.KeyFiles(data.resolve("keys").toString())
+            .find(BallotClientKeys.KEY_NAME)
+            .orElseThrow();
+    Function<Attempt, String> stored = a -> BallotClientKeys.hash(key, a.clientId);
     Map<String, Map<String, Integer>> afterCrash = records(db, v.electionId());
     for (Attempt a : ackedAll) {
       assertThat(afterCrash.getOrDefault(a.stack, Map.of()))
           .as("已确认的选票 %s（第%d张）在强制终止后仍在数据库中", a.clientId, a.position)
-          .containsEntry(a.clientId, a.position);
+          .containsEntry(stored.apply(a), a.position);
     }
     long unknownPresent =
         all.stream()
             .filter(a -> !a.acknowledged())
-            .filter(a -> afterCrash.getOrDefault(a.stack, Map.of()).containsKey(a.clientId))
+            .filter(a -> afterCrash.getOrDefault(a.stack, Map.of()).containsKey(stored.apply(a)))
             .count();
 
     // 4. restart, resubmit everything twice with the same ids. After a SIGKILL the H2 file can hold
@@ -341,7 +349,7 @@ class BallotDurabilityTest {
       Map<String, Integer> rec = end.getOrDefault(stack, Map.of());
       assertThat(rec.keySet())
           .as("第 %s 叠：每个客户端编号恰好一条记录", stack)
-          .containsExactlyInAnyOrderElementsOf(sent.stream().map(a -> a.clientId).toList());
+          .containsExactlyInAnyOrderElementsOf(sent.stream().map(stored).toList());
       assertThat(rec.values().stream().sorted().toList())
           .as("第 %s 叠：位置连续无缺", stack)
           .isEqualTo(java.util.stream.IntStream.rangeClosed(1, sent.size()).boxed().toList());
