@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import xuanju.server.audit.AuditKeys;
 import xuanju.server.audit.AuditLog;
 import xuanju.server.keys.KeyFiles;
+import xuanju.server.voting.BallotClientKeys;
 
 /**
  * The key files in a backup (备份中的密钥文件): only with {@code ./xuanju backup FILE --with-keys}. On
@@ -34,7 +35,11 @@ class BackupKeys {
     this.audit = audit;
   }
 
-  /** Every key file of the key folder, by name (without {@code .key}), as stored. */
+  /**
+   * Every key file of the key folder, by name (without {@code .key}), as stored, except the key of
+   * the ballots' client ids ({@link BallotClientKeys}): the backup leaves those ids out, so that
+   * key protects nothing in it and stays on the machine.
+   */
   Map<String, byte[]> files() {
     Map<String, byte[]> out = new TreeMap<>();
     Path dir = files.dir();
@@ -44,8 +49,9 @@ class BackupKeys {
     try (Stream<Path> s = Files.list(dir)) {
       for (Path p : s.toList()) {
         String f = p.getFileName().toString();
-        if (f.endsWith(".key") && f.substring(0, f.length() - 4).matches("[a-z0-9-]{1,40}")) {
-          out.put(f.substring(0, f.length() - 4), Files.readAllBytes(p));
+        String name = f.endsWith(".key") ? f.substring(0, f.length() - 4) : "";
+        if (name.matches("[a-z0-9-]{1,40}") && !name.equals(BallotClientKeys.KEY_NAME)) {
+          out.put(name, Files.readAllBytes(p));
         }
       }
     } catch (IOException e) {

@@ -122,7 +122,14 @@ class AuditKeyLifecycleTest {
     Path withKeys = tmp.resolve("with-keys.zip");
     Out b2 = backup(source, withKeys, "--with-keys");
     assertThat(b2.status()).as(b2.text()).isZero();
+    // the audit key only: the key of the ballots' client ids stays on the machine (issue 13 §3)
+    assertThat(Files.exists(source.resolve("keys/ballot-id.key"))).isTrue();
     assertThat(b2.text()).contains("含密钥文件 1 个");
+    try (var zip = new java.util.zip.ZipFile(withKeys.toFile())) {
+      assertThat(zip.stream().map(java.util.zip.ZipEntry::getName))
+          .anyMatch(n -> n.startsWith("keys/audit-chain"))
+          .noneMatch(n -> n.contains("ballot-id"));
+    }
 
     // key-less restore into an installation that already made its own key
     Path t1 = tmp.resolve("t1");

@@ -124,6 +124,8 @@ interface ClientIdSecrecyContract {
         List.of(
             "{\"clientId\":" + rid + ",\"marks\":\"110\",\"stack\":\"" + label + "\"}",
             "{\"clientId\":[\"" + rid + "\"],\"marks\":\"110\",\"stack\":\"" + label + "\"}",
+            // an unquoted token: the parser's own message would quote it (the log is checked below)
+            "{\"clientId\":x" + rid + ",\"marks\":\"110\",\"stack\":\"" + label + "\"}",
             body(rid + "!", "110", label, "A"))) {
       var r = a.postJson(url, bad);
       assertThat(r.status()).as(bad + " → " + r.body()).isEqualTo(400);
