@@ -74,10 +74,6 @@ public class DatabaseChoice implements EnvironmentPostProcessor, Ordered {
     env.getPropertySources().addFirst(new MapPropertySource("xuanju-database", props));
   }
 
-  static String h2Url(Path dataDir) {
-    return "jdbc:h2:file:" + dataDir.resolve("db").resolve("xuanju") + H2_OPTIONS;
-  }
-
   /**
    * A one-line explanation when the data folder holds an H2 database from an earlier version but no
    * built-in PostgreSQL yet, so that an upgrade never silently starts with an empty database.
