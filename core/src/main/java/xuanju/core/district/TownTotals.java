@@ -148,7 +148,15 @@ final class TownTotals {
         "按人口计算的代表总名额："
             + computed
             + "名；选举法允许的范围："
-            + (lower == upper ? lower + "名" : lower + "至" + upper + "名"));
+            + (small
+                ? "不多于"
+                    + upper
+                    + "名（人口不足"
+                    + Apportionment.n(Apportionment.SMALL_TOWN)
+                    + "人，可以少于"
+                    + base
+                    + "名）"
+                : lower == upper ? lower + "名" : lower + "至" + upper + "名"));
 
     DecidedTotal d = q.decided();
     int total = computed;
