@@ -1,6 +1,8 @@
 package xuanju.cli;
 
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -190,12 +192,12 @@ final class ApportionFile {
     Ratio r;
     try {
       if (t.endsWith("%")) {
-        java.math.BigDecimal pct = new java.math.BigDecimal(t.substring(0, t.length() - 1).strip());
+        BigDecimal pct = new BigDecimal(t.substring(0, t.length() - 1).strip());
         r = fromDecimal(pct.movePointLeft(2));
       } else if (t.contains("/")) {
         r = Ratio.parse(t);
       } else {
-        r = fromDecimal(new java.math.BigDecimal(t));
+        r = fromDecimal(new BigDecimal(t));
       }
     } catch (IllegalArgumentException | ArithmeticException e) {
       throw new CliException(field, "应写成 \"20%\" 或 \"1/5\"，实际为 " + n);
@@ -206,13 +208,13 @@ final class ApportionFile {
     return r;
   }
 
-  private static Ratio fromDecimal(java.math.BigDecimal d) {
+  private static Ratio fromDecimal(BigDecimal d) {
     d = d.stripTrailingZeros();
     if (d.signum() <= 0 || d.scale() > 6) {
       throw new IllegalArgumentException("not a share");
     }
     int scale = Math.max(d.scale(), 0);
-    long den = java.math.BigInteger.TEN.pow(scale).longValueExact();
+    long den = BigInteger.TEN.pow(scale).longValueExact();
     return Ratio.of(d.movePointRight(scale).longValueExact(), den);
   }
 

@@ -1,9 +1,11 @@
 package xuanju.core.district;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import xuanju.core.profile.Ratio;
@@ -340,7 +342,7 @@ public final class Apportionment {
    * populations adding up to the town's (warning), and each district's deviation within the limit
    * (warning).
    *
-   * @param seats per district its seats (not null, ≥ 0)
+   * @param seats per district its seats (≥ 0; null or negative is bad input naming the district)
    * @param proposed per district whether its seats were proposed; null when none were
    */
   public static DistrictCheck check(
@@ -358,10 +360,12 @@ public final class Apportionment {
     String avg = n(townPopulation) + "÷" + total;
     for (int i = 0; i < districts.size(); i++) {
       District d = districts.get(i);
-      int s = seats.get(i);
-      if (s < 0) {
-        throw new InvalidInputException("districts[" + i + "].seats", "应选代表名额不能为负数");
+      Integer given = seats.get(i);
+      if (given == null || given < 0) {
+        throw new InvalidInputException(
+            "districts[" + i + "].seats", given == null ? "缺少应选代表名额" : "应选代表名额不能为负数");
       }
+      int s = given;
       boolean prop = proposed != null && proposed.get(i);
       seatSum += s;
       popSum += d.population();
@@ -500,12 +504,9 @@ public final class Apportionment {
 
   /** E.g. {@code 20%}, {@code 12.5%}, or {@code 1/7} when not a short decimal. */
   public static String percentZh(Ratio r) {
-    java.math.BigDecimal pct =
-        java.math.BigDecimal.valueOf(r.numerator()).multiply(java.math.BigDecimal.valueOf(100));
+    BigDecimal pct = BigDecimal.valueOf(r.numerator()).multiply(BigDecimal.valueOf(100));
     try {
-      return pct.divide(java.math.BigDecimal.valueOf(r.denominator()))
-              .stripTrailingZeros()
-              .toPlainString()
+      return pct.divide(BigDecimal.valueOf(r.denominator())).stripTrailingZeros().toPlainString()
           + "%";
     } catch (ArithmeticException e) {
       return r.toString();
@@ -514,6 +515,6 @@ public final class Apportionment {
 
   /** A whole number with thousands separators, e.g. {@code 52,300}. */
   static String n(long v) {
-    return String.format(java.util.Locale.ROOT, "%,d", v);
+    return String.format(Locale.ROOT, "%,d", v);
   }
 }

@@ -200,6 +200,17 @@ class ApportionmentTest {
                         "", q, List.of(District.of("一", 10, "甲村")), List.of(1), Ratio.of(0, 1))))
         .extracting(e -> ((InvalidInputException) e).field())
         .isEqualTo("maxDeviation");
+    assertThatThrownBy(
+            () ->
+                Apportionment.check(
+                    10,
+                    1,
+                    List.of(District.of("一", 10, "甲村")),
+                    Arrays.asList((Integer) null),
+                    null,
+                    TWENTY))
+        .extracting(e -> ((InvalidInputException) e).field())
+        .isEqualTo("districts[0].seats");
     assertThatThrownBy(() -> District.of("一", 0, "甲村"))
         .extracting(e -> ((InvalidInputException) e).field())
         .isEqualTo("population");
