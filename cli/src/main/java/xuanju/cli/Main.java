@@ -9,8 +9,8 @@ import java.util.Map;
 import xuanju.core.rule.InvalidInputException;
 
 /**
- * Command-line entry (命令行): {@code tally}, {@code margin}, {@code timeline}, {@code quota} over the
- * core rule engine. Exit status: 0 done, 1 unexpected failure, 2 bad input.
+ * Command-line entry (命令行): {@code tally}, {@code margin}, {@code timeline}, {@code quota}, {@code
+ * apportion} over the core rule engine. Exit status: 0 done, 1 unexpected failure, 2 bad input.
  */
 public final class Main {
   private Main() {}
@@ -24,6 +24,7 @@ public final class Main {
     all.add(new MarginCommand());
     all.add(new TimelineCommand());
     all.add(new QuotaCommand());
+    all.add(new ApportionCommand());
     for (Command c : all) {
       m.put(c.name(), c);
     }
