@@ -102,7 +102,7 @@ public class AttendanceService {
   @Transactional(readOnly = true)
   public Expected expected(long electionId) {
     Election e = elections.get(electionId);
-    List<RosterLine> members = members(e.organisationId());
+    List<RosterLine> members = electorate(e);
     ExclusionList list = list(e);
     return expected(members, list);
   }
@@ -119,7 +119,7 @@ public class AttendanceService {
         list.status() == ExclusionStatus.ADOPTED
             ? list.exclusions().stream().map(Exclusion::memberId).collect(Collectors.toSet())
             : Set.of();
-    return members(e.organisationId()).stream()
+    return electorate(e).stream()
         .filter(m -> m.hasVote() && !excluded.contains(m.id()))
         .map(m -> new EligibleVoter(m.id(), m.name(), ResidentIds.mask(m.residentId())))
         .toList();
@@ -137,7 +137,7 @@ public class AttendanceService {
     Election e = elections.get(electionId);
     Set<Long> listed =
         list(e).exclusions().stream().map(Exclusion::memberId).collect(Collectors.toSet());
-    return members(e.organisationId()).stream()
+    return electorate(e).stream()
         .filter(m -> m.hasVote() && !listed.contains(m.id()))
         .map(m -> new EligibleVoter(m.id(), m.name(), ResidentIds.mask(m.residentId())))
         .toList();
@@ -154,6 +154,10 @@ public class AttendanceService {
   @Transactional
   public long addExclusion(long electionId, long memberId, String reason, String note) {
     Election e = elections.get(electionId, Permission.MANAGE);
+    if (!e.kind().config().membersMeeting()) {
+      throw new IllegalStateException(
+          "本选举由" + e.kind().config().wording().electors() + "投票产生，不适用不参加党员大会的党员名单");
+    }
     ExclusionList list = list(e);
     requireStatus(list, ExclusionStatus.DRAFT, "修改名单");
     if (!reasons.allowed(reason)) {
@@ -373,7 +377,7 @@ public class AttendanceService {
               + "不能提交党员大会通过，最早"
               + end.plusDays(1));
     }
-    int withVote = (int) members(e.organisationId()).stream().filter(RosterLine::hasVote).count();
+    int withVote = (int) electorate(e).stream().filter(RosterLine::hasVote).count();
     if (present < 1 || present > withVote) {
       throw new InvalidInputException(
           "present", "到会党员人数须在1至有表决权的党员人数" + withVote + "之间，实为" + present);
@@ -580,6 +584,14 @@ public class AttendanceService {
 
   private static final String MEMBER_COLUMNS =
       "id, organisation_id, name, gender, resident_id, membership, status";
+
+  /**
+   * The party roster lines that form the election's electorate: the branch's members when its kind
+   * elects at the members' meeting (党员大会), none otherwise (the voter register is another source).
+   */
+  private List<RosterLine> electorate(Election e) {
+    return e.kind().config().membersMeeting() ? members(e.organisationId()) : List.of();
+  }
 
   /** The branch's members in 姓氏笔画 order (the order of every name list at the meeting). */
   private List<RosterLine> members(long organisationId) {

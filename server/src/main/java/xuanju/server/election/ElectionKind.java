@@ -1,35 +1,46 @@
 package xuanju.server.election;
 
-/** The kind of election (选举类型); each has a default rule profile and timeline template. */
+import xuanju.server.election.kind.ElectionKindConfig;
+import xuanju.server.election.kind.PartyBranchKind;
+import xuanju.server.election.kind.ResidentsCommitteeKind;
+import xuanju.server.election.kind.TownPeoplesCongressKind;
+import xuanju.server.election.kind.VillageCommitteeKind;
+
+/**
+ * The kind of election (选举类型). Everything that differs between kinds — electorate, contests,
+ * stages, approval chain, documents, wording, plan checks — is in its {@link #config()
+ * configuration} (package {@code election.kind}); services ask the configuration and never compare
+ * kinds.
+ */
 public enum ElectionKind {
   /** 党支部委员会换届选举 */
-  PARTY_BRANCH("党支部委员会换届选举", "PARTY_GRASSROOTS", "PARTY_BRANCH"),
+  PARTY_BRANCH,
   /** 社区居民委员会选举 */
-  RESIDENTS_COMMITTEE("社区居民委员会选举", "RESIDENTS_COMMITTEE", "RESIDENTS_COMMITTEE"),
+  RESIDENTS_COMMITTEE,
   /** 村民委员会选举 */
-  VILLAGE_COMMITTEE("村民委员会选举", "VILLAGE_COMMITTEE", "VILLAGE_COMMITTEE"),
+  VILLAGE_COMMITTEE,
   /** 乡镇人大代表选举 */
-  TOWN_PEOPLES_CONGRESS("乡镇人民代表大会代表选举", "PEOPLES_CONGRESS_DIRECT", "NPC_DIRECT");
+  TOWN_PEOPLES_CONGRESS;
 
-  private final String labelZh;
-  private final String defaultProfile;
-  private final String timelineTemplate;
-
-  ElectionKind(String labelZh, String defaultProfile, String timelineTemplate) {
-    this.labelZh = labelZh;
-    this.defaultProfile = defaultProfile;
-    this.timelineTemplate = timelineTemplate;
+  /** The kind's configuration (选举类型配置). */
+  public ElectionKindConfig config() {
+    return switch (this) {
+      case PARTY_BRANCH -> PartyBranchKind.CONFIG;
+      case RESIDENTS_COMMITTEE -> ResidentsCommitteeKind.CONFIG;
+      case VILLAGE_COMMITTEE -> VillageCommitteeKind.CONFIG;
+      case TOWN_PEOPLES_CONGRESS -> TownPeoplesCongressKind.CONFIG;
+    };
   }
 
   public String labelZh() {
-    return labelZh;
+    return config().labelZh();
   }
 
   public String defaultProfile() {
-    return defaultProfile;
+    return config().defaultProfile();
   }
 
   public String timelineTemplate() {
-    return timelineTemplate;
+    return config().timelineTemplate();
   }
 }

@@ -23,6 +23,7 @@ import xuanju.core.rule.Step;
 import xuanju.core.schedule.HolidayCalendar;
 import xuanju.core.schedule.PeriodUnit;
 import xuanju.core.schedule.ScheduleRule;
+import xuanju.server.election.kind.NomineeEligibility;
 
 /**
  * The nomination checks (候选人推荐与审查检查) as pure functions over values: each returns the findings that
@@ -200,12 +201,27 @@ public final class NominationChecks {
     return out;
   }
 
+  /** The party branch's eligibility (资格审查), as {@link NomineeEligibility#PARTY_MEMBER_ONE_YEAR}. */
+  public static List<Finding> eligibility(
+      String name,
+      Member m,
+      LocalDate electionDay,
+      Integer minAge,
+      Integer maxAge,
+      List<Disqualification> negatives) {
+    return eligibility(
+        NomineeEligibility.PARTY_MEMBER_ONE_YEAR, name, m, electionDay, minAge, maxAge, negatives);
+  }
+
   /**
-   * The eligibility of one nominee on election day (资格审查): a vote (full member, rights not
-   * suspended, via core {@link Roster#votingRight}), at least 1 year of party age, the plan's age
-   * limits, and the negative list.
+   * The eligibility of one nominee on election day (资格审查) under the election kind's rule: for the
+   * party branch a vote (full member, rights not suspended, via core {@link Roster#votingRight})
+   * and at least 1 year of party age; for direct elections ({@link NomineeEligibility#VOTER}) 18
+   * years of age by election day and no party membership. Then the plan's age limits and the
+   * negative list.
    */
   public static List<Finding> eligibility(
+      NomineeEligibility rule,
       String name,
       Member m,
       LocalDate electionDay,
@@ -214,6 +230,47 @@ public final class NominationChecks {
       List<Disqualification> negatives) {
     List<Finding> out = new ArrayList<>();
     String field = "nominees[" + name + "]";
+    int age = Period.between(m.birthDate(), electionDay).getYears();
+    switch (rule) {
+      case PARTY_MEMBER_ONE_YEAR -> out.addAll(partyMember(name, field, m, electionDay));
+      case VOTER -> {
+        if (age < 18) {
+          out.add(
+              Finding.of(
+                  NominationRule.ELIGIBILITY_VOTER_AGE_18,
+                  field + ".birthDate",
+                  name + "：至选举日" + electionDay + "为" + age + "周岁，未满十八周岁"));
+        }
+      }
+    }
+    if (minAge != null && age < minAge) {
+      out.add(
+          Finding.of(
+              NominationRule.ELIGIBILITY_AGE_LIMIT,
+              field + ".birthDate",
+              name + "：至选举日" + age + "周岁，低于方案规定的" + minAge + "周岁"));
+    }
+    if (maxAge != null && age > maxAge) {
+      out.add(
+          Finding.of(
+              NominationRule.ELIGIBILITY_AGE_LIMIT,
+              field + ".birthDate",
+              name + "：至选举日" + age + "周岁，超过方案规定的" + maxAge + "周岁"));
+    }
+    for (Disqualification d : negatives) {
+      out.add(
+          Finding.of(
+              NominationRule.ELIGIBILITY_NEGATIVE_LIST,
+              field,
+              name + "：" + d.reason() + "（依据：" + abbreviate(d.evidence()) + "）"));
+    }
+    return out;
+  }
+
+  /** A vote and a year of party age (PARTY.ELIGIBILITY.RIGHT_TO_STAND, PARTY_AGE_1Y). */
+  private static List<Finding> partyMember(
+      String name, String field, Member m, LocalDate electionDay) {
+    List<Finding> out = new ArrayList<>();
     VotingRight vr = Roster.votingRight(m).outcome();
     if (!vr.hasVote()) {
       out.add(
@@ -236,28 +293,6 @@ public final class NominationChecks {
                   + "党龄"
                   + (p.isNegative() ? "不足1个月" : p.getYears() + "年" + p.getMonths() + "个月")
                   + "，不满1年"));
-    }
-    int age = Period.between(m.birthDate(), electionDay).getYears();
-    if (minAge != null && age < minAge) {
-      out.add(
-          Finding.of(
-              NominationRule.ELIGIBILITY_AGE_LIMIT,
-              field + ".birthDate",
-              name + "：至选举日" + age + "周岁，低于方案规定的" + minAge + "周岁"));
-    }
-    if (maxAge != null && age > maxAge) {
-      out.add(
-          Finding.of(
-              NominationRule.ELIGIBILITY_AGE_LIMIT,
-              field + ".birthDate",
-              name + "：至选举日" + age + "周岁，超过方案规定的" + maxAge + "周岁"));
-    }
-    for (Disqualification d : negatives) {
-      out.add(
-          Finding.of(
-              NominationRule.ELIGIBILITY_NEGATIVE_LIST,
-              field,
-              name + "：" + d.reason() + "（依据：" + abbreviate(d.evidence()) + "）"));
     }
     return out;
   }

@@ -67,6 +67,12 @@ public enum NominationRule implements Rule {
       Severity.ERROR,
       "委员候选人一般应当具有1年以上党龄（至选举日）",
       Citation.of("代力吉镇机关支部选举工作方案（种子 000）；种子 001 篇4", "", "AG-01; AG-02", Confidence.PLAN)),
+  /** 直接选举的候选人须年满十八周岁（至选举日），不要求党员身份. */
+  ELIGIBILITY_VOTER_AGE_18(
+      "ELECTION.ELIGIBILITY.AGE_18",
+      Severity.ERROR,
+      "候选人须为至选举日年满十八周岁的公民（直接选举不要求党员身份）",
+      Citation.of("中华人民共和国宪法", "第三十四条", "", Confidence.VP)),
   /** 年龄须符合方案规定. */
   ELIGIBILITY_AGE_LIMIT(
       "PARTY.ELIGIBILITY.AGE_LIMIT",

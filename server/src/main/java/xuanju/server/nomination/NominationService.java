@@ -860,6 +860,7 @@ public class NominationService {
   private List<Finding> eligibility(
       Election e, NominationState s, Nominee n, Map<Long, List<Disqualification>> negatives) {
     return NominationChecks.eligibility(
+        e.kind().config().nomineeEligibility(),
         n.name(),
         n.member(),
         e.electionDay(),

@@ -1,6 +1,8 @@
 package xuanju.server.plan;
 
 import java.time.LocalDate;
+import xuanju.server.election.Election;
+import xuanju.server.election.kind.PartyBranchKind;
 
 /**
  * The plan details kept beside the election (方案补充信息): when the outgoing committee was elected and
@@ -17,15 +19,18 @@ public record PlanDetails(
     meetingPlace = meetingPlace == null ? "" : meetingPlace.strip();
   }
 
-  /** The default method for a plan with or without a committee (选举方式). */
+  /** The party branch's default method with or without a committee (选举方式). */
   public static String defaultMethod(boolean hasCommittee) {
-    return hasCommittee
-        ? "采用无记名投票、差额选举的办法，由党员大会选举产生新一届支部委员会委员，再由支部委员会全体会议等额选举产生书记、副书记"
-        : "采用无记名投票的办法，由党员大会直接选举产生书记";
+    return PartyBranchKind.CONFIG.documents().defaultMethod(hasCommittee);
   }
 
-  /** Empty details with the default method. */
-  public static PlanDetails empty(boolean hasCommittee) {
-    return new PlanDetails(null, null, defaultMethod(hasCommittee), "");
+  /** The default method of an election, in its kind's words. */
+  public static String defaultMethod(Election e) {
+    return e.kind().config().documents().defaultMethod(e.hasCommittee());
+  }
+
+  /** Empty details with the election's default method. */
+  public static PlanDetails empty(Election e) {
+    return new PlanDetails(null, null, defaultMethod(e), "");
   }
 }

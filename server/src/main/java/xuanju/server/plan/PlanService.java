@@ -25,6 +25,7 @@ import xuanju.server.documents.DocumentContent;
 import xuanju.server.election.Election;
 import xuanju.server.election.ElectionService;
 import xuanju.server.election.ElectionStatus;
+import xuanju.server.election.kind.PlanFacts;
 import xuanju.server.organisation.Organisation;
 import xuanju.server.organisation.OrganisationService;
 import xuanju.server.roster.RosterService;
@@ -137,7 +138,7 @@ public class PlanService {
         "PLAN_UPDATED",
         "election:" + electionId,
         "修改选举工作方案："
-            + (f.hasCommittee() ? "设支部委员会，委员 " + f.seats() + " 名" : "不设支部委员会")
+            + committeeZh(e, f.hasCommittee(), f.seats())
             + "，书记 "
             + f.secretarySeats()
             + " 名，副书记 "
@@ -159,7 +160,8 @@ public class PlanService {
     RosterStats s = roster.stats(e.organisationId());
     Findings f = check(e, s);
     if (!f.ok()) {
-      throw new RuleBlockedException("方案与党员名册不符，不能报送请示：", f.errors());
+      throw new RuleBlockedException(
+          "方案与" + e.kind().config().wording().electorateRecord() + "不符，不能报送请示：", f.errors());
     }
     Election after =
         elections.transition(
@@ -247,7 +249,7 @@ public class PlanService {
             e.id())
         .stream()
         .findFirst()
-        .orElse(PlanDetails.empty(e.hasCommittee()));
+        .orElse(PlanDetails.empty(e));
   }
 
   /** The candidate numbers by stage (差额), per the election's profile (core {@code Margins}). */
@@ -302,8 +304,20 @@ public class PlanService {
   }
 
   private Findings check(Election e, RosterStats s) {
-    return PlanChecks.check(
-        e.hasCommittee(), e.seats(), e.secretarySeats(), e.deputySeats(), s.withVote());
+    return e.kind()
+        .config()
+        .planCheck()
+        .check(
+            new PlanFacts(
+                e.hasCommittee(), e.seats(), e.secretarySeats(), e.deputySeats(), s.withVote()));
+  }
+
+  /** e.g. 设支部委员会，委员 5 名 / 不设支部委员会, in the kind's words. */
+  private static String committeeZh(Election e, boolean hasCommittee, int seats) {
+    var w = e.kind().config().wording();
+    return hasCommittee
+        ? "设" + w.committee() + "，" + w.committeeMember() + " " + seats + " 名"
+        : "不设" + w.committee();
   }
 
   private static String summary(Election e, RosterStats s) {
@@ -316,7 +330,7 @@ public class PlanService {
         + "，有表决权 "
         + s.withVote()
         + "）；"
-        + (e.hasCommittee() ? "设支部委员会，委员 " + e.seats() + " 名" : "不设支部委员会")
+        + committeeZh(e, e.hasCommittee(), e.seats())
         + "；选举日 "
         + e.electionDay();
   }

@@ -9,6 +9,8 @@ import xuanju.core.outcome.RankedCandidate;
 import xuanju.server.documents.DocumentContent;
 import xuanju.server.documents.XlsxTable;
 import xuanju.server.election.Election;
+import xuanju.server.election.kind.KindDocuments;
+import xuanju.server.election.kind.KindWording;
 import xuanju.server.plan.Approval;
 import xuanju.server.plan.ApprovalDecision;
 import xuanju.server.results.ResultsFacts.RoundFacts;
@@ -40,7 +42,21 @@ public final class ResultsDocuments {
   }
 
   private static String body(Election e) {
-    return e.hasCommittee() ? "支部委员会" : "支部书记";
+    KindWording w = words(e);
+    return e.hasCommittee() ? w.committee() : w.directOfficer();
+  }
+
+  private static KindWording words(Election e) {
+    return e.kind().config().wording();
+  }
+
+  private static KindDocuments titles(Election e) {
+    return e.kind().config().documents();
+  }
+
+  /** The meeting of a stage in the kind's words (e.g. 党员大会, 委员会全体会议). */
+  private static String meeting(Election e, int stage) {
+    return stage == 2 ? words(e).plenumShort() : words(e).electingBody();
   }
 
   private static String names(List<String> names) {
@@ -62,24 +78,32 @@ public final class ResultsDocuments {
   /** The results report (选举结果报告). */
   public static DocumentContent report(ResultsFacts f) {
     Election e = f.election();
-    var b = DocumentContent.builder("关于选举产生" + f.organisation() + "新一届" + body(e) + "的报告");
+    KindWording w = words(e);
+    var b = DocumentContent.builder(titles(e).resultsReportTitle(f.organisation(), body(e)));
     b.plainParagraph(f.upper() + "：");
     b.paragraph(
-        "根据《中国共产党基层组织选举工作条例》和上级党组织的批复，"
+        "根据"
+            + w.statute()
+            + "和"
+            + w.upper()
+            + "的批复，"
             + f.organisation()
             + "于"
             + DocumentContent.chineseDate(f.meetingDay())
-            + "召开党员大会，采取无记名投票方式进行换届选举"
+            + w.votingEventZh()
+            + "，采取无记名投票方式进行换届选举"
             + (f.plenumDay() == null
                 ? ""
-                : "；新一届支部委员会于"
+                : "；新一届"
+                    + w.committee()
+                    + "于"
                     + DocumentContent.chineseDate(f.plenumDay())
                     + "召开第一次全体会议，选举产生书记、副书记")
             + "。现将选举结果报告如下：");
 
     b.heading("一、会议和投票情况");
-    f.firstMeetingRound().ifPresent(rf -> b.paragraph(attendance(rf, "党员大会")));
-    f.firstPlenumRound().ifPresent(rf -> b.paragraph(attendance(rf, "委员会第一次全体会议")));
+    f.firstMeetingRound().ifPresent(rf -> b.paragraph(attendance(rf, w.electingBody())));
+    f.firstPlenumRound().ifPresent(rf -> b.paragraph(attendance(rf, w.plenum())));
     long decided = f.rounds().stream().filter(RoundFacts::decided).count();
     b.paragraph(
         "共进行"
@@ -138,7 +162,7 @@ public final class ResultsDocuments {
 
     b.heading("三、选举结果");
     for (StageSummary s : f.summaries()) {
-      String what = (s.stage() == 2 ? "委员会全体会议选举" : "党员大会选举") + s.post().labelZh();
+      String what = meeting(e, s.stage()) + "选举" + s.post().labelZh();
       b.paragraph(
           what
               + "（应选"
@@ -228,7 +252,8 @@ public final class ResultsDocuments {
   /** The announcement (当选公告): who was elected, members in surname-stroke order as printed. */
   public static DocumentContent announcement(ResultsFacts f) {
     Election e = f.election();
-    var b = DocumentContent.builder(f.organisation() + "换届选举结果公告");
+    KindWording w = words(e);
+    var b = DocumentContent.builder(titles(e).announcementTitle(f.organisation()));
     String meeting =
         f.firstMeetingRound()
             .map(
@@ -246,33 +271,44 @@ public final class ResultsDocuments {
           f.organisation()
               + "于"
               + DocumentContent.chineseDate(f.meetingDay())
-              + "召开党员大会，"
+              + w.votingEventZh()
+              + "，"
               + meeting
-              + "会议以无记名投票方式选举产生了新一届支部委员会。当选委员（"
+              + "会议以无记名投票方式选举产生了新一届"
+              + w.committee()
+              + "。当选"
+              + w.committeeMember()
+              + "（"
               + members.size()
               + "名，按姓氏笔画为序）："
               + names(members)
               + "。");
-      b.paragraph(
-          "新一届支部委员会"
-              + (f.plenumDay() == null ? "" : "于" + DocumentContent.chineseDate(f.plenumDay()))
-              + "召开第一次全体会议，选举"
-              + names(f.secretaries())
-              + "为书记"
-              + (f.deputies().isEmpty() ? "" : "，" + names(f.deputies()) + "为副书记")
-              + "。");
+      if (e.kind().config().stages().plenumElectsOfficers()) {
+        b.paragraph(
+            "新一届"
+                + w.committee()
+                + (f.plenumDay() == null ? "" : "于" + DocumentContent.chineseDate(f.plenumDay()))
+                + "召开第一次全体会议，选举"
+                + names(f.secretaries())
+                + "为书记"
+                + (f.deputies().isEmpty() ? "" : "，" + names(f.deputies()) + "为副书记")
+                + "。");
+      }
     } else {
       b.paragraph(
           f.organisation()
               + "于"
               + DocumentContent.chineseDate(f.meetingDay())
-              + "召开党员大会，"
+              + w.votingEventZh()
+              + "，"
               + meeting
               + "会议以无记名投票方式选举"
               + names(f.secretaries())
-              + "为支部书记。");
+              + "为"
+              + w.directOfficer()
+              + "。");
     }
-    b.paragraph("书记、副书记的选举结果报上级党组织批准，委员报上级党组织备案。");
+    b.paragraph(w.resultsFilingZh());
     b.paragraph("特此公告。");
     b.signature(f.organisation(), f.date());
     return b.build();
@@ -295,7 +331,7 @@ public final class ResultsDocuments {
         rows.add(
             List.of(
                 Integer.toString(r.number()),
-                r.stage() == 2 ? "委员会全体会议" : "党员大会",
+                meeting(f.election(), r.stage()),
                 r.post().labelZh(),
                 r.labelZh().substring(r.labelZh().lastIndexOf(' ') + 1),
                 Integer.toString(r.seats()),
@@ -323,14 +359,15 @@ public final class ResultsDocuments {
     boolean ok = a.decision() == ApprovalDecision.APPROVED;
     var b =
         DocumentContent.builder(
-            ok ? "关于" + f.organisation() + "换届选举结果的批复" : "关于" + f.organisation() + "换届选举结果报告的意见");
+            ok
+                ? titles(e).resultsReplyTitle(f.organisation())
+                : "关于" + f.organisation() + "换届选举结果报告的意见");
     b.plainParagraph(f.organisation() + "：");
     b.paragraph(
-        "你支部《关于选举产生"
-            + f.organisation()
-            + "新一届"
-            + body(e)
-            + "的报告》收悉。经研究，"
+        words(e).addressee()
+            + "《"
+            + titles(e).resultsReportTitle(f.organisation(), body(e))
+            + "》收悉。经研究，"
             + (ok ? "现批复如下：" : "提出以下意见："));
     if (ok) {
       int n = 1;
@@ -350,7 +387,9 @@ public final class ResultsDocuments {
         members.sort(xuanju.core.names.NameOrder.surnameStrokes());
         b.paragraph(
             numeral(n++)
-                + "、新一届支部委员会由"
+                + "、新一届"
+                + words(e).committee()
+                + "由"
                 + names(members)
                 + "等"
                 + members.size()

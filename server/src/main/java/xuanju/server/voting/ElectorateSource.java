@@ -1,65 +1,47 @@
 package xuanju.server.voting;
 
+import java.util.EnumMap;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Map;
 import org.springframework.stereotype.Component;
-import xuanju.server.attendance.AttendanceService;
-import xuanju.server.attendance.EligibleVoter;
-import xuanju.server.attendance.Expected;
 import xuanju.server.election.Election;
+import xuanju.server.election.kind.Electorate;
 import xuanju.server.voting.VotingModel.Voter;
 
 /**
- * Who may vote at the members' meeting and how many are expected (有选举权的应到会党员与应到会人数): the one place
- * election day asks it. It delegates to {@link AttendanceService} (members with a vote minus the
- * adopted exclusions) and adds the full resident ID from the roster for the check-in search (the
- * screens show it masked).
+ * Who may vote on election day and how many are expected (应到人数): the one place election day asks
+ * it. The election's kind declares its {@link Electorate} (党员大会, 选区选民 …); the {@link
+ * ElectorateProvider} of that electorate answers.
  */
 @Component
 public class ElectorateSource {
-  private final JdbcTemplate jdbc;
-  private final AttendanceService attendance;
+  private final Map<Electorate, ElectorateProvider> providers = new EnumMap<>(Electorate.class);
 
-  public ElectorateSource(JdbcTemplate jdbc, AttendanceService attendance) {
-    this.jdbc = jdbc;
-    this.attendance = attendance;
+  public ElectorateSource(List<ElectorateProvider> providers) {
+    providers.forEach(p -> this.providers.put(p.electorate(), p));
   }
 
-  /** The members who may vote (应到会党员), by name. */
+  private ElectorateProvider provider(Election e) {
+    Electorate el = e.kind().config().electorate();
+    ElectorateProvider p = providers.get(el);
+    if (p == null) {
+      throw new IllegalStateException("本系统尚不能登记此类选举的选举人（" + el.labelZh() + "）");
+    }
+    return p;
+  }
+
+  /** The people who may vote, by name. */
   public List<Voter> eligibleVoters(Election e) {
-    Set<Long> ids =
-        attendance.eligibleVoters(e.id()).stream()
-            .map(EligibleVoter::memberId)
-            .collect(Collectors.toSet());
-    return jdbc
-        .query(
-            "SELECT id, name, resident_id FROM party_member WHERE organisation_id = ? ORDER BY name, id",
-            (rs, i) ->
-                new Voter("m" + rs.getLong(1), rs.getLong(1), rs.getString(2), rs.getString(3)),
-            e.organisationId())
-        .stream()
-        .filter(v -> ids.contains(v.memberId()))
-        .toList();
+    return provider(e).eligibleVoters(e);
   }
 
-  /** 应到会人数. */
+  /** 应到人数. */
   public long expected(Election e) {
-    return attendance.expected(e.id()).expected();
+    return provider(e).expected(e);
   }
 
   /** How {@link #expected} was found, in Chinese. */
   public String expectedZh(Election e) {
-    Expected x = attendance.expected(e.id());
-    return "有表决权的党员"
-        + x.membersWithVote()
-        + "人，经批准不计入"
-        + x.excluded()
-        + "人，应到会"
-        + x.expected()
-        + "人（"
-        + String.join("、", x.codes())
-        + "）";
+    return provider(e).expectedZh(e);
   }
 }

@@ -338,7 +338,7 @@ public class VotingService {
             .orElseThrow(() -> VotingRule.CHECKIN_NOT_ELIGIBLE.invalid("key", key));
     if (!repo.checkedIn(electionId, stage, key)) {
       repo.insertCheckin(electionId, stage, key, v.name(), me(), clock.instant());
-      log(e, "VOTING_CHECKIN", (stage == 1 ? "党员大会" : "委员会全体会议") + "签到：" + v.name());
+      log(e, "VOTING_CHECKIN", meetingZh(e, stage) + "签到：" + v.name());
     }
     return quorumOf(e, stage);
   }
@@ -1260,7 +1260,7 @@ public class VotingService {
       long electionId, List<String> secretaryCandidates, List<String> deputyCandidates) {
     Election e = election(electionId, Permission.MANAGE);
     Regime regime = elections.profile(e).regime();
-    if (!e.hasCommittee() || (regime != Regime.PARTY_GRASSROOTS && regime != Regime.PARTY_LOCAL)) {
+    if (!secondStage(e) || (regime != Regime.PARTY_GRASSROOTS && regime != Regime.PARTY_LOCAL)) {
       throw VotingRule.SECOND_STAGE_NO_COMMITTEE.conflict("");
     }
     if (!stageComplete(e, 1)) {
@@ -1355,15 +1355,27 @@ public class VotingService {
     return m;
   }
 
+  /**
+   * Whether the election has the second stage (委员会第一次全体会议 electing the officers): declared by its
+   * kind ({@code stages().plenumElectsOfficers()}) and only with a committee.
+   */
+  static boolean secondStage(Election e) {
+    return e.kind().config().stages().hasSecondStage(e.hasCommittee());
+  }
+
+  /** The meeting of a stage in the kind's words (e.g. 党员大会, 委员会全体会议). */
+  static String meetingZh(Election e, int stage) {
+    var w = e.kind().config().wording();
+    return stage == 2 ? w.plenumShort() : e.kind().config().stages().firstZh();
+  }
+
   private void checkReady(Election e) {
     VotingRepository.State s = state(e.id());
     if (s.readyForResults()) {
       return;
     }
     boolean ready =
-        e.hasCommittee() && s.secondOpenedAt() != null
-            ? stageComplete(e, 2)
-            : !e.hasCommittee() && stageComplete(e, 1);
+        secondStage(e) ? s.secondOpenedAt() != null && stageComplete(e, 2) : stageComplete(e, 1);
     if (ready) {
       repo.setReady(e.id());
       log(e, "VOTING_READY_FOR_RESULTS", "选举大会各项投票均已产生结果，可以整理选举结果报上级");
