@@ -32,6 +32,7 @@ public final class RuleCatalog {
           xuanju.core.schedule.ScheduleRule.class,
           xuanju.core.quota.QuotaRule.class,
           xuanju.core.names.NamesRule.class,
+          xuanju.core.register.RegisterRule.class,
           CoreRule.class);
 
   public static List<Rule> all() {
