@@ -45,7 +45,8 @@ public final class RegisterDeadlines {
   static final String OBJECTIONS = "objections";
   static final String DECISION = "objectionDecision";
   static final String COURT = "court";
-  private static final Set<String> OURS = Set.of(PUBLICATION, OBJECTIONS, DECISION, COURT);
+  private static final Set<String> LIST_MILESTONES = Set.of(PUBLICATION, OBJECTIONS, COURT);
+  private static final Set<String> OBJECTION_MILESTONES = Set.of(OBJECTIONS, DECISION, COURT);
 
   /** Corrections after publication must be published by D − 2 (上海 实施细则 第二十四条). */
   public static final int CHANGES_DAYS_BEFORE = 2;
@@ -93,7 +94,7 @@ public final class RegisterDeadlines {
     Milestone pub = t.milestone(PUBLICATION).orElseThrow();
     Milestone obj = t.milestone(OBJECTIONS).orElseThrow();
     Optional<Milestone> court = t.milestone(COURT);
-    List<Finding> out = new ArrayList<>(scheduleNotes(t));
+    List<Finding> out = new ArrayList<>(scheduleNotes(t, LIST_MILESTONES));
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("electionDay", electionDay.toString());
     f.put("latestPublication", pub.to().toString());
@@ -301,7 +302,7 @@ public final class RegisterDeadlines {
                     + "）"));
       }
     }
-    for (Finding n : scheduleNotes(t)) {
+    for (Finding n : scheduleNotes(t, OBJECTION_MILESTONES)) {
       out.add(n);
     }
     return new ObjectionCheck(
@@ -363,18 +364,18 @@ public final class RegisterDeadlines {
     }
   }
 
-  /** Holiday shifts and unknown calendar years that concern the voter-list milestones. */
-  private static List<Finding> scheduleNotes(Timeline t) {
+  /** Holiday shifts and unknown calendar years that concern these milestones. */
+  private static List<Finding> scheduleNotes(Timeline t, Set<String> ours) {
     List<Finding> out = new ArrayList<>();
     for (Finding f : t.findings().all()) {
-      boolean ours =
+      boolean concerns =
           f.fields().stream()
               .anyMatch(
                   p -> {
                     int dot = p.indexOf('.');
-                    return p.startsWith("milestones.") && OURS.contains(p.substring(dot + 1));
+                    return p.startsWith("milestones.") && ours.contains(p.substring(dot + 1));
                   });
-      if (ours) {
+      if (concerns) {
         out.add(f);
       }
     }
