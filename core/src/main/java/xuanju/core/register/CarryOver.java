@@ -257,6 +257,15 @@ public final class CarryOver {
       register.add(reg);
     }
 
+    Map<String, Object> keptFacts = new LinkedHashMap<>();
+    keptFacts.put("carriedOver", kept);
+    keptFacts.put("movedBetweenDistricts", moved);
+    findings.add(
+        new Finding(
+            RegisterRule.CARRIED_OVER,
+            List.of("register"),
+            keptFacts,
+            "上届登记的" + kept + "名选民在原选区继续列入本届选民名单，" + moved + "名选民转入本届其他选区（经登记确认的选民资格长期有效）"));
     List<DistrictSummary> districts = summarise(previous, register, changes);
     DistrictSummary total = totalOf(previous.size(), register.size(), changes);
     for (DistrictSummary d : districts) {

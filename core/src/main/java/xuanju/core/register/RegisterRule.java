@@ -31,7 +31,7 @@ public enum RegisterRule implements Rule {
   LEAP_DAY_BIRTH(
       "REGISTER.ELIGIBILITY.LEAP_DAY_BIRTH",
       Severity.NOTICE,
-      "2月29日出生的，平年的周岁生日按2月28日计算（参照民法典第二百零二条“没有对应日的，月末日为期间的最后一日”，须法律审核）",
+      "2月29日出生的，平年的周岁生日默认按2月28日计算（参照民法典第二百零二条“没有对应日的，月末日为期间的最后一日”），也可设置为3月1日；须法律审核",
       Citation.of("中华人民共和国民法典（参照适用）", "第二百零二条", "B1.8", Confidence.I)),
   DEPRIVED(
       "REGISTER.ELIGIBILITY.DEPRIVED",

@@ -132,6 +132,15 @@ class CarryOverTest {
     assertThat(res.balanceTrail()).hasSize(3).allMatch(st -> st.passed());
 
     assertThat(res.findings().errors()).isEmpty();
+    assertThat(res.findings().notices())
+        .singleElement()
+        .satisfies(
+            nt -> {
+              assertThat(nt.code()).isEqualTo("REGISTER.CARRY.KEPT");
+              assertThat(nt.facts())
+                  .containsEntry("carriedOver", 2)
+                  .containsEntry("movedBetweenDistricts", 1);
+            });
     assertThat(res.findings().warnings())
         .singleElement()
         .satisfies(
