@@ -33,6 +33,7 @@ public final class RuleCatalog {
           xuanju.core.quota.QuotaRule.class,
           xuanju.core.names.NamesRule.class,
           xuanju.core.district.DistrictRule.class,
+          xuanju.core.register.RegisterRule.class,
           CoreRule.class);
 
   public static List<Rule> all() {
