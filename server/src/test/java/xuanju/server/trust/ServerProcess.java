@@ -46,6 +46,23 @@ final class ServerProcess implements AutoCloseable {
    */
   static ServerProcess start(Path workDir, String name, List<String> args, String... jvmOptions)
       throws IOException, InterruptedException {
+    // the free port is found by opening and closing a socket, so another process can take it before
+    // the server binds it (a 200-cycle soak once stopped on this); then start again on another port
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return startOnce(
+            workDir, name + (attempt == 1 ? "" : "-retry" + attempt), args, jvmOptions);
+      } catch (IllegalStateException e) {
+        if (attempt >= 3 || !e.getMessage().contains("already in use")) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private static ServerProcess startOnce(
+      Path workDir, String name, List<String> args, String... jvmOptions)
+      throws IOException, InterruptedException {
     int port = freePort();
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
