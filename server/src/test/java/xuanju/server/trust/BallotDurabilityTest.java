@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,6 +30,7 @@ import xuanju.server.XuanjuApplication;
 import xuanju.server.access.Role;
 import xuanju.server.database.LocalPostgres;
 import xuanju.server.support.EmbeddedPostgresHolder;
+import xuanju.server.trust.KillSoak.Attempt;
 import xuanju.server.voting.BallotClientKeys;
 
 /**
@@ -88,34 +88,6 @@ class BallotDurabilityTest {
       } catch (java.io.IOException e) {
         throw new SQLException(e);
       }
-    }
-  }
-
-  /** One ballot as sent: its id, stack, marks, and the answer (status 0: no answer). */
-  static final class Attempt {
-    final String clientId = UUID.randomUUID().toString();
-    final String stack;
-    final String marks;
-    volatile int status;
-    volatile int position;
-
-    Attempt(String stack, String marks) {
-      this.stack = stack;
-      this.marks = marks;
-    }
-
-    String body() {
-      return "{\"clientId\":\""
-          + clientId
-          + "\",\"marks\":\""
-          + marks
-          + "\",\"stack\":\""
-          + stack
-          + "\",\"entry\":\"A\"}";
-    }
-
-    boolean acknowledged() {
-      return status == 200 || status == 201;
     }
   }
 

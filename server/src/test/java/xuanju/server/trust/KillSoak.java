@@ -197,7 +197,10 @@ public final class KillSoak {
         config.workDir(), config.database() + "-" + cycle, args, "-XX:TieredStopAtLevel=1");
   }
 
-  /** One ballot as sent: its id, stack and marks, and the answer (status 0: no answer). */
+  /**
+   * One ballot as sent: its id, stack and marks, and the answer (status 0: no answer); also used by
+   * {@link BallotDurabilityTest}.
+   */
   static final class Attempt {
     final String clientId = UUID.randomUUID().toString();
     final String stack;

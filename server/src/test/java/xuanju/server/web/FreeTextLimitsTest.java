@@ -303,47 +303,32 @@ class FreeTextLimitsTest extends H2AppTest {
             "phone")) {
       String bad = "长".repeat(301);
       MockHttpServletResponse res =
-          mvc.perform(
-                  post("/organisations/{id}/roster/new", org)
-                      .with(user(ADMIN).roles("ADMIN", "USER"))
-                      .with(csrf())
-                      .param("name", "王长河")
-                      .param("gender", "男")
-                      .param("ethnicity", "汉族")
-                      .param("birthDate", "1980-01-02")
-                      .param("residentId", "110105198001020011")
-                      .param("education", "大学本科")
-                      .param("joinDate", "2005-07-01")
-                      .param("membership", "正式党员")
-                      .param("status", "正常")
-                      .param("phone", "13800000000")
-                      .param(field, bad))
-              .andReturn()
-              .getResponse();
+          mvc.perform(validMember(org).param(field, bad)).andReturn().getResponse();
       assertThat(res.getStatus()).as(field).isEqualTo(200);
       assertThat(res.getContentAsString()).as(field).contains(bad);
       assertThat(count("party_member")).as(field).isEqualTo(before);
     }
     // the same form with every field valid is saved: the refusals above were the long values
-    MockHttpServletResponse ok =
-        mvc.perform(
-                post("/organisations/{id}/roster/new", org)
-                    .with(user(ADMIN).roles("ADMIN", "USER"))
-                    .with(csrf())
-                    .param("name", "王长河")
-                    .param("gender", "男")
-                    .param("ethnicity", "汉族")
-                    .param("birthDate", "1980-01-02")
-                    .param("residentId", "110105198001020011")
-                    .param("education", "大学本科")
-                    .param("joinDate", "2005-07-01")
-                    .param("membership", "正式党员")
-                    .param("status", "正常")
-                    .param("phone", "13800000000"))
-            .andReturn()
-            .getResponse();
+    MockHttpServletResponse ok = mvc.perform(validMember(org)).andReturn().getResponse();
     assertThat(ok.getStatus()).as(ok.getContentAsString()).isEqualTo(302);
     assertThat(count("party_member")).isEqualTo(before + 1);
+  }
+
+  /** The roster form of a new member with every field valid. */
+  private static MockHttpServletRequestBuilder validMember(long org) {
+    return post("/organisations/{id}/roster/new", org)
+        .with(user(ADMIN).roles("ADMIN", "USER"))
+        .with(csrf())
+        .param("name", "王长河")
+        .param("gender", "男")
+        .param("ethnicity", "汉族")
+        .param("birthDate", "1980-01-02")
+        .param("residentId", "110105198001020011")
+        .param("education", "大学本科")
+        .param("joinDate", "2005-07-01")
+        .param("membership", "正式党员")
+        .param("status", "正常")
+        .param("phone", "13800000000");
   }
 
   private MockHttpServletRequestBuilder request(Input in, String bad) {
