@@ -283,10 +283,7 @@ public final class CarryOver {
   private static LocalDate restoredSince(LegalStatus s, LocalDate previousDay, LocalDate newDay) {
     LocalDate out = null;
     for (Deprivation d : s.deprivations()) {
-      if (d.until() != null
-          && !d.until().isBefore(previousDay)
-          && d.until().isBefore(newDay)
-          && !d.from().isAfter(d.until())) {
+      if (d.until() != null && !d.until().isBefore(previousDay) && d.until().isBefore(newDay)) {
         LocalDate restored = d.until().plusDays(1);
         if (out == null || restored.isAfter(out)) {
           out = restored;

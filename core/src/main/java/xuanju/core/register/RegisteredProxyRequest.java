@@ -1,5 +1,6 @@
 package xuanju.core.register;
 
+import xuanju.core.roster.ResidentIds;
 import xuanju.core.rule.InvalidInputException;
 
 /**
@@ -25,7 +26,7 @@ public record RegisteredProxyRequest(
     if (holderId == null || holderId.isBlank()) {
       throw new InvalidInputException("holderId", "委托投票缺少受托人的公民身份号码");
     }
-    principalId = principalId.strip().toUpperCase(java.util.Locale.ROOT);
-    holderId = holderId.strip().toUpperCase(java.util.Locale.ROOT);
+    principalId = ResidentIds.normalise(principalId);
+    holderId = ResidentIds.normalise(holderId);
   }
 }
