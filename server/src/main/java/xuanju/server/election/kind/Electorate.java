@@ -20,4 +20,12 @@ public enum Electorate {
   public String labelZh() {
     return labelZh;
   }
+
+  /**
+   * Whether the electorate is a voter register by district (选民登记): such an election has districts,
+   * polling stations, an election committee, a voter list, voter cards and proxies.
+   */
+  public boolean registersVoters() {
+    return this == REGISTERED_VOTERS_BY_DISTRICT;
+  }
 }
