@@ -33,11 +33,13 @@ import xuanju.server.plan.ApprovalRequest;
 import xuanju.server.plan.ApprovalService;
 import xuanju.server.plan.PlanService;
 import xuanju.server.results.ResultsFacts.RoundFacts;
+import xuanju.server.voting.RoundService;
+import xuanju.server.voting.SecondStageService;
 import xuanju.server.voting.SettledReadings;
+import xuanju.server.voting.StageProgress;
 import xuanju.server.voting.VotingModel.Post;
 import xuanju.server.voting.VotingModel.Round;
 import xuanju.server.voting.VotingModel.StageSummary;
-import xuanju.server.voting.VotingService;
 
 /**
  * Results of a branch election (选举结果、报批与归档): the results report, announcement and statistics built
@@ -48,7 +50,9 @@ import xuanju.server.voting.VotingService;
 @Service
 public class ResultsService {
   private final ElectionService elections;
-  private final VotingService voting;
+  private final StageProgress progress;
+  private final RoundService roundService;
+  private final SecondStageService secondStage;
   private final ApprovalService approvals;
   private final PlanService plans;
   private final NominationService nomination;
@@ -61,7 +65,9 @@ public class ResultsService {
 
   public ResultsService(
       ElectionService elections,
-      VotingService voting,
+      StageProgress progress,
+      RoundService roundService,
+      SecondStageService secondStage,
       ApprovalService approvals,
       PlanService plans,
       NominationService nomination,
@@ -72,7 +78,9 @@ public class ResultsService {
       SettledReadings settledReadings,
       Clock clock) {
     this.elections = elections;
-    this.voting = voting;
+    this.progress = progress;
+    this.roundService = roundService;
+    this.secondStage = secondStage;
     this.approvals = approvals;
     this.plans = plans;
     this.nomination = nomination;
@@ -107,7 +115,7 @@ public class ResultsService {
     return new ResultsView(
         e,
         facts(e),
-        voting.readyForResults(electionId),
+        progress.readyForResults(electionId),
         access.allowed(me, admin, e.organisationId(), Permission.MANAGE),
         approvals.canApprove(e),
         approvals.history(electionId, ApprovalKind.RESULTS),
@@ -125,10 +133,10 @@ public class ResultsService {
   private ResultsFacts facts(Election e) {
     long id = e.id();
     List<RoundFacts> rounds = new ArrayList<>();
-    for (Round r : voting.rounds(id)) {
-      rounds.add(new RoundFacts(r, voting.decisionOf(r).orElse(null)));
+    for (Round r : roundService.rounds(id)) {
+      rounds.add(new RoundFacts(r, progress.decisionOf(r).orElse(null)));
     }
-    List<StageSummary> summaries = voting.summaries(id);
+    List<StageSummary> summaries = progress.summaries(id);
     ResultsRepository.Dates d = repo.dates(id);
     LocalDate meeting = d.firstBegunAt() == null ? e.electionDay() : day(d.firstBegunAt());
     LocalDate plenum = d.secondBegunAt() == null ? null : day(d.secondBegunAt());
@@ -145,8 +153,8 @@ public class ResultsService {
         plenum,
         rounds,
         summaries,
-        voting.committeeMembers(id),
-        voting.portfolios(id),
+        progress.committeeMembers(id),
+        secondStage.portfolios(id),
         date);
   }
 
@@ -202,9 +210,9 @@ public class ResultsService {
     if (e.status() != ElectionStatus.VOTING) {
       throw ResultsRule.SUBMIT_STAGE.conflict("当前阶段为「" + e.status().labelZh() + "」");
     }
-    if (!voting.readyForResults(electionId)) {
+    if (!progress.readyForResults(electionId)) {
       List<String> pending =
-          voting.summaries(electionId).stream().flatMap(s -> s.pendingZh().stream()).toList();
+          progress.summaries(electionId).stream().flatMap(s -> s.pendingZh().stream()).toList();
       throw ResultsRule.SUBMIT_NOT_READY.conflict(
           pending.isEmpty() ? "尚有阶段未完成投票" : String.join("；", pending));
     }
@@ -374,7 +382,7 @@ public class ResultsService {
       a.file(
           "04-ballots/第" + r.number() + "轮选票.pdf",
           r.labelZh() + " 选票（选举编码 " + r.code() + "）",
-          () -> voting.ballotPdf(id, r.number()));
+          () -> roundService.ballotPdf(id, r.number()));
     }
     a.document("05-results/选举结果报告", "选举结果报告", () -> ResultsDocuments.report(f));
     a.document("05-results/当选公告", "当选公告", () -> ResultsDocuments.announcement(f));

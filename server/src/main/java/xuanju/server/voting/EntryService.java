@@ -76,7 +76,11 @@ public class EntryService {
     }
   }
 
-  private final VotingService voting;
+  private final VotingContext ctx;
+
+  private final RoundService roundService;
+
+  private final StationService stations;
   private final VotingRepository repo;
   private final BallotCoverage coverage;
   private final TransactionTemplate tx;
@@ -100,11 +104,15 @@ public class EntryService {
       String overrideReason) {}
 
   public EntryService(
-      VotingService voting,
+      VotingContext ctx,
+      RoundService roundService,
+      StationService stations,
       VotingRepository repo,
       BallotCoverage coverage,
       PlatformTransactionManager tm) {
-    this.voting = voting;
+    this.ctx = ctx;
+    this.roundService = roundService;
+    this.stations = stations;
     this.repo = repo;
     this.coverage = coverage;
     this.tx = new TransactionTemplate(tm);
@@ -116,7 +124,7 @@ public class EntryService {
   }
 
   private void log(Election e, String action, String summary) {
-    voting.audit().append(me(), action, "election:" + e.id(), summary);
+    ctx.audit().append(me(), action, "election:" + e.id(), summary);
   }
 
   private record Ctx(
@@ -184,8 +192,8 @@ public class EntryService {
   }
 
   private Ctx prepare(long electionId, int roundNo, BallotInput in) {
-    Election e = voting.electionFor(electionId, Permission.COUNT);
-    Round r = voting.openRound(electionId, roundNo);
+    Election e = ctx.election(electionId, Permission.COUNT);
+    Round r = roundService.openRound(electionId, roundNo);
     String cid = in.clientId() == null ? "" : in.clientId().strip();
     if (!CLIENT_ID.matcher(cid).matches()) {
       throw VotingRule.ENTRY_CLIENT_ID.invalid("clientId", "编号须为8至64位字母、数字或连字符");
@@ -211,8 +219,8 @@ public class EntryService {
     }
     Box box =
         in.boxId() == null
-            ? voting.defaultBox(electionId)
-            : voting
+            ? stations.defaultBox(electionId)
+            : stations
                 .findBox(electionId, in.boxId())
                 .orElseThrow(() -> new InvalidInputException("boxId", "票箱不存在：" + in.boxId()));
     List<Mark> marks =
@@ -235,7 +243,7 @@ public class EntryService {
                 e.profileId(),
                 e.overrides(),
                 e.overrideReason()),
-            k -> voting.rules(e, r));
+            k -> roundService.rules(e, r));
     if (rulesCache.size() > 1000) {
       rulesCache.clear(); // bounded: rounds are few, stale versions just fall out
     }
@@ -254,7 +262,7 @@ public class EntryService {
                     .orElseGet(
                         () ->
                             repo.insertStack(
-                                c.round().id(), c.box().id(), c.label(), voting.clock().instant()));
+                                c.round().id(), c.box().id(), c.label(), ctx.clock().instant()));
             Optional<Entry> en = repo.entry(stackId, c.side());
             if (en.isPresent()) {
               checkClerk(c, en.get(), repo.entry(stackId, c.side().equals("A") ? "B" : "A"));
@@ -266,8 +274,8 @@ public class EntryService {
               throw VotingRule.ENTRY_SECOND_SAME_USER.conflict(
                   "录入" + other + "已由" + me() + "完成，录入" + c.side() + "须由另一名计票人进行");
             }
-            long id = repo.insertEntry(stackId, c.side(), me(), voting.clock().instant());
-            coverage.started(voting.audit().chainKey(), id);
+            long id = repo.insertEntry(stackId, c.side(), me(), ctx.clock().instant());
+            coverage.started(ctx.audit().chainKey(), id);
             log(
                 c.election(),
                 "BALLOT_ENTRY_STARTED",
@@ -324,7 +332,7 @@ public class EntryService {
           "页面上为第" + in.position() + "张，实际应为第" + pos + "张");
     }
     // the key first: introducing it (once, on an upgraded installation) re-keys every entry
-    AuditKeys.Key key = voting.audit().chainKey();
+    AuditKeys.Key key = ctx.audit().chainKey();
     repo.insertRecord(entryId, pos, cid, c.reading());
     coverage.saved(key, entryId, pos, c.reading());
     return ack(t, pos, cid, false);
@@ -356,8 +364,8 @@ public class EntryService {
       long electionId, int roundNo, long boxId, String label, String side) {
     return tx.execute(
         s -> {
-          voting.electionFor(electionId, Permission.VIEW);
-          Round r = voting.roundOf(electionId, roundNo);
+          ctx.election(electionId, Permission.VIEW);
+          Round r = roundService.roundOf(electionId, roundNo);
           return repo.stackId(r.id(), boxId, label).flatMap(st -> repo.entry(st, side));
         });
   }
@@ -373,8 +381,8 @@ public class EntryService {
   public Stack stackOf(long electionId, int roundNo, long stackId) {
     return tx.execute(
         s -> {
-          voting.electionFor(electionId, Permission.VIEW);
-          return stack(voting.roundOf(electionId, roundNo), stackId);
+          ctx.election(electionId, Permission.VIEW);
+          return stack(roundService.roundOf(electionId, roundNo), stackId);
         });
   }
 
@@ -386,8 +394,8 @@ public class EntryService {
   public Entry finishEntry(long electionId, int roundNo, long stackId, String side) {
     return tx.execute(
         s -> {
-          Election e = voting.electionFor(electionId, Permission.COUNT);
-          Round r = voting.openRound(electionId, roundNo);
+          Election e = ctx.election(electionId, Permission.COUNT);
+          Round r = roundService.openRound(electionId, roundNo);
           Stack st = stack(r, stackId);
           Entry en = side.equals("B") ? st.b() : st.a();
           if (en == null) {
@@ -397,7 +405,7 @@ public class EntryService {
             throw VotingRule.ENTRY_SIDE_TAKEN.conflict("录入" + side + "由" + en.clerk() + "进行");
           }
           String digest = digest(repo.readings(en.id()));
-          if (!repo.finishEntry(en.id(), en.version(), digest, voting.clock().instant())) {
+          if (!repo.finishEntry(en.id(), en.version(), digest, ctx.clock().instant())) {
             throw new IllegalStateException("录入" + side + "已被修改或已经结束，请刷新页面");
           }
           repo.forgetClientIds(en.id());
@@ -437,9 +445,9 @@ public class EntryService {
   public List<Difference> differences(long electionId, int roundNo, long stackId) {
     return tx.execute(
         s -> {
-          Election e = voting.electionFor(electionId, Permission.VIEW);
-          Round r = voting.roundOf(electionId, roundNo);
-          return StackCheck.differences(repo, stack(r, stackId), voting.rules(e, r));
+          Election e = ctx.election(electionId, Permission.VIEW);
+          Round r = roundService.roundOf(electionId, roundNo);
+          return StackCheck.differences(repo, stack(r, stackId), roundService.rules(e, r));
         });
   }
 
@@ -459,9 +467,9 @@ public class EntryService {
       String reason) {
     tx.executeWithoutResult(
         s -> {
-          Election e = voting.electionFor(electionId, Permission.VIEW);
-          voting.requireScrutineer(e);
-          Round r = voting.openRound(electionId, roundNo);
+          Election e = ctx.election(electionId, Permission.VIEW);
+          ctx.requireScrutineer(e);
+          Round r = roundService.openRound(electionId, roundNo);
           Stack st = stack(r, stackId);
           if (st.settled()) {
             throw new IllegalStateException("这叠选票已经核对认定完毕");
@@ -511,15 +519,15 @@ public class EntryService {
   public void settle(long electionId, int roundNo, long stackId, int version) {
     tx.executeWithoutResult(
         s -> {
-          Election e = voting.electionFor(electionId, Permission.VIEW);
-          voting.requireScrutineer(e);
-          Round r = voting.openRound(electionId, roundNo);
+          Election e = ctx.election(electionId, Permission.VIEW);
+          ctx.requireScrutineer(e);
+          Round r = roundService.openRound(electionId, roundNo);
           Stack st = stack(r, stackId);
           if (st.a() == null || st.b() == null || !st.a().finished() || !st.b().finished()) {
             throw VotingRule.COUNT_UNSETTLED.conflict("两遍录入都结束后方可核对认定");
           }
           List<Difference> open =
-              StackCheck.differences(repo, st, voting.rules(e, r)).stream()
+              StackCheck.differences(repo, st, roundService.rules(e, r)).stream()
                   .filter(d -> d.ruling() == null)
                   .toList();
           if (!open.isEmpty()) {
@@ -530,7 +538,7 @@ public class EntryService {
                         .collect(Collectors.joining("、"))
                     + "张");
           }
-          if (!repo.settleStack(stackId, version, me(), voting.clock().instant())) {
+          if (!repo.settleStack(stackId, version, me(), ctx.clock().instant())) {
             throw new IllegalStateException("这叠选票已被他人修改，请刷新页面后重试");
           }
           int rulings = repo.rulings(stackId).size();
@@ -567,10 +575,10 @@ public class EntryService {
       Map<String, Long> writeIns) {
     tx.executeWithoutResult(
         s -> {
-          Election e = voting.electionFor(electionId, Permission.COUNT);
-          Round r = voting.openRound(electionId, roundNo);
+          Election e = ctx.election(electionId, Permission.COUNT);
+          Round r = roundService.openRound(electionId, roundNo);
           Box b =
-              voting
+              stations
                   .findBox(electionId, boxId)
                   .orElseThrow(() -> new InvalidInputException("boxId", "票箱不存在：" + boxId));
           if (repo.stacks(r.id()).stream().anyMatch(st -> st.boxId() == boxId)) {

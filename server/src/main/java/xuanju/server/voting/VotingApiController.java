@@ -30,11 +30,13 @@ import xuanju.server.voting.VotingModel.QuorumView;
 @RequestMapping("/api/elections/{id}")
 @Tag(name = "voting", description = "选举大会：签到人数、逐张录入选票、两遍录入核对、实时计票")
 class VotingApiController {
-  private final VotingService voting;
+  private final CheckInService checkIn;
+  private final RoundService roundService;
   private final EntryService entries;
 
-  VotingApiController(VotingService voting, EntryService entries) {
-    this.voting = voting;
+  VotingApiController(CheckInService checkIn, RoundService roundService, EntryService entries) {
+    this.checkIn = checkIn;
+    this.roundService = roundService;
     this.entries = entries;
   }
 
@@ -97,7 +99,7 @@ class VotingApiController {
   @GetMapping("/rounds/{r}/tally")
   @Operation(summary = "实时计票：只含监票人已核对认定的选票叠和按汇总表录入的票箱")
   Map<String, Object> tally(@PathVariable long id, @PathVariable("r") int round) {
-    var t = voting.liveTally(id, round);
+    var t = roundService.liveTally(id, round);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("valid", t.tally().validBallots());
     m.put("invalid", t.tally().invalidBallots());
@@ -111,6 +113,6 @@ class VotingApiController {
   @GetMapping("/voting/quorum")
   @Operation(summary = "签到人数与到会是否有效（core Quorum.check）")
   QuorumView quorum(@PathVariable long id, @RequestParam(defaultValue = "1") int stage) {
-    return voting.quorum(id, stage);
+    return checkIn.quorum(id, stage);
   }
 }

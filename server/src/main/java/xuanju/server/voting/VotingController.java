@@ -34,12 +34,33 @@ import xuanju.server.web.FreeText;
 @Controller
 @RequestMapping("/elections/{id}/voting")
 class VotingController {
-  private final VotingService voting;
+  private final CheckInService checkIn;
+  private final VotingContext ctx;
+  private final DecisionService decisions;
+  private final StageProgress progress;
+  private final RoundService roundService;
+  private final SecondStageService secondStage;
+  private final StationService stations;
   private final EntryService entries;
   private final ElectionService elections;
 
-  VotingController(VotingService voting, EntryService entries, ElectionService elections) {
-    this.voting = voting;
+  VotingController(
+      CheckInService checkIn,
+      VotingContext ctx,
+      DecisionService decisions,
+      StageProgress progress,
+      RoundService roundService,
+      SecondStageService secondStage,
+      StationService stations,
+      EntryService entries,
+      ElectionService elections) {
+    this.checkIn = checkIn;
+    this.ctx = ctx;
+    this.decisions = decisions;
+    this.progress = progress;
+    this.roundService = roundService;
+    this.secondStage = secondStage;
+    this.stations = stations;
     this.entries = entries;
     this.elections = elections;
   }
@@ -75,20 +96,20 @@ class VotingController {
   String index(@PathVariable long id, Model model) {
     Election e = elections.get(id);
     model.addAttribute("election", e);
-    model.addAttribute("stations", voting.stations(id));
-    List<Round> rounds = voting.rounds(id);
+    model.addAttribute("stations", stations.stations(id));
+    List<Round> rounds = roundService.rounds(id);
     model.addAttribute("rounds", rounds);
-    model.addAttribute("quorum1", orNull(() -> voting.quorum(id, 1)));
-    model.addAttribute("begun1", voting.begun(id, 1));
-    model.addAttribute("stage2", voting.secondStageOpened(id));
-    model.addAttribute("begun2", voting.begun(id, 2));
+    model.addAttribute("quorum1", orNull(() -> checkIn.quorum(id, 1)));
+    model.addAttribute("begun1", progress.begun(id, 1));
+    model.addAttribute("stage2", progress.secondStageOpened(id));
+    model.addAttribute("begun2", progress.begun(id, 2));
     model.addAttribute(
-        "quorum2", voting.secondStageOpened(id) ? orNull(() -> voting.quorum(id, 2)) : null);
-    model.addAttribute("summaries", voting.summaries(id));
-    model.addAttribute("committee", voting.committeeMembers(id));
-    model.addAttribute("portfolios", voting.portfolios(id));
-    model.addAttribute("ready", voting.readyForResults(id));
-    model.addAttribute("canManage", voting.can(e, Permission.MANAGE));
+        "quorum2", progress.secondStageOpened(id) ? orNull(() -> checkIn.quorum(id, 2)) : null);
+    model.addAttribute("summaries", progress.summaries(id));
+    model.addAttribute("committee", progress.committeeMembers(id));
+    model.addAttribute("portfolios", secondStage.portfolios(id));
+    model.addAttribute("ready", progress.readyForResults(id));
+    model.addAttribute("canManage", ctx.can(e, Permission.MANAGE));
     return "voting/index";
   }
 
@@ -97,7 +118,7 @@ class VotingController {
       @PathVariable long id,
       @RequestParam @FreeText(label = "投票站名称", max = 100) String name,
       RedirectAttributes ra) {
-    return act(ra, base(id), "已设立投票站", () -> voting.addStation(id, name));
+    return act(ra, base(id), "已设立投票站", () -> stations.addStation(id, name));
   }
 
   @PostMapping("/boxes")
@@ -109,7 +130,7 @@ class VotingController {
       @RequestParam(defaultValue = "") @FreeText(label = "负责人员", max = 500) String staff,
       RedirectAttributes ra) {
     List<String> people = Arrays.asList(staff.split("[、,，\\s]+"));
-    return act(ra, base(id), "已设立票箱", () -> voting.addBox(id, stationId, name, mobile, people));
+    return act(ra, base(id), "已设立票箱", () -> stations.addBox(id, stationId, name, mobile, people));
   }
 
   @PostMapping("/boxes/{box}/seal")
@@ -119,7 +140,7 @@ class VotingController {
       @RequestParam @FreeText(label = "封条编号", max = 60) String sealNumber,
       @RequestParam int version,
       RedirectAttributes ra) {
-    return act(ra, base(id), "已封箱", () -> voting.sealBox(id, box, sealNumber, version));
+    return act(ra, base(id), "已封箱", () -> stations.sealBox(id, box, sealNumber, version));
   }
 
   @PostMapping("/boxes/{box}/open")
@@ -128,7 +149,7 @@ class VotingController {
       @PathVariable long box,
       @RequestParam int version,
       RedirectAttributes ra) {
-    return act(ra, base(id), "已开箱", () -> voting.openBox(id, box, version));
+    return act(ra, base(id), "已开箱", () -> stations.openBox(id, box, version));
   }
 
   @PostMapping("/candidates")
@@ -143,7 +164,7 @@ class VotingController {
         () -> {
           Election e = elections.get(id);
           Map<String, List<Voter>> byName = new HashMap<>();
-          for (Voter v : voting.voters(id, 1)) {
+          for (Voter v : checkIn.voters(id, 1)) {
             byName.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(v);
           }
           List<CandidateRef> refs = new ArrayList<>();
@@ -160,13 +181,13 @@ class VotingController {
                     ? new CandidateRef(m.get(0).key(), n, m.get(0).memberId())
                     : new CandidateRef("c" + i, n, null));
           }
-          voting.openFirstRound(e.id(), refs);
+          roundService.openFirstRound(e.id(), refs);
         });
   }
 
   @PostMapping("/candidates/nomination")
   String candidatesFromNomination(@PathVariable long id, RedirectAttributes ra) {
-    return act(ra, base(id), "已按正式候选人生成第一轮选票", () -> voting.openFirstRoundFromNomination(id));
+    return act(ra, base(id), "已按正式候选人生成第一轮选票", () -> roundService.openFirstRoundFromNomination(id));
   }
 
   @PostMapping("/begin")
@@ -175,7 +196,7 @@ class VotingController {
       @RequestParam int stage,
       @RequestParam int version,
       RedirectAttributes ra) {
-    return act(ra, base(id), "已宣布开始投票", () -> voting.beginVoting(id, stage, version));
+    return act(ra, base(id), "已宣布开始投票", () -> roundService.beginVoting(id, stage, version));
   }
 
   @PostMapping("/second-stage")
@@ -189,7 +210,7 @@ class VotingController {
         base(id),
         "已召开委员会第一次全体会议",
         () ->
-            voting.openSecondStage(
+            secondStage.openSecondStage(
                 id,
                 Arrays.asList(secretary.split("[、,，\\s]+")),
                 Arrays.asList(deputy.split("[、,，\\s]+"))));
@@ -201,7 +222,7 @@ class VotingController {
       @RequestParam @FreeText(label = "委员姓名", max = 100) String name,
       @RequestParam @FreeText(label = "分工", max = 100) String portfolio,
       RedirectAttributes ra) {
-    return act(ra, base(id), "已记录委员分工", () -> voting.recordPortfolio(id, name, portfolio));
+    return act(ra, base(id), "已记录委员分工", () -> secondStage.recordPortfolio(id, name, portfolio));
   }
 
   // --- check-in
@@ -219,8 +240,8 @@ class VotingController {
     model.addAttribute("electionId", id);
     model.addAttribute("stage", stage);
     model.addAttribute("q", q);
-    model.addAttribute("hits", voting.search(id, stage, q));
-    model.addAttribute("quorum", orNull(() -> voting.quorum(id, stage)));
+    model.addAttribute("hits", checkIn.search(id, stage, q));
+    model.addAttribute("quorum", orNull(() -> checkIn.quorum(id, stage)));
   }
 
   @GetMapping("/checkin/search")
@@ -243,9 +264,9 @@ class VotingController {
       Model model) {
     try {
       if (undo) {
-        voting.undoCheckIn(id, stage, key);
+        checkIn.undoCheckIn(id, stage, key);
       } else {
-        voting.checkIn(id, stage, key);
+        checkIn.checkIn(id, stage, key);
       }
     } catch (InvalidInputException e) {
       model.addAttribute("error", e.describe());
@@ -266,34 +287,34 @@ class VotingController {
   @GetMapping("/rounds/{r}")
   String round(@PathVariable long id, @PathVariable int r, Model model) {
     Election e = elections.get(id);
-    Round round = voting.round(id, r);
+    Round round = roundService.round(id, r);
     model.addAttribute("election", e);
     model.addAttribute("round", round);
     model.addAttribute(
-        "boxes", voting.stations(id).stream().flatMap(s -> s.boxes().stream()).toList());
-    var counts = voting.boxCounts(id, r);
+        "boxes", stations.stations(id).stream().flatMap(s -> s.boxes().stream()).toList());
+    var counts = roundService.boxCounts(id, r);
     model.addAttribute("counts", counts);
     Map<Long, VotingModel.BoxCount> byBox = new HashMap<>();
     counts.forEach(c -> byBox.put(c.boxId(), c));
     model.addAttribute("countByBox", byBox);
-    model.addAttribute("stacks", voting.stacks(id, r));
-    model.addAttribute("decision", voting.decisionOf(round).orElse(null));
-    model.addAttribute("live", orNull(() -> voting.liveTally(id, r)));
+    model.addAttribute("stacks", roundService.stacks(id, r));
+    model.addAttribute("decision", progress.decisionOf(round).orElse(null));
+    model.addAttribute("live", orNull(() -> roundService.liveTally(id, r)));
     List<Round> children =
-        voting.rounds(id).stream()
+        roundService.rounds(id).stream()
             .filter(x -> Long.valueOf(round.id()).equals(x.parentRoundId()))
             .toList();
     model.addAttribute("children", children);
     model.addAttribute(
         "handled",
         children.stream().map(Round::parentOutcome).collect(java.util.stream.Collectors.toSet()));
-    model.addAttribute("begun", voting.begun(id, round.stage()));
+    model.addAttribute("begun", progress.begun(id, round.stage()));
     return "voting/round";
   }
 
   @GetMapping("/rounds/{r}/ballot.pdf")
   ResponseEntity<byte[]> pdf(@PathVariable long id, @PathVariable int r) {
-    byte[] pdf = voting.ballotPdf(id, r);
+    byte[] pdf = roundService.ballotPdf(id, r);
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(
@@ -318,7 +339,7 @@ class VotingController {
         ra,
         roundUrl(id, r),
         "已登记选票数",
-        () -> voting.recordBoxCount(id, r, boxId, issued, returned, spoiled));
+        () -> roundService.recordBoxCount(id, r, boxId, issued, returned, spoiled));
   }
 
   @PostMapping("/rounds/{r}/aggregate")
@@ -336,8 +357,8 @@ class VotingController {
         "已按汇总表录入",
         () -> {
           // permission before reading the round: without COUNT the answer is 403 (h13)
-          voting.electionFor(id, xuanju.server.access.Permission.COUNT);
-          Round round = voting.round(id, r);
+          ctx.election(id, xuanju.server.access.Permission.COUNT);
+          Round round = roundService.round(id, r);
           Map<String, CandidateCount> counts = new java.util.LinkedHashMap<>();
           for (CandidateRef c : round.candidates()) {
             counts.put(
@@ -369,8 +390,8 @@ class VotingController {
       @RequestParam(defaultValue = "A") String side,
       Model model) {
     Election e = elections.get(id);
-    Round round = voting.round(id, r);
-    long boxId = box != null ? box : voting.stations(id).get(0).boxes().get(0).id();
+    Round round = roundService.round(id, r);
+    long boxId = box != null ? box : stations.stations(id).get(0).boxes().get(0).id();
     String s = side.equalsIgnoreCase("B") ? "B" : "A";
     var en = entries.entry(id, r, boxId, stack, s);
     model.addAttribute("election", e);
@@ -396,13 +417,13 @@ class VotingController {
   @GetMapping("/rounds/{r}/stacks/{s}")
   String stack(@PathVariable long id, @PathVariable int r, @PathVariable long s, Model model) {
     Election e = elections.get(id);
-    Round round = voting.round(id, r);
+    Round round = roundService.round(id, r);
     Stack st = entries.stackOf(id, r, s);
     model.addAttribute("election", e);
     model.addAttribute("round", round);
     model.addAttribute("stack", st);
     model.addAttribute("differences", entries.differences(id, r, s));
-    model.addAttribute("canScrutinise", voting.can(e, Permission.SCRUTINISE));
+    model.addAttribute("canScrutinise", ctx.can(e, Permission.SCRUTINISE));
     return "voting/stack";
   }
 
@@ -448,7 +469,7 @@ class VotingController {
       @PathVariable int r,
       @RequestParam int version,
       RedirectAttributes ra) {
-    return act(ra, roundUrl(id, r), "已判定本轮结果", () -> voting.decide(id, r, version));
+    return act(ra, roundUrl(id, r), "已判定本轮结果", () -> decisions.decide(id, r, version));
   }
 
   @PostMapping("/rounds/{r}/next")
@@ -463,7 +484,7 @@ class VotingController {
             ra,
             roundUrl(id, r),
             "已建立下一轮投票",
-            () -> created[0] = voting.openNextRound(id, r, outcome));
+            () -> created[0] = decisions.openNextRound(id, r, outcome));
     return created[0] == null ? target : "redirect:" + roundUrl(id, created[0].number());
   }
 
@@ -476,7 +497,7 @@ class VotingController {
       @RequestParam(defaultValue = "") @FreeText(label = "同意减少名额的记录", max = 500) String record,
       RedirectAttributes ra) {
     return act(
-        ra, roundUrl(id, r), "已减少名额", () -> voting.reduceSeats(id, r, agreed, electors, record));
+        ra, roundUrl(id, r), "已减少名额", () -> decisions.reduceSeats(id, r, agreed, electors, record));
   }
 
   @GetMapping("/rounds/{r}/live")
@@ -488,13 +509,13 @@ class VotingController {
 
   @GetMapping("/rounds/{r}/live/panel")
   String livePanel(@PathVariable long id, @PathVariable int r, Model model) {
-    Round round = voting.round(id, r);
+    Round round = roundService.round(id, r);
     model.addAttribute("electionId", id);
     model.addAttribute("round", round);
-    model.addAttribute("live", voting.liveTally(id, r));
-    model.addAttribute("counts", voting.boxCounts(id, r));
-    model.addAttribute("decision", voting.decisionOf(round).orElse(null));
-    model.addAttribute("stacks", voting.stacks(id, r));
+    model.addAttribute("live", roundService.liveTally(id, r));
+    model.addAttribute("counts", roundService.boxCounts(id, r));
+    model.addAttribute("decision", progress.decisionOf(round).orElse(null));
+    model.addAttribute("stacks", roundService.stacks(id, r));
     return "voting/live :: panel";
   }
 }

@@ -35,7 +35,7 @@ import xuanju.server.voting.EntryService;
 import xuanju.server.voting.VotingModel.Round;
 import xuanju.server.voting.VotingModel.StepDto;
 import xuanju.server.voting.VotingModel.StoredDecision;
-import xuanju.server.voting.VotingService;
+import xuanju.server.voting.VotingServices;
 
 /**
  * The whole results stage of a decided election: submission, approval, archive; the archive is
@@ -44,7 +44,7 @@ import xuanju.server.voting.VotingService;
  */
 class ResultsArchiveTest extends H2AppTest {
   @Autowired ResultsService results;
-  @Autowired VotingService voting;
+  @Autowired VotingServices voting;
   @Autowired EntryService entries;
   @Autowired ElectionService elections;
   @Autowired OrganisationService orgs;
@@ -56,7 +56,7 @@ class ResultsArchiveTest extends H2AppTest {
         new ResultsFixture(orgs, elections, voting, entries, users, jdbc, 10, true, 3);
     f.stageOneWithTie();
     f.stageTwo();
-    assertThat(as(f.admin, () -> voting.readyForResults(f.electionId))).isTrue();
+    assertThat(as(f.admin, () -> voting.progress().readyForResults(f.electionId))).isTrue();
     return f;
   }
 
@@ -144,10 +144,10 @@ class ResultsArchiveTest extends H2AppTest {
       Files.createDirectories(p.getParent());
       Files.write(p, e.getValue());
     }
-    List<Round> rounds = as(f.admin, () -> voting.rounds(id));
+    List<Round> rounds = as(f.admin, () -> voting.rounds().rounds(id));
     assertThat(rounds).hasSize(3);
     for (Round r : rounds) {
-      StoredDecision sd = voting.decisionOf(r).orElseThrow();
+      StoredDecision sd = voting.progress().decisionOf(r).orElseThrow();
       Path roundFile = dir.resolve("rounds/round-" + r.number() + ".json");
       RoundFile file = RoundFile.read(roundFile);
       assertThat(file.ballotsFile()).isEqualTo("round-" + r.number() + "-ballots.csv");
@@ -179,9 +179,9 @@ class ResultsArchiveTest extends H2AppTest {
       assertThat(body).isSorted();
     }
     // round 1 ended in a tie, the re-vote elected member 2, the plenum member 0
-    assertThat(voting.decisionOf(rounds.get(0)).orElseThrow().outcomes().get(1).type())
+    assertThat(voting.progress().decisionOf(rounds.get(0)).orElseThrow().outcomes().get(1).type())
         .isEqualTo("TieRevoteNeeded");
-    assertThat(voting.decisionOf(rounds.get(1)).orElseThrow().outcomes().get(0).ids())
+    assertThat(voting.progress().decisionOf(rounds.get(1)).orElseThrow().outcomes().get(0).ids())
         .containsExactly("m" + f.memberIds.get(2));
 
     // the audit events are this election's, including the archive transition
@@ -249,7 +249,7 @@ class ResultsArchiveTest extends H2AppTest {
         .containsEntry("@a", 1L)
         .containsEntry("'=SUM(A1)", 1L);
     // only members 0 and 1 have a majority; the committee is completed in a further round
-    Round r2 = as(f.admin, () -> voting.openNextRound(f.electionId, r1.number(), 1));
+    Round r2 = as(f.admin, () -> voting.decisions().openNextRound(f.electionId, r1.number(), 1));
     List<String> second = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       second.add(ResultsFixture.keys(r2, Map.of(f.names.get(2), '1')));
@@ -347,7 +347,8 @@ class ResultsArchiveTest extends H2AppTest {
   void documentsCarryTheStoredNumbers() throws Exception {
     ResultsFixture f = decidedElection();
     long id = f.electionId;
-    StoredDecision first = voting.decisionOf(as(f.admin, () -> voting.round(id, 1))).orElseThrow();
+    StoredDecision first =
+        voting.progress().decisionOf(as(f.admin, () -> voting.rounds().round(id, 1))).orElseThrow();
     String pdf =
         xuanju.server.plan.PlanFixtures.pdfText(
             xuanju.server.documents.PdfDocument.render(as(f.admin, () -> results.report(id)))

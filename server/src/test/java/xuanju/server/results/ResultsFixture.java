@@ -27,7 +27,7 @@ import xuanju.server.voting.VotingModel.CandidateRef;
 import xuanju.server.voting.VotingModel.Round;
 import xuanju.server.voting.VotingModel.StoredDecision;
 import xuanju.server.voting.VotingModel.WriteInInput;
-import xuanju.server.voting.VotingService;
+import xuanju.server.voting.VotingServices;
 
 /**
  * A branch election driven through election day with the real services (test set-up): a town with a
@@ -42,7 +42,7 @@ final class ResultsFixture {
   private static final String[] GIVEN = {"建国", "秀英", "志强", "桂兰", "海燕", "国华"};
 
   final ElectionService elections;
-  final VotingService voting;
+  final VotingServices voting;
   final EntryService entries;
   final long electionId;
   final long branch;
@@ -68,7 +68,7 @@ final class ResultsFixture {
   ResultsFixture(
       OrganisationService orgs,
       ElectionService elections,
-      VotingService voting,
+      VotingServices voting,
       EntryService entries,
       UserRepository users,
       JdbcTemplate jdbc,
@@ -164,9 +164,9 @@ final class ResultsFixture {
     for (int i = 0; i < candidates; i++) {
       c.add(candidate(i));
     }
-    Round r = as(admin, () -> voting.openFirstRound(electionId, c));
+    Round r = as(admin, () -> voting.rounds().openFirstRound(electionId, c));
     checkIn(1, present);
-    run(admin, () -> voting.beginVoting(electionId, 1, version()));
+    run(admin, () -> voting.rounds().beginVoting(electionId, 1, version()));
     return r;
   }
 
@@ -174,9 +174,9 @@ final class ResultsFixture {
     run(
         clerk1,
         () -> {
-          var voters = voting.voters(electionId, stage);
+          var voters = voting.checkIn().voters(electionId, stage);
           for (int i = 0; i < count; i++) {
-            voting.checkIn(electionId, stage, voters.get(i).key());
+            voting.checkIn().checkIn(electionId, stage, voters.get(i).key());
           }
         });
   }
@@ -228,21 +228,27 @@ final class ResultsFixture {
             }
           });
     }
-    long stack = as(admin, () -> voting.stacks(electionId, r.number())).get(0).id();
+    long stack = as(admin, () -> voting.rounds().stacks(electionId, r.number())).get(0).id();
     run(clerk1, () -> entries.finishEntry(electionId, r.number(), stack, "A"));
     run(clerk2, () -> entries.finishEntry(electionId, r.number(), stack, "B"));
-    int v = as(admin, () -> voting.stacks(electionId, r.number())).get(0).version();
+    int v = as(admin, () -> voting.rounds().stacks(electionId, r.number())).get(0).version();
     run(scrutineer, () -> entries.settle(electionId, r.number(), stack, v));
-    long box = as(admin, () -> voting.stations(electionId)).get(0).boxes().get(0).id();
+    long box = as(admin, () -> voting.stations().stations(electionId)).get(0).boxes().get(0).id();
     run(
         clerk1,
         () ->
-            voting.recordBoxCount(electionId, r.number(), box, ballots.size(), ballots.size(), 0));
+            voting
+                .rounds()
+                .recordBoxCount(electionId, r.number(), box, ballots.size(), ballots.size(), 0));
   }
 
   StoredDecision decide(int round) {
     return as(
-        admin, () -> voting.decide(electionId, round, voting.round(electionId, round).version()));
+        admin,
+        () ->
+            voting
+                .decisions()
+                .decide(electionId, round, voting.rounds().round(electionId, round).version()));
   }
 
   /**
@@ -256,7 +262,7 @@ final class ResultsFixture {
 
   /** {@link #stageOneWithTie()} once round 1 has begun. */
   void stageOneWithTieAfterStart() {
-    Round r1 = as(admin, () -> voting.round(electionId, 1));
+    Round r1 = as(admin, () -> voting.rounds().round(electionId, 1));
     String a = names.get(0);
     String b = names.get(1);
     String c = names.get(2);
@@ -276,7 +282,7 @@ final class ResultsFixture {
     }
     count(r1, ballots);
     decide(r1.number());
-    Round r2 = as(admin, () -> voting.openNextRound(electionId, r1.number(), 1));
+    Round r2 = as(admin, () -> voting.decisions().openNextRound(electionId, r1.number(), 1));
     List<String> revote = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       revote.add(keys(r2, Map.of(i < 7 ? c : d, '1', i < 7 ? d : c, '2')));
@@ -287,13 +293,15 @@ final class ResultsFixture {
 
   /** The committee's plenum elects member 0 secretary unanimously; member 1 gets a portfolio. */
   void stageTwo() {
-    run(admin, () -> voting.openSecondStage(electionId, List.of(names.get(0)), List.of()));
+    run(
+        admin,
+        () -> voting.secondStage().openSecondStage(electionId, List.of(names.get(0)), List.of()));
     checkIn(2, 3);
-    run(admin, () -> voting.beginVoting(electionId, 2, version()));
-    int number = as(admin, () -> voting.rounds(electionId)).size();
-    Round r3 = as(admin, () -> voting.round(electionId, number));
+    run(admin, () -> voting.rounds().beginVoting(electionId, 2, version()));
+    int number = as(admin, () -> voting.rounds().rounds(electionId)).size();
+    Round r3 = as(admin, () -> voting.rounds().round(electionId, number));
     count(r3, List.of("1", "1", "1"));
     decide(r3.number());
-    run(admin, () -> voting.recordPortfolio(electionId, names.get(1), "组织委员"));
+    run(admin, () -> voting.secondStage().recordPortfolio(electionId, names.get(1), "组织委员"));
   }
 }

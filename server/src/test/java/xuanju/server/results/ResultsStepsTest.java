@@ -26,12 +26,12 @@ import xuanju.server.plan.ApprovalDecision;
 import xuanju.server.security.UserRepository;
 import xuanju.server.support.H2AppTest;
 import xuanju.server.voting.EntryService;
-import xuanju.server.voting.VotingService;
+import xuanju.server.voting.VotingServices;
 
 /** The blocked steps of the results stage, through the services and over HTTP. */
 class ResultsStepsTest extends H2AppTest {
   @Autowired ResultsService results;
-  @Autowired VotingService voting;
+  @Autowired VotingServices voting;
   @Autowired EntryService entries;
   @Autowired ElectionService elections;
   @Autowired OrganisationService orgs;
@@ -128,7 +128,7 @@ class ResultsStepsTest extends H2AppTest {
         .isInstanceOf(InvalidInputException.class);
     run(f.officer, () -> results.decide(id, f.version(), ApprovalDecision.RETURNED, "请补充委员分工"));
     assertThat(stage(f)).isEqualTo(ElectionStatus.VOTING);
-    run(f.admin, () -> voting.recordPortfolio(id, f.names.get(2), "宣传委员"));
+    run(f.admin, () -> voting.secondStage().recordPortfolio(id, f.names.get(2), "宣传委员"));
     run(f.admin, () -> results.submit(id, f.version()));
     // approve once over HTTP; the second time is a conflict
     String approve = "{\"version\":" + f.version() + ",\"decision\":\"APPROVED\",\"comment\":\"\"}";

@@ -45,7 +45,7 @@ import xuanju.server.voting.BallotClientKeys;
 import xuanju.server.voting.EntryService;
 import xuanju.server.voting.VotingModel.BallotInput;
 import xuanju.server.voting.VotingModel.Round;
-import xuanju.server.voting.VotingService;
+import xuanju.server.voting.VotingServices;
 
 /**
  * Ballot secrecy of the client's ballot id (选票提交编号不留痕迹), on every supported database: a clerk's
@@ -70,7 +70,7 @@ interface ClientIdSecrecyContract {
     ApplicationContext ctx = ctx();
     JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
     DataSource ds = ctx.getBean(DataSource.class);
-    VotingService voting = ctx.getBean(VotingService.class);
+    VotingServices voting = ctx.getBean(VotingServices.class);
     EntryService entries = ctx.getBean(EntryService.class);
     ElectionService elections = ctx.getBean(ElectionService.class);
     ResultsService results = ctx.getBean(ResultsService.class);
@@ -180,9 +180,9 @@ interface ClientIdSecrecyContract {
             "/api/elections/" + id + "/rounds/1/stacks/" + stackId + "/entries/B/finish", "{}");
     assertThat(doneB.status()).as(doneB.body()).isEqualTo(200);
     long stack = stackId;
-    int version = as(manager, () -> voting.stacks(id, 1)).get(0).version();
+    int version = as(manager, () -> voting.rounds().stacks(id, 1)).get(0).version();
     run(scrutineer, () -> entries.settle(id, 1, stack, version));
-    assertThat(as(manager, () -> voting.stacks(id, 1)).get(0).settled()).isTrue();
+    assertThat(as(manager, () -> voting.rounds().stacks(id, 1)).get(0).settled()).isTrue();
     assertThat(
             jdbc.queryForObject(
                 "SELECT COUNT(*) FROM ballot_record r JOIN ballot_entry e ON e.id = r.entry_id"
@@ -193,26 +193,39 @@ interface ClientIdSecrecyContract {
     assertThat(scan(ds, traces)).as("核对认定完毕后：任何表都没有这个身份证号码").isEmpty();
 
     // 4. the election to its archive: round 1 decided (members 0 and 1 elected), the secretary
-    long box = as(manager, () -> voting.stations(id)).get(0).boxes().get(0).id();
-    run(clerkA, () -> voting.recordBoxCount(id, 1, box, 10, 10, 0));
-    run(manager, () -> voting.decide(id, 1, voting.round(id, 1).version()));
-    run(manager, () -> voting.openSecondStage(id, List.of(v.names().get(0)), List.of()));
-    run(clerkA, () -> voting.voters(id, 2).forEach(voter -> voting.checkIn(id, 2, voter.key())));
-    run(manager, () -> voting.beginVoting(id, 2, elections.get(id).version()));
-    int second = as(manager, () -> voting.rounds(id)).size();
-    Round r2 = as(manager, () -> voting.round(id, second));
+    long box = as(manager, () -> voting.stations().stations(id)).get(0).boxes().get(0).id();
+    run(clerkA, () -> voting.rounds().recordBoxCount(id, 1, box, 10, 10, 0));
+    run(manager, () -> voting.decisions().decide(id, 1, voting.rounds().round(id, 1).version()));
+    run(
+        manager,
+        () -> voting.secondStage().openSecondStage(id, List.of(v.names().get(0)), List.of()));
+    run(
+        clerkA,
+        () ->
+            voting
+                .checkIn()
+                .voters(id, 2)
+                .forEach(voter -> voting.checkIn().checkIn(id, 2, voter.key())));
+    run(manager, () -> voting.rounds().beginVoting(id, 2, elections.get(id).version()));
+    int second = as(manager, () -> voting.rounds().rounds(id)).size();
+    Round r2 = as(manager, () -> voting.rounds().round(id, second));
     List<String> yes = List.of("1", "1");
     run(clerkA, () -> yes.forEach(m -> entries.submit(id, second, ballot(m, "A"))));
     run(clerkB, () -> yes.forEach(m -> entries.submit(id, second, ballot(m, "B"))));
-    long s2 = as(manager, () -> voting.stacks(id, second)).get(0).id();
+    long s2 = as(manager, () -> voting.rounds().stacks(id, second)).get(0).id();
     run(clerkA, () -> entries.finishEntry(id, second, s2, "A"));
     run(clerkB, () -> entries.finishEntry(id, second, s2, "B"));
-    int v2 = as(manager, () -> voting.stacks(id, second)).get(0).version();
+    int v2 = as(manager, () -> voting.rounds().stacks(id, second)).get(0).version();
     run(scrutineer, () -> entries.settle(id, second, s2, v2));
-    run(clerkA, () -> voting.recordBoxCount(id, second, box, 2, 2, 0));
-    run(manager, () -> voting.decide(id, r2.number(), voting.round(id, second).version()));
-    run(manager, () -> voting.recordPortfolio(id, v.names().get(1), "组织委员"));
-    assertThat(as(manager, () -> voting.readyForResults(id))).isTrue();
+    run(clerkA, () -> voting.rounds().recordBoxCount(id, second, box, 2, 2, 0));
+    run(
+        manager,
+        () ->
+            voting
+                .decisions()
+                .decide(id, r2.number(), voting.rounds().round(id, second).version()));
+    run(manager, () -> voting.secondStage().recordPortfolio(id, v.names().get(1), "组织委员"));
+    assertThat(as(manager, () -> voting.progress().readyForResults(id))).isTrue();
     run(manager, () -> results.submit(id, elections.get(id).version()));
     run(
         officer,

@@ -23,7 +23,7 @@ import xuanju.server.roster.RosterFixtures;
 import xuanju.server.security.UserRepository;
 import xuanju.server.support.SignIn;
 import xuanju.server.voting.VotingModel.CandidateRef;
-import xuanju.server.voting.VotingService;
+import xuanju.server.voting.VotingServices;
 
 /**
  * Set-up for the trust tests (可信测试的准备): a branch whose members are all checked in, an election
@@ -64,7 +64,7 @@ final class TrustFixture {
   static Voting votingBegun(ApplicationContext ctx, int members) {
     OrganisationService orgs = ctx.getBean(OrganisationService.class);
     ElectionService elections = ctx.getBean(ElectionService.class);
-    VotingService voting = ctx.getBean(VotingService.class);
+    VotingServices voting = ctx.getBean(VotingServices.class);
     JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
     String tag = tag();
     long town = orgs.create("test", null, "可信测试镇党委" + tag, "TOWN_COMMITTEE");
@@ -137,11 +137,11 @@ final class TrustFixture {
           for (int i = 0; i < 3; i++) {
             c.add(new CandidateRef("m" + ids.get(i), names.get(i), ids.get(i)));
           }
-          voting.openFirstRound(eid[0], c);
-          for (var v : voting.voters(eid[0], 1)) {
-            voting.checkIn(eid[0], 1, v.key());
+          voting.rounds().openFirstRound(eid[0], c);
+          for (var v : voting.checkIn().voters(eid[0], 1)) {
+            voting.checkIn().checkIn(eid[0], 1, v.key());
           }
-          voting.beginVoting(eid[0], 1, elections.get(eid[0]).version());
+          voting.rounds().beginVoting(eid[0], 1, elections.get(eid[0]).version());
         });
     return new Voting(eid[0], branch, town, ids, names, rids, tag);
   }

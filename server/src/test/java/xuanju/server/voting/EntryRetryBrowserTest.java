@@ -40,7 +40,7 @@ class EntryRetryBrowserTest extends H2AppTest {
   @Autowired UserRepository users;
   @Autowired JdbcTemplate jdbc;
   @Autowired PasswordEncoder encoder;
-  @Autowired VotingService voting;
+  @Autowired VotingServices voting;
   @Autowired DataSource dataSource;
   WebDriver d;
 

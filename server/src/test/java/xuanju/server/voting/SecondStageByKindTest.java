@@ -41,13 +41,13 @@ class SecondStageByKindTest {
   @EnumSource(ElectionKind.class)
   void onlyThePartyBranchWithACommitteeHasTheSecondStage(ElectionKind kind) {
     boolean party = kind.config().stages().plenumElectsOfficers();
-    assertThat(VotingService.secondStage(election(kind, true))).isEqualTo(party);
-    assertThat(VotingService.secondStage(election(kind, false))).isFalse();
-    assertThat(VotingService.meetingZh(election(kind, true), 1))
+    assertThat(StageProgress.secondStage(election(kind, true))).isEqualTo(party);
+    assertThat(StageProgress.secondStage(election(kind, false))).isFalse();
+    assertThat(StageProgress.meetingZh(election(kind, true), 1))
         .isEqualTo(party ? "党员大会" : kind.config().stages().firstZh());
     if (kind == ElectionKind.PARTY_BRANCH) {
       assertThat(party).isTrue();
-      assertThat(VotingService.meetingZh(election(kind, true), 2)).isEqualTo("委员会全体会议");
+      assertThat(StageProgress.meetingZh(election(kind, true), 2)).isEqualTo("委员会全体会议");
     } else {
       assertThat(party).isFalse();
     }

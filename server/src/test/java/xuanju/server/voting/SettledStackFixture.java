@@ -20,7 +20,7 @@ public final class SettledStackFixture {
 
   /** Makes it in the running application {@code ctx}. */
   public static Made make(ApplicationContext ctx, List<String> ballots) {
-    VotingService voting = ctx.getBean(VotingService.class);
+    VotingServices voting = ctx.getBean(VotingServices.class);
     EntryService entries = ctx.getBean(EntryService.class);
     JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
     VotingFixture.Setup s =
@@ -37,10 +37,12 @@ public final class SettledStackFixture {
     VotingServiceTest.run(
         s.clerk2(),
         () -> ballots.forEach(b -> entries.submit(e, 1, VotingServiceTest.ballot(b, "B"))));
-    long stack = VotingServiceTest.as("admin", true, () -> voting.stacks(e, 1)).get(0).id();
+    long stack =
+        VotingServiceTest.as("admin", true, () -> voting.rounds().stacks(e, 1)).get(0).id();
     VotingServiceTest.run(s.clerk1(), () -> entries.finishEntry(e, 1, stack, "A"));
     VotingServiceTest.run(s.clerk2(), () -> entries.finishEntry(e, 1, stack, "B"));
-    int v = VotingServiceTest.as("admin", true, () -> voting.stacks(e, 1)).get(0).version();
+    int v =
+        VotingServiceTest.as("admin", true, () -> voting.rounds().stacks(e, 1)).get(0).version();
     VotingServiceTest.run(s.scrutineer(), () -> entries.settle(e, 1, stack, v));
     // a second stack, entry A open
     VotingServiceTest.run(

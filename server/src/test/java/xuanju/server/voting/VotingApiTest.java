@@ -36,7 +36,7 @@ import xuanju.server.voting.VotingFixture.Setup;
 /** The entry API over HTTP, and the ballot-secrecy check of the schema. */
 class VotingApiTest extends H2AppTest {
   @Autowired MockMvc mvc;
-  @Autowired VotingService voting;
+  @Autowired VotingServices voting;
   @Autowired ElectionService elections;
   @Autowired OrganisationService orgs;
   @Autowired UserRepository users;

@@ -133,7 +133,7 @@ final class VotingFixture {
       ElectionService elections,
       UserRepository users,
       JdbcTemplate jdbc,
-      VotingService voting) {
+      VotingServices voting) {
     Setup s = create(orgs, elections, users, jdbc, 6, true, 2, 0);
     List<VotingModel.CandidateRef> c = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
@@ -143,11 +143,11 @@ final class VotingFixture {
         "admin",
         true,
         () -> {
-          voting.openFirstRound(s.electionId(), c);
-          for (var v : voting.voters(s.electionId(), 1)) {
-            voting.checkIn(s.electionId(), 1, v.key());
+          voting.rounds().openFirstRound(s.electionId(), c);
+          for (var v : voting.checkIn().voters(s.electionId(), 1)) {
+            voting.checkIn().checkIn(s.electionId(), 1, v.key());
           }
-          voting.beginVoting(s.electionId(), 1, elections.get(s.electionId()).version());
+          voting.rounds().beginVoting(s.electionId(), 1, elections.get(s.electionId()).version());
         });
     return s;
   }

@@ -30,7 +30,7 @@ import xuanju.server.voting.VotingModel.Round;
 import xuanju.server.voting.VotingModel.StoredDecision;
 
 class VotingServiceTest extends H2AppTest {
-  @Autowired VotingService voting;
+  @Autowired VotingServices voting;
   @Autowired EntryService entries;
   @Autowired ElectionService elections;
   @Autowired OrganisationService orgs;
@@ -57,11 +57,14 @@ class VotingServiceTest extends H2AppTest {
     for (int i = 0; i < candidates; i++) {
       c.add(new CandidateRef(s.key(i), s.names().get(i), s.memberIds().get(i)));
     }
-    Round r = as("admin", true, () -> voting.openFirstRound(s.electionId(), c));
+    Round r = as("admin", true, () -> voting.rounds().openFirstRound(s.electionId(), c));
     checkIn(s, 1, present);
     run(
         "admin",
-        () -> voting.beginVoting(s.electionId(), 1, elections.get(s.electionId()).version()));
+        () ->
+            voting
+                .rounds()
+                .beginVoting(s.electionId(), 1, elections.get(s.electionId()).version()));
     return r;
   }
 
@@ -69,9 +72,9 @@ class VotingServiceTest extends H2AppTest {
     run(
         s.clerk1(),
         () -> {
-          var voters = voting.voters(s.electionId(), stage);
+          var voters = voting.checkIn().voters(s.electionId(), stage);
           for (int i = 0; i < count; i++) {
-            voting.checkIn(s.electionId(), stage, voters.get(i).key());
+            voting.checkIn().checkIn(s.electionId(), stage, voters.get(i).key());
           }
         });
   }
@@ -100,22 +103,35 @@ class VotingServiceTest extends H2AppTest {
     run(
         s.clerk2(),
         () -> ballots.forEach(b -> entries.submit(s.electionId(), r.number(), ballot(b, "B"))));
-    long stack = as("admin", true, () -> voting.stacks(s.electionId(), r.number())).get(0).id();
+    long stack =
+        as("admin", true, () -> voting.rounds().stacks(s.electionId(), r.number())).get(0).id();
     run(s.clerk1(), () -> entries.finishEntry(s.electionId(), r.number(), stack, "A"));
     run(s.clerk2(), () -> entries.finishEntry(s.electionId(), r.number(), stack, "B"));
-    int v = as("admin", true, () -> voting.stacks(s.electionId(), r.number())).get(0).version();
+    int v =
+        as("admin", true, () -> voting.rounds().stacks(s.electionId(), r.number()))
+            .get(0)
+            .version();
     run(s.scrutineer(), () -> entries.settle(s.electionId(), r.number(), stack, v));
-    long box = as("admin", true, () -> voting.stations(s.electionId())).get(0).boxes().get(0).id();
+    long box =
+        as("admin", true, () -> voting.stations().stations(s.electionId()))
+            .get(0)
+            .boxes()
+            .get(0)
+            .id();
     run(
         s.clerk1(),
-        () -> voting.recordBoxCount(s.electionId(), r.number(), box, issued, returned, 0));
+        () -> voting.rounds().recordBoxCount(s.electionId(), r.number(), box, issued, returned, 0));
   }
 
   StoredDecision decide(Setup s, int round) {
     return as(
         "admin",
         true,
-        () -> voting.decide(s.electionId(), round, voting.round(s.electionId(), round).version()));
+        () ->
+            voting
+                .decisions()
+                .decide(
+                    s.electionId(), round, voting.rounds().round(s.electionId(), round).version()));
   }
 
   static List<String> repeat(String keys, int n) {
@@ -133,16 +149,18 @@ class VotingServiceTest extends H2AppTest {
     for (int i = 0; i < 6; i++) {
       c.add(new CandidateRef(s.key(i), s.names().get(i), s.memberIds().get(i)));
     }
-    run("admin", () -> voting.openFirstRound(s.electionId(), c));
+    run("admin", () -> voting.rounds().openFirstRound(s.electionId(), c));
     checkIn(s, 1, 36); // 36 × 5 = 180, not more than 45 × 4 = 180
-    assertThat(as("admin", true, () -> voting.quorum(s.electionId(), 1)).met()).isFalse();
+    assertThat(as("admin", true, () -> voting.checkIn().quorum(s.electionId(), 1)).met()).isFalse();
     assertThatThrownBy(
             () ->
                 run(
                     "admin",
                     () ->
-                        voting.beginVoting(
-                            s.electionId(), 1, elections.get(s.electionId()).version())))
+                        voting
+                            .rounds()
+                            .beginVoting(
+                                s.electionId(), 1, elections.get(s.electionId()).version())))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("VOTING.START.QUORUM")
         .hasMessageContaining("PARTY.QUORUM.4_5")
@@ -159,12 +177,16 @@ class VotingServiceTest extends H2AppTest {
         as(
             "admin",
             true,
-            () -> voting.beginVoting(s.electionId(), 1, elections.get(s.electionId()).version()));
+            () ->
+                voting
+                    .rounds()
+                    .beginVoting(s.electionId(), 1, elections.get(s.electionId()).version()));
     assertThat(q.met()).isTrue();
     assertThat(q.present()).isEqualTo(37);
     assertThat(as("admin", true, () -> elections.get(s.electionId())).status())
         .isEqualTo(ElectionStatus.VOTING);
-    assertThat(as("admin", true, () -> voting.round(s.electionId(), 1)).present()).isEqualTo(37);
+    assertThat(as("admin", true, () -> voting.rounds().round(s.electionId(), 1)).present())
+        .isEqualTo(37);
   }
 
   @Test
@@ -296,7 +318,7 @@ class VotingServiceTest extends H2AppTest {
     b.set(p2 - 1, flip(truth.get(p2 - 1)));
     run(s.clerk1(), () -> truth.forEach(k -> entries.submit(e, 1, ballot(k, "A"))));
     run(s.clerk2(), () -> b.forEach(k -> entries.submit(e, 1, ballot(k, "B"))));
-    long stack = as("admin", true, () -> voting.stacks(e, 1)).get(0).id();
+    long stack = as("admin", true, () -> voting.rounds().stacks(e, 1)).get(0).id();
     run(s.clerk1(), () -> entries.finishEntry(e, 1, stack, "A"));
     run(s.clerk2(), () -> entries.finishEntry(e, 1, stack, "B"));
 
@@ -304,7 +326,7 @@ class VotingServiceTest extends H2AppTest {
     assertThat(d).extracting(Difference::position).containsExactly(p1, p2);
     assertThat(d).extracting(Difference::kind).containsOnly("MISMATCH");
 
-    int v0 = as("admin", true, () -> voting.stacks(e, 1)).get(0).version();
+    int v0 = as("admin", true, () -> voting.rounds().stacks(e, 1)).get(0).version();
     assertThatThrownBy(() -> run(s.scrutineer(), () -> entries.settle(e, 1, stack, v0)))
         .hasMessageContaining("ENTRY.SCRUTINEER.REQUIRED");
     assertThatThrownBy(
@@ -323,10 +345,10 @@ class VotingServiceTest extends H2AppTest {
     run(
         s.scrutineer(),
         () -> entries.rule(e, 1, stack, p2, false, truth.get(p2 - 1), List.of(), false, "录入B看错"));
-    int v1 = as("admin", true, () -> voting.stacks(e, 1)).get(0).version();
+    int v1 = as("admin", true, () -> voting.rounds().stacks(e, 1)).get(0).version();
     run(s.scrutineer(), () -> entries.settle(e, 1, stack, v1));
-    long box = as("admin", true, () -> voting.stations(e)).get(0).boxes().get(0).id();
-    run(s.clerk1(), () -> voting.recordBoxCount(e, 1, box, 20, 20, 0));
+    long box = as("admin", true, () -> voting.stations().stations(e)).get(0).boxes().get(0).id();
+    run(s.clerk1(), () -> voting.rounds().recordBoxCount(e, 1, box, 20, 20, 0));
 
     List<String> counted = new ArrayList<>(truth);
     counted.set(p1 - 1, ruled);
@@ -362,7 +384,7 @@ class VotingServiceTest extends H2AppTest {
     assertThat(sd.outcomes()).extracting(VotingModel.OutcomeDto::type).containsExactly("RoundVoid");
     assertThat(sd.trail())
         .anyMatch(t -> t.code().equals("ROUND.BALLOTS.RETURNED_LE_ISSUED") && !t.passed());
-    Round again = as("admin", true, () -> voting.openNextRound(s.electionId(), 1, 0));
+    Round again = as("admin", true, () -> voting.decisions().openNextRound(s.electionId(), 1, 0));
     assertThat(again.number()).isEqualTo(2);
     assertThat(again.kind()).isEqualTo(RoundKind.FIRST);
     assertThat(again.candidates()).isEqualTo(r.candidates());
@@ -395,7 +417,8 @@ class VotingServiceTest extends H2AppTest {
             .findFirst()
             .orElseThrow();
     int idx = sd.outcomes().indexOf(tie);
-    Round revote = as("admin", true, () -> voting.openNextRound(s.electionId(), 1, idx));
+    Round revote =
+        as("admin", true, () -> voting.decisions().openNextRound(s.electionId(), 1, idx));
     assertThat(revote.kind()).isEqualTo(RoundKind.TIE_REVOTE);
     assertThat(revote.seats()).isEqualTo(tie.seats());
     assertThat(revote.candidates())
@@ -403,10 +426,12 @@ class VotingServiceTest extends H2AppTest {
         .containsExactlyInAnyOrderElementsOf(tie.ids());
     assertThat(revote.candidates()).extracting(CandidateRef::name).containsExactlyInAnyOrder(b, c);
     assertThat(
-            as("admin", true, () -> voting.layout(s.electionId(), revote.number())).writeInRows())
+            as("admin", true, () -> voting.rounds().layout(s.electionId(), revote.number()))
+                .writeInRows())
         .isZero();
     assertThat(revote.candidates()).hasSizeLessThan(r.candidates().size());
-    assertThatThrownBy(() -> run("admin", () -> voting.openNextRound(s.electionId(), 1, idx)))
+    assertThatThrownBy(
+            () -> run("admin", () -> voting.decisions().openNextRound(s.electionId(), 1, idx)))
         .hasMessageContaining("已经建立");
   }
 
@@ -427,7 +452,7 @@ class VotingServiceTest extends H2AppTest {
         .extracting(VotingModel.OutcomeDto::type)
         .containsExactly("Elected", "FurtherRoundNeeded");
     assertThat(sd.trail()).anyMatch(t -> t.code().equals("COUNT.SHORTFALL.FURTHER_ROUND"));
-    Round further = as("admin", true, () -> voting.openNextRound(s.electionId(), 1, 1));
+    Round further = as("admin", true, () -> voting.decisions().openNextRound(s.electionId(), 1, 1));
     assertThat(further.kind()).isEqualTo(RoundKind.FURTHER);
     assertThat(further.furtherRound()).isEqualTo(1);
     assertThat(further.seats()).isEqualTo(1);
@@ -440,9 +465,15 @@ class VotingServiceTest extends H2AppTest {
     StoredDecision sd2 = decide(s, further.number());
     assertThat(sd2.outcomes().get(0).type()).isEqualTo("Elected");
     // without a committee the members' meeting elects the secretary: stage 1 complete → ready
-    assertThat(as("admin", true, () -> voting.readyForResults(s.electionId()))).isTrue();
+    assertThat(as("admin", true, () -> voting.progress().readyForResults(s.electionId()))).isTrue();
     assertThatThrownBy(
-            () -> run("admin", () -> voting.openSecondStage(s.electionId(), List.of(a), List.of())))
+            () ->
+                run(
+                    "admin",
+                    () ->
+                        voting
+                            .secondStage()
+                            .openSecondStage(s.electionId(), List.of(a), List.of())))
         .hasMessageContaining("VOTING.SECOND_STAGE.NO_COMMITTEE");
 
     // another election: reduce the seats instead, with consent of more than half
@@ -452,14 +483,21 @@ class VotingServiceTest extends H2AppTest {
     count(t, rt, repeat(keys(rt, Map.of(ta, '1')), 10), 10, 10);
     decide(t, 1);
     assertThatThrownBy(
-            () -> run("admin", () -> voting.reduceSeats(t.electionId(), 1, 5, 10, "会议记录")))
+            () ->
+                run(
+                    "admin",
+                    () -> voting.decisions().reduceSeats(t.electionId(), 1, 5, 10, "会议记录")))
         .hasMessageContaining("PARTY.SHORTFALL.REDUCE_SEATS");
     StoredDecision reduced =
-        as("admin", true, () -> voting.reduceSeats(t.electionId(), 1, 6, 10, "会议记录第2页"));
+        as(
+            "admin",
+            true,
+            () -> voting.decisions().reduceSeats(t.electionId(), 1, 6, 10, "会议记录第2页"));
     assertThat(reduced.outcomes())
         .extracting(VotingModel.OutcomeDto::type)
         .containsExactly("Elected", "SeatsReduced");
-    assertThat(as("admin", true, () -> voting.summaries(t.electionId())).get(0).complete())
+    assertThat(
+            as("admin", true, () -> voting.progress().summaries(t.electionId())).get(0).complete())
         .isTrue();
   }
 
@@ -469,44 +507,55 @@ class VotingServiceTest extends H2AppTest {
     Round r = start(s, 4, 12);
     long e = s.electionId();
     assertThatThrownBy(
-            () -> run("admin", () -> voting.openSecondStage(e, List.of("x"), List.of("y"))))
+            () ->
+                run(
+                    "admin",
+                    () -> voting.secondStage().openSecondStage(e, List.of("x"), List.of("y"))))
         .hasMessageContaining("VOTING.SECOND_STAGE.FIRST_UNDECIDED");
     List<String> names = r.candidates().stream().map(CandidateRef::name).toList();
     // first three elected
     count(s, r, repeat("1110", 12), 12, 12);
     decide(s, 1);
-    List<String> committee = as("admin", true, () -> voting.committeeMembers(e));
+    List<String> committee = as("admin", true, () -> voting.progress().committeeMembers(e));
     assertThat(committee).containsExactlyInAnyOrderElementsOf(names.subList(0, 3));
     assertThatThrownBy(
             () ->
                 run(
                     "admin",
-                    () -> voting.openSecondStage(e, List.of(names.get(3)), List.of(names.get(0)))))
+                    () ->
+                        voting
+                            .secondStage()
+                            .openSecondStage(e, List.of(names.get(3)), List.of(names.get(0)))))
         .hasMessageContaining("VOTING.OFFICERS.NOT_MEMBER");
     List<Round> stage2 =
         as(
             "admin",
             true,
-            () -> voting.openSecondStage(e, List.of(names.get(0)), List.of(names.get(1))));
+            () ->
+                voting
+                    .secondStage()
+                    .openSecondStage(e, List.of(names.get(0)), List.of(names.get(1))));
     assertThat(stage2)
         .extracting(Round::post)
         .containsExactly(VotingModel.Post.SECRETARY, VotingModel.Post.DEPUTY);
-    assertThat(as("admin", true, () -> voting.voters(e, 2))).hasSize(3);
+    assertThat(as("admin", true, () -> voting.checkIn().voters(e, 2))).hasSize(3);
     // plenum quorum: 2 of 3 is not more than 4/5
     checkIn(s, 2, 2);
-    assertThatThrownBy(() -> run("admin", () -> voting.beginVoting(e, 2, 0)))
+    assertThatThrownBy(() -> run("admin", () -> voting.rounds().beginVoting(e, 2, 0)))
         .hasMessageContaining("PARTY.QUORUM.PLENUM");
     checkIn(s, 2, 3);
-    run("admin", () -> voting.beginVoting(e, 2, 0));
+    run("admin", () -> voting.rounds().beginVoting(e, 2, 0));
     for (Round x : stage2) {
       count(s, x, repeat("1", 3), 3, 3);
       decide(s, x.number());
     }
-    assertThat(as("admin", true, () -> voting.readyForResults(e))).isTrue();
+    assertThat(as("admin", true, () -> voting.progress().readyForResults(e))).isTrue();
     assertThat(as("admin", true, () -> elections.get(e)).status()).isEqualTo(ElectionStatus.VOTING);
-    run("admin", () -> voting.recordPortfolio(e, names.get(2), "组织委员"));
-    assertThat(as("admin", true, () -> voting.portfolios(e))).containsEntry(names.get(2), "组织委员");
-    assertThatThrownBy(() -> run("admin", () -> voting.recordPortfolio(e, names.get(3), "宣传委员")))
+    run("admin", () -> voting.secondStage().recordPortfolio(e, names.get(2), "组织委员"));
+    assertThat(as("admin", true, () -> voting.secondStage().portfolios(e)))
+        .containsEntry(names.get(2), "组织委员");
+    assertThatThrownBy(
+            () -> run("admin", () -> voting.secondStage().recordPortfolio(e, names.get(3), "宣传委员")))
         .hasMessageContaining("VOTING.PORTFOLIO.NOT_MEMBER");
   }
 
@@ -515,7 +564,7 @@ class VotingServiceTest extends H2AppTest {
     Setup s = setup(10, true, 2, 0);
     Round r = start(s, 3, 10);
     long e = s.electionId();
-    long box = as("admin", true, () -> voting.stations(e)).get(0).boxes().get(0).id();
+    long box = as("admin", true, () -> voting.stations().stations(e)).get(0).boxes().get(0).id();
     Map<String, xuanju.core.tally.CandidateCount> bad =
         Map.of(
             r.candidates().get(0).id(), new xuanju.core.tally.CandidateCount(9, 0, 0),
@@ -532,7 +581,7 @@ class VotingServiceTest extends H2AppTest {
     run(s.clerk1(), () -> entries.aggregate(e, 1, box, 10, 0, good, Map.of()));
     assertThatThrownBy(() -> run(s.clerk1(), () -> entries.submit(e, 1, ballot("110", "A"))))
         .hasMessageContaining("VOTING.COUNT.MIXED_BOX");
-    run(s.clerk1(), () -> voting.recordBoxCount(e, 1, box, 10, 10, 0));
+    run(s.clerk1(), () -> voting.rounds().recordBoxCount(e, 1, box, 10, 10, 0));
     StoredDecision sd = decide(s, 1);
     assertThat(sd.outcomes().get(0).type()).isEqualTo("Elected");
     assertThat(sd.outcomes().get(0).ids()).hasSize(2);
@@ -541,20 +590,27 @@ class VotingServiceTest extends H2AppTest {
   @Test
   void mobileBoxesNeedTwoStaffAndAreNotUsedInPartyElections() {
     Setup s = setup(5, true, 2, 0);
-    long station = as("admin", true, () -> voting.addStation(s.electionId(), "第二投票站"));
+    long station = as("admin", true, () -> voting.stations().addStation(s.electionId(), "第二投票站"));
     assertThatThrownBy(
             () ->
                 run(
                     "admin",
-                    () -> voting.addBox(s.electionId(), station, "流动1", true, List.of("甲", "乙"))))
+                    () ->
+                        voting
+                            .stations()
+                            .addBox(s.electionId(), station, "流动1", true, List.of("甲", "乙"))))
         .hasMessageContaining("VOTING.BOX.MOBILE_PARTY");
     long box =
-        as("admin", true, () -> voting.addBox(s.electionId(), station, "第二票箱", false, List.of()));
-    assertThatThrownBy(() -> run(s.clerk1(), () -> voting.openBox(s.electionId(), box, 0)))
+        as(
+            "admin",
+            true,
+            () -> voting.stations().addBox(s.electionId(), station, "第二票箱", false, List.of()));
+    assertThatThrownBy(
+            () -> run(s.clerk1(), () -> voting.stations().openBox(s.electionId(), box, 0)))
         .hasMessageContaining("VOTING.BOX.SEAL_ORDER");
-    run(s.clerk1(), () -> voting.sealBox(s.electionId(), box, "FT-0001", 0));
-    run(s.clerk1(), () -> voting.openBox(s.electionId(), box, 1));
-    assertThat(as("admin", true, () -> voting.stations(s.electionId())))
+    run(s.clerk1(), () -> voting.stations().sealBox(s.electionId(), box, "FT-0001", 0));
+    run(s.clerk1(), () -> voting.stations().openBox(s.electionId(), box, 1));
+    assertThat(as("admin", true, () -> voting.stations().stations(s.electionId())))
         .flatExtracting(VotingModel.Station::boxes)
         .anyMatch(b -> b.id() == box && b.openedAt() != null && b.sealNumber().equals("FT-0001"));
   }
