@@ -197,12 +197,12 @@ public class CardService {
             + (s == null ? "取消投票站分配" : "分配到" + s.kindZh() + "「" + s.name() + "」"));
   }
 
-  /** The name of the election committee (for the cards' footer), or the organisation's. */
+  /** The name of the election's committee (for the cards' footer), or 选举委员会 if none is recorded. */
   String committeeName(Election e) {
     List<String> names =
         jdbc.queryForList(
             "SELECT name FROM election_committee WHERE election_id = ?", String.class, e.id());
-    return names.isEmpty() ? e.organisationName() : names.get(0);
+    return names.isEmpty() ? "选举委员会" : names.get(0);
   }
 
   /**

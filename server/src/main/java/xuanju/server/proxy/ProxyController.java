@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import xuanju.core.rule.InvalidInputException;
-import xuanju.server.election.ElectionService;
 import xuanju.server.plan.Downloads;
 import xuanju.server.web.FreeText;
 
@@ -21,15 +20,10 @@ import xuanju.server.web.FreeText;
 @Controller
 class ProxyController {
   private final ProxyService proxies;
-  private final ElectionService elections;
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-  ProxyController(
-      ProxyService proxies,
-      ElectionService elections,
-      org.springframework.jdbc.core.JdbcTemplate jdbc) {
+  ProxyController(ProxyService proxies, org.springframework.jdbc.core.JdbcTemplate jdbc) {
     this.proxies = proxies;
-    this.elections = elections;
     this.jdbc = jdbc;
   }
 
@@ -90,12 +84,11 @@ class ProxyController {
 
   @GetMapping("/elections/{id}/cards/proxies/{proxyId}/letter.pdf")
   ResponseEntity<byte[]> letter(@PathVariable long id, @PathVariable long proxyId) {
-    var e = elections.get(id);
+    VoterProxy x = proxies.get(id, proxyId); // checks VIEW
     var names =
         jdbc.queryForList(
             "SELECT name FROM election_committee WHERE election_id = ?", String.class, id);
-    String committee = names.isEmpty() ? e.organisationName() + "选举委员会" : names.get(0);
-    VoterProxy x = proxies.get(id, proxyId);
+    String committee = names.isEmpty() ? "选举委员会" : names.get(0);
     return Downloads.of(
         proxies.letter(id, proxyId, committee), "委托投票书 " + x.principal().name(), "pdf");
   }

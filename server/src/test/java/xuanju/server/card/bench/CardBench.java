@@ -107,7 +107,7 @@ public final class CardBench {
     long s1 = f.station(d, "第一投票站", false);
     long s2 = f.station(d, "第二投票站", false);
     long t0 = System.nanoTime();
-    List<Long> regs = bulkVoters(jdbc, f, d, "基准村", n, 1);
+    List<Long> regs = bulkVoters(jdbc, f, d, "基准村", n, 0);
     jdbc.update(
         "UPDATE voter_registration SET station_id = CASE WHEN MOD(voter_no, 2) = 0 THEN ? ELSE ? END"
             + " WHERE district_id = ?",
