@@ -68,6 +68,7 @@ public class VoterLookupBench {
                   HttpClient http =
                       HttpClient.newBuilder()
                           .cookieHandler(new CookieManager())
+                          .version(HttpClient.Version.HTTP_1_1)
                           .connectTimeout(Duration.ofSeconds(10))
                           .build();
                   signIn(http, url, user, password);
