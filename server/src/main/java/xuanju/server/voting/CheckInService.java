@@ -119,6 +119,16 @@ public class CheckInService {
       repo.insertCheckin(electionId, stage, key, v.name(), me(), clock.instant());
       log(e, "VOTING_CHECKIN", StageProgress.meetingZh(e, stage) + "签到：" + v.name());
     }
+    // 委托投票: the votes the holder casts for others count as present with the holder
+    for (Voter p : stage == 1 ? electorate.proxiesHeldBy(e, key) : List.<Voter>of()) {
+      if (!repo.checkedIn(electionId, stage, p.key())) {
+        repo.insertCheckin(electionId, stage, p.key(), p.name(), me(), clock.instant());
+        log(
+            e,
+            "VOTING_CHECKIN",
+            StageProgress.meetingZh(e, stage) + "签到：" + p.name() + "（委托" + v.name() + "代为投票）");
+      }
+    }
     return quorumOf(e, stage);
   }
 
@@ -131,6 +141,11 @@ public class CheckInService {
     }
     if (repo.deleteCheckin(electionId, stage, key) > 0) {
       log(e, "VOTING_CHECKIN_UNDONE", "撤销签到：" + key);
+      for (Voter p : stage == 1 ? electorate.proxiesHeldBy(e, key) : List.<Voter>of()) {
+        if (repo.deleteCheckin(electionId, stage, p.key()) > 0) {
+          log(e, "VOTING_CHECKIN_UNDONE", "撤销签到：" + p.key() + "（委托投票）");
+        }
+      }
     }
     return quorumOf(e, stage);
   }

@@ -22,4 +22,12 @@ public interface ElectorateProvider {
 
   /** How {@link #expected} was found, in Chinese. */
   String expectedZh(Election e);
+
+  /**
+   * The voters whose votes the voter {@code holderKey} casts by proxy (委托投票): checked in with the
+   * holder. None unless the electorate has proxies.
+   */
+  default List<Voter> proxiesHeldBy(Election e, String holderKey) {
+    return List.of();
+  }
 }

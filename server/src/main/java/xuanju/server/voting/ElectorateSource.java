@@ -44,4 +44,9 @@ public class ElectorateSource {
   public String expectedZh(Election e) {
     return provider(e).expectedZh(e);
   }
+
+  /** The voters whose votes {@code holderKey} casts by proxy (委托投票). */
+  public List<Voter> proxiesHeldBy(Election e, String holderKey) {
+    return provider(e).proxiesHeldBy(e, holderKey);
+  }
 }
