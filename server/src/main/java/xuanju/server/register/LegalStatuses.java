@@ -17,9 +17,10 @@ import xuanju.core.rule.InvalidInputException;
  *   <li>{@code DEPRIVED} (依法被剥夺政治权利) → {@link Deprivation}(basis = 判决书文号, authority = court,
  *       first_day, last_day inclusive; null = 终身);
  *   <li>{@code INCAPACITY} (不能行使选举权利) → {@link Incapacity}(reason, evidence, intermittent,
- *       confirmed_on, decision_ref; last_day is the last day it applied, so it ended the day after);
- *   <li>{@code SUSPENDED} (停止行使选举权利) → {@link VotingSuspension}(authority, basis = 文号,
- *       first_day (or confirmed_on), ended the day after last_day).
+ *       confirmed_on, decision_ref; last_day is the last day it applied, so it ended the day
+ *       after);
+ *   <li>{@code SUSPENDED} (停止行使选举权利) → {@link VotingSuspension}(authority, basis = 文号, first_day
+ *       (or confirmed_on), ended the day after last_day).
  * </ul>
  */
 public final class LegalStatuses {

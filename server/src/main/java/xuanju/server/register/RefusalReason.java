@@ -31,8 +31,6 @@ public enum RefusalReason {
 
   /** The rule in Chinese with its legal source, for the page (no rule code). */
   public String ruleZh() {
-    return rule == null
-        ? "死亡的公民不列入选民名单"
-        : rule.messageZh() + "（" + rule.citation().display() + "）";
+    return rule == null ? "死亡的公民不列入选民名单" : rule.messageZh() + "（" + rule.citation().display() + "）";
   }
 }

@@ -158,7 +158,9 @@ public class RegisterRepository {
       "s.person_id, s.kind, s.basis, s.authority, s.reason, s.evidence, s.first_day, s.last_day,"
           + " s.intermittent, s.confirmed_on, s.decision_ref";
 
-  /** The legal-status rows of the persons of these organisations (and of extra persons), by person. */
+  /**
+   * The legal-status rows of the persons of these organisations (and of extra persons), by person.
+   */
   public Map<Long, List<LegalStatuses.Row>> legalRows(Set<Long> organisations, Set<Long> persons) {
     Map<Long, List<LegalStatuses.Row>> out = new HashMap<>();
     String where =
@@ -181,7 +183,9 @@ public class RegisterRepository {
   /** The legal-status rows of one person. */
   public List<LegalStatuses.Row> legalRows(long personId) {
     return jdbc.query(
-        "SELECT " + LEGAL_COLUMNS + " FROM person_legal_status s WHERE s.person_id = ? ORDER BY s.id",
+        "SELECT "
+            + LEGAL_COLUMNS
+            + " FROM person_legal_status s WHERE s.person_id = ? ORDER BY s.id",
         (rs, i) -> legalRow(rs),
         personId);
   }

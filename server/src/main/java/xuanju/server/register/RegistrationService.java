@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -249,8 +248,8 @@ public class RegistrationService {
 
   /**
    * Registers one person (单个登记) on the ground the form gives. Refused with the core rule's Chinese
-   * message (未满十八周岁, 已在…选区登记, a missing 选民资格证明 …), changing nothing. Once the district's
-   * list is published, it is a 补登 and needs a reason. Needs MANAGE.
+   * message (未满十八周岁, 已在…选区登记, a missing 选民资格证明 …), changing nothing. Once the district's list is
+   * published, it is a 补登 and needs a reason. Needs MANAGE.
    *
    * @return the notice naming the ground, and the warning of a late 补登 if any
    */
@@ -276,12 +275,9 @@ public class RegistrationService {
                 () ->
                     new InvalidInputException(
                         "residentId",
-                        "居民名册中没有公民身份号码为 "
-                            + ResidentIds.mask(id)
-                            + " 的居民，请先在居民名册中登记该居民"));
+                        "居民名册中没有公民身份号码为 " + ResidentIds.mask(id) + " 的居民，请先在居民名册中登记该居民"));
     if (p.diedOn() != null && !p.diedOn().isAfter(e.electionDay())) {
-      throw new InvalidInputException(
-          "residentId", p.labelZh() + "已于" + p.diedOn() + "死亡，不能登记为选民");
+      throw new InvalidInputException("residentId", p.labelZh() + "已于" + p.diedOn() + "死亡，不能登记为选民");
     }
     LegalStatus status = LegalStatuses.of(p.labelZh(), repo.legalRows(p.id()));
     EligibilityResult er = Eligibility.decide(p.resident(), status, e.electionDay());
@@ -356,12 +352,14 @@ public class RegistrationService {
 
   /** The refusals of an election (at most {@code limit}), by district and reason. */
   public List<RefusalView> refusals(long electionId, int limit) {
-    return jdbc.query(
-        "SELECT d.name, r.reason, r.message FROM voter_refusal r JOIN district d ON d.id ="
-            + " r.district_id WHERE r.election_id = ? ORDER BY d.number, r.reason, r.id",
-        (rs, i) ->
-            new RefusalView(rs.getString(1), RefusalReason.valueOf(rs.getString(2)), rs.getString(3)),
-        electionId)
+    return jdbc
+        .query(
+            "SELECT d.name, r.reason, r.message FROM voter_refusal r JOIN district d ON d.id ="
+                + " r.district_id WHERE r.election_id = ? ORDER BY d.number, r.reason, r.id",
+            (rs, i) ->
+                new RefusalView(
+                    rs.getString(1), RefusalReason.valueOf(rs.getString(2)), rs.getString(3)),
+            electionId)
         .stream()
         .limit(limit)
         .toList();

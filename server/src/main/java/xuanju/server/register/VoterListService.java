@@ -31,8 +31,8 @@ import xuanju.server.election.ElectionService;
 
 /**
  * The voter list of each district (选民名单): publication with the statutory days (core {@link
- * RegisterDeadlines}), changes after publication (补登、除名、更正) with their reasons, and objections
- * (申诉) with the committee's decision. Every change is audited.
+ * RegisterDeadlines}), changes after publication (补登、除名、更正) with their reasons, and objections (申诉)
+ * with the committee's decision. Every change is audited.
  */
 @Service
 public class VoterListService {
@@ -233,7 +233,8 @@ public class VoterListService {
     }
     Optional<LocalDate> already = publishedOn(d.id());
     if (already.isPresent()) {
-      throw new IllegalStateException(d.name() + "的选民名单已于" + already.get() + "公布，公布后的变更请逐人补登、除名或更正");
+      throw new IllegalStateException(
+          d.name() + "的选民名单已于" + already.get() + "公布，公布后的变更请逐人补登、除名或更正");
     }
     int listed = repo.listedCounts(e.id()).getOrDefault(d.id(), 0);
     if (listed == 0) {
@@ -303,6 +304,22 @@ public class VoterListService {
         AccessService.currentUser(),
         Timestamp.from(clock.instant()));
     return warnings;
+  }
+
+  /** The listed registration with this voter number in a district of the election. */
+  public long registrationId(long electionId, long districtId, int voterNo) {
+    return jdbc
+        .queryForList(
+            "SELECT id FROM voter_registration WHERE election_id = ? AND district_id = ? AND"
+                + " voter_no = ? AND status = 'LISTED'",
+            Long.class,
+            electionId,
+            districtId,
+            voterNo)
+        .stream()
+        .findFirst()
+        .orElseThrow(
+            () -> new InvalidInputException("voterNo", "本选区选民名单中没有选民证号为" + voterNo + "的选民"));
   }
 
   private record Entry(long id, long districtId, String name, String status) {}
@@ -438,8 +455,8 @@ public class VoterListService {
 
   /**
    * Registers an objection (申诉) to a district's published list. Filed outside the statutory days
-   * after publication (core {@link RegisterDeadlines#checkObjection}) it is refused with the Chinese
-   * message and nothing is saved. Needs MANAGE.
+   * after publication (core {@link RegisterDeadlines#checkObjection}) it is refused with the
+   * Chinese message and nothing is saved. Needs MANAGE.
    */
   @Transactional
   public long fileObjection(
@@ -453,8 +470,7 @@ public class VoterListService {
     DistrictInfo d = district(e, districtId);
     LocalDate published =
         publishedOn(d.id())
-            .orElseThrow(
-                () -> new IllegalStateException(d.name() + "的选民名单尚未公布，不能受理对名单的申诉"));
+            .orElseThrow(() -> new IllegalStateException(d.name() + "的选民名单尚未公布，不能受理对名单的申诉"));
     if (content == null || content.isBlank()) {
       throw new InvalidInputException("content", "请填写申诉内容");
     }
@@ -504,9 +520,9 @@ public class VoterListService {
   }
 
   /**
-   * Records the committee's decision on an objection: the day, the outcome (维持/更正), the decision and
-   * the notice to the objector. A late decision is recorded with its message, which is returned.
-   * Needs MANAGE.
+   * Records the committee's decision on an objection: the day, the outcome (维持/更正), the decision
+   * and the notice to the objector. A late decision is recorded with its message, which is
+   * returned. Needs MANAGE.
    */
   @Transactional
   public List<String> decideObjection(
