@@ -17,7 +17,6 @@ import xuanju.core.rule.InvalidInputException;
 import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
 import xuanju.server.election.Election;
-import xuanju.server.election.ElectionService;
 import xuanju.server.web.FreeText;
 
 /**
@@ -31,7 +30,7 @@ class DistrictController {
   private final SeatTotalService seatTotals;
   private final StationService stations;
   private final CommitteeService committees;
-  private final ElectionService elections;
+  private final ProvincialVariantService variants;
   private final AccessService access;
   private final Clock clock;
 
@@ -40,14 +39,14 @@ class DistrictController {
       SeatTotalService seatTotals,
       StationService stations,
       CommitteeService committees,
-      ElectionService elections,
+      ProvincialVariantService variants,
       AccessService access,
       Clock clock) {
     this.districts = districts;
     this.seatTotals = seatTotals;
     this.stations = stations;
     this.committees = committees;
-    this.elections = elections;
+    this.variants = variants;
     this.access = access;
     this.clock = clock;
   }
@@ -73,6 +72,10 @@ class DistrictController {
     model.addAttribute("article", SeatTotalService.articleZh());
     model.addAttribute("canManage", canManage(e));
     model.addAttribute("today", LocalDate.now(clock));
+    model.addAttribute("variant", variants.variant(e).orElse(null));
+    model.addAttribute("variantChosen", variants.electionVariant(id).isPresent());
+    model.addAttribute("variantEntries", variants.entries(e));
+    model.addAttribute("variants", variants.all());
     return "district/index";
   }
 
@@ -135,6 +138,16 @@ class DistrictController {
       HttpServletResponse response,
       RedirectAttributes flash) {
     return run(id, model, response, flash, "已移除成员", () -> committees.removeMember(id, memberId));
+  }
+
+  @PostMapping("/elections/{id}/districts/variant")
+  String chooseVariant(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") @FreeText(label = "省级变体", max = 40) String variant,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    return run(id, model, response, flash, "已选择省级变体", () -> variants.choose(id, variant));
   }
 
   // --- seat total and districts ---

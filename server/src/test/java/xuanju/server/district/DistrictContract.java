@@ -495,4 +495,23 @@ interface DistrictContract {
         .andExpect(status().isConflict())
         .andExpect(content().string(containsString("不按选区分配代表名额")));
   }
+
+  @Test
+  default void provincialVariantChosenPerElectionShowsWhatNeedsReview() throws Exception {
+    var t = town(ElectionKind.VILLAGE_COMMITTEE);
+    long id = t.election();
+    assertThat(page(id)).contains("本选举未适用省级变体");
+    mvc()
+        .perform(form("/elections/{id}/districts/variant", id).param("variant", "XX"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().string(containsString("省级变体：没有这一选项")));
+    mvc()
+        .perform(form("/elections/{id}/districts/variant", id).param("variant", "NEI_MONGOL"))
+        .andExpect(status().is3xxRedirection());
+    String html = page(id);
+    assertThat(html)
+        .contains("内蒙古自治区", "（本选举选定）", "需要复核", "已核实", "《内蒙古自治区村民委员会选举办法》")
+        .contains("流动票箱");
+    assertThat(audits("PROVINCIAL_VARIANT_CHOSEN", "election:" + id)).isEqualTo(1);
+  }
 }
