@@ -47,7 +47,8 @@ public final class ProvincialVariants {
   private static void add(List<ProvincialVariant.Entry> out, Profile p, String provincialText) {
     for (Setting s : p.settings().values()) {
       Citation c = s.citation();
-      boolean statute = c.confidence() == Confidence.V && !c.article().isEmpty();
+      boolean statute =
+          c.confidence() == Confidence.V && !c.article().isEmpty() && c.sourceId().startsWith("L");
       if (statute) {
         out.add(
             new ProvincialVariant.Entry(

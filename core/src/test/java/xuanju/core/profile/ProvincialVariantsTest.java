@@ -32,10 +32,12 @@ class ProvincialVariantsTest {
     assertThat(cap.value()).isEqualTo("3");
     assertThat(cap.citation().document()).isEqualTo("内蒙古自治区村民委员会选举办法");
     assertThat(cap.noteZh()).contains("须对照自治区办法复核");
-    // every residents' parameter is an inference or secondary source: all need review
-    assertThat(NM.needsReview(Regime.RESIDENTS_COMMITTEE)).isNotEmpty();
-    assertThat(NM.needsReview(Regime.RESIDENTS_COMMITTEE))
-        .allSatisfy(e -> assertThat(e.citation().confidence()).isEqualTo(Confidence.I));
+    // the residents' profile's verbatim sources are another province's rules (R5, 重庆): for 内蒙古
+    // nothing is confirmed, every residents' parameter needs review
+    assertThat(Profiles.byId("RESIDENTS_COMMITTEE").settings().get(Param.MARGIN_MIN_EXTRA))
+        .satisfies(s -> assertThat(s.citation().sourceId()).startsWith("R5"));
+    assertThat(NM.entries(Regime.RESIDENTS_COMMITTEE))
+        .allSatisfy(e -> assertThat(e.needsReview()).isTrue());
     assertThat(NM.notesZh()).anyMatch(n -> n.contains("流动票箱"));
   }
 
