@@ -243,6 +243,45 @@ class AuthorisationMatrixTest extends H2AppTest {
     nominationRows();
     votingRows();
     resultsRows();
+    districtRows();
+  }
+
+  /** 选区与选举委员会 (district): pages of the districts, seats, stations and committee. */
+  private static void districtRows() {
+    String p = "/elections/{id}/districts";
+    row("GET " + p, Need.VIEW, (t, x) -> get(p, x.election()));
+    row("GET " + p + "/{districtId}", Need.VIEW, (t, x) -> get(p + "/1", x.election()));
+    row(
+        "POST " + p,
+        Need.MANAGE,
+        (t, x) -> post(p, x.election()).param("number", "1").param("name", "矩阵选区"));
+    for (String action :
+        List.of(
+            "committee",
+            "committee/members",
+            "variant",
+            "seat-total",
+            "apply-proposal",
+            "one-per-unit")) {
+      row("POST " + p + "/" + action, Need.MANAGE, (t, x) -> post(p + "/" + action, x.election()));
+    }
+    row(
+        "POST " + p + "/committee/members/{memberId}/delete",
+        Need.MANAGE,
+        (t, x) -> post(p + "/committee/members/{m}/delete", x.election(), 999_999_999L));
+    for (String tail :
+        List.of(
+            "/{districtId}",
+            "/{districtId}/delete",
+            "/{districtId}/stations",
+            "/{districtId}/stations/{stationId}",
+            "/{districtId}/stations/{stationId}/delete")) {
+      String path = p + tail;
+      row(
+          "POST " + path,
+          Need.MANAGE,
+          (t, x) -> post(path.replaceAll("\\{(districtId|stationId)}", "999999999"), x.election()));
+    }
   }
 
   /** 结果与归档 (results): pages, documents and API. */

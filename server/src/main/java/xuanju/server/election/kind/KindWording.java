@@ -17,6 +17,10 @@ package xuanju.server.election.kind;
  * @param addressee how the upper body addresses the organisation, e.g. {@code 你支部}
  * @param electorateRecord the record the plan is checked against, e.g. {@code 党员名册}, {@code 选民登记}
  * @param resultsFilingZh the sentence saying who approves or files the results
+ * @param electionCommittee the body that runs a direct election, e.g. {@code 选举委员会}, {@code
+ *     居民选举委员会}, {@code 村民选举委员会}; empty for kinds without one (the party branch)
+ * @param electionCommitteeAppointer who appoints or elects it, as the appointment form suggests,
+ *     e.g. {@code 县人大常委会}, {@code 居民会议推选}; empty without one
  */
 public record KindWording(
     String electingBody,
@@ -32,4 +36,11 @@ public record KindWording(
     String upper,
     String addressee,
     String electorateRecord,
-    String resultsFilingZh) {}
+    String resultsFilingZh,
+    String electionCommittee,
+    String electionCommitteeAppointer) {
+  /** Whether the kind has an election committee (选举委员会). */
+  public boolean hasElectionCommittee() {
+    return electionCommittee != null && !electionCommittee.isBlank();
+  }
+}

@@ -57,7 +57,9 @@ public final class PartyBranchKind {
               "上级党组织",
               "你支部",
               "党员名册",
-              "书记、副书记的选举结果报上级党组织批准，委员报上级党组织备案。"),
+              "书记、副书记的选举结果报上级党组织批准，委员报上级党组织备案。",
+              "",
+              ""),
           f ->
               PlanChecks.check(
                   f.hasCommittee(),

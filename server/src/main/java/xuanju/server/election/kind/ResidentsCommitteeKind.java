@@ -56,6 +56,8 @@ public final class ResidentsCommitteeKind {
               "街道党工委",
               "你社区",
               "选民登记",
-              "选举结果由居民选举委员会当场公布，并报街道党工委和民政部门备案。"),
+              "选举结果由居民选举委员会当场公布，并报街道党工委和民政部门备案。",
+              "居民选举委员会",
+              "居民会议或者居民代表会议、居民小组会议推选"),
           VoterRegisterPending.check(ResidentsCommitteeRule.VOTER_REGISTER_PENDING));
 }

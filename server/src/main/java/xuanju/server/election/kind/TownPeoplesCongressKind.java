@@ -61,6 +61,8 @@ public final class TownPeoplesCongressKind {
               "县人大常委会",
               "你镇",
               "选民登记",
-              "选举结果由选举委员会确定是否有效并予以宣布，代表资格由镇人民代表大会代表资格审查委员会审查。"),
+              "选举结果由选举委员会确定是否有效并予以宣布，代表资格由镇人民代表大会代表资格审查委员会审查。",
+              "选举委员会",
+              "县级人大常委会"),
           VoterRegisterPending.check(TownPeoplesCongressRule.VOTER_REGISTER_PENDING));
 }

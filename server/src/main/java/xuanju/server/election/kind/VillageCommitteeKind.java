@@ -53,6 +53,8 @@ public final class VillageCommitteeKind {
               "乡镇党委",
               "你村",
               "选民登记",
-              "选举结果由村民选举委员会当场公布，并报乡镇人民政府和民政部门备案。"),
+              "选举结果由村民选举委员会当场公布，并报乡镇人民政府和民政部门备案。",
+              "村民选举委员会",
+              "村民会议或者村民代表会议、村民小组会议推选"),
           VoterRegisterPending.check(VillageCommitteeRule.VOTER_REGISTER_PENDING));
 }
