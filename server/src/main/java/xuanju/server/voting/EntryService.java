@@ -80,7 +80,7 @@ public class EntryService {
 
   private final RoundService roundService;
 
-  private final StationService stations;
+  private final BallotBoxService stations;
   private final VotingRepository repo;
   private final BallotCoverage coverage;
   private final TransactionTemplate tx;
@@ -106,7 +106,7 @@ public class EntryService {
   public EntryService(
       VotingContext ctx,
       RoundService roundService,
-      StationService stations,
+      BallotBoxService stations,
       VotingRepository repo,
       BallotCoverage coverage,
       PlatformTransactionManager tm) {

@@ -58,7 +58,7 @@ public class RoundService {
   private final VotingRepository repo;
   private final ElectionService elections;
   private final NominationService nomination;
-  private final StationService stations;
+  private final BallotBoxService stations;
   private final CheckInService checkIn;
   private final StageProgress progress;
   private final Clock clock;
@@ -68,7 +68,7 @@ public class RoundService {
       VotingRepository repo,
       ElectionService elections,
       NominationService nomination,
-      StationService stations,
+      BallotBoxService stations,
       CheckInService checkIn,
       StageProgress progress,
       Clock clock) {

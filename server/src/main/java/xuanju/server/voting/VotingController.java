@@ -40,7 +40,7 @@ class VotingController {
   private final StageProgress progress;
   private final RoundService roundService;
   private final SecondStageService secondStage;
-  private final StationService stations;
+  private final BallotBoxService stations;
   private final EntryService entries;
   private final ElectionService elections;
 
@@ -51,7 +51,7 @@ class VotingController {
       StageProgress progress,
       RoundService roundService,
       SecondStageService secondStage,
-      StationService stations,
+      BallotBoxService stations,
       EntryService entries,
       ElectionService elections) {
     this.checkIn = checkIn;

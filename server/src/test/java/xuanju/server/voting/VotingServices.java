@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 @Component
 public record VotingServices(
     VotingContext ctx,
-    StationService stations,
+    BallotBoxService stations,
     CheckInService checkIn,
     StageProgress progress,
     RoundService rounds,

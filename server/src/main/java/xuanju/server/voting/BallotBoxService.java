@@ -19,7 +19,7 @@ import xuanju.server.voting.VotingModel.Voter;
  * stations, mobile boxes (流动票箱) with their staff and registered voters, sealing and opening.
  */
 @Service
-public class StationService {
+public class BallotBoxService {
   static final String HALL = "选举大会会场";
   static final String MAIN_BOX = "主票箱";
 
@@ -28,7 +28,7 @@ public class StationService {
   private final ElectorateSource electorate;
   private final Clock clock;
 
-  public StationService(
+  public BallotBoxService(
       VotingContext ctx, VotingRepository repo, ElectorateSource electorate, Clock clock) {
     this.ctx = ctx;
     this.repo = repo;
