@@ -306,6 +306,7 @@ class RegisterController {
         response,
         flash,
         () -> {
+          lists.manageable(id);
           List<String> w =
               lists.remove(id, lists.registrationId(id, districtId, voterNo), changedOn, reason);
           return "已除名" + (w.isEmpty() ? "" : "（" + String.join("；", w) + "）");
@@ -330,6 +331,7 @@ class RegisterController {
         response,
         flash,
         () -> {
+          lists.manageable(id);
           List<String> w =
               lists.correct(
                   id, lists.registrationId(id, districtId, voterNo), changedOn, detail, reason);

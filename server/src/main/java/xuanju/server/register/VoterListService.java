@@ -77,6 +77,14 @@ public class VoterListService {
     return requireRegister(elections.get(electionId));
   }
 
+  /**
+   * The election for a change (MANAGE), refused if it has no voter register: checked before any
+   * look-up, so a user without MANAGE gets 403 and learns nothing about the list.
+   */
+  public Election manageable(long electionId) {
+    return requireRegister(elections.get(electionId, Permission.MANAGE));
+  }
+
   /** The districts of the election. */
   public List<DistrictInfo> districts(Election e) {
     return repo.districts(e);

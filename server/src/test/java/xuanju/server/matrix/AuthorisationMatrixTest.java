@@ -244,6 +244,8 @@ class AuthorisationMatrixTest extends H2AppTest {
     votingRows();
     resultsRows();
     districtRows();
+    registerRows();
+    cardRows();
   }
 
   /** 选区与选举委员会 (district): pages of the districts, seats, stations and committee. */
@@ -281,6 +283,108 @@ class AuthorisationMatrixTest extends H2AppTest {
           "POST " + path,
           Need.MANAGE,
           (t, x) -> post(path.replaceAll("\\{(districtId|stationId)}", "999999999"), x.election()));
+    }
+  }
+
+  /** 选民登记 (register): the register page, the district lists and their documents. */
+  private static void registerRows() {
+    String p = "/elections/{id}/register";
+    String d = p + "/districts/{districtId}";
+    row("GET " + p, Need.VIEW, (t, x) -> get(p, x.election()));
+    row("GET " + p + "/carry-over", Need.VIEW, (t, x) -> get(p + "/carry-over", x.election()));
+    for (String tail : List.of("", "/list.pdf", "/list.xlsx", "/changes.pdf")) {
+      row(
+          "GET " + d + tail,
+          Need.VIEW,
+          (t, x) -> get(d.replace("{districtId}", "999999999") + tail, x.election()));
+    }
+    row("POST " + p + "/run", Need.MANAGE, (t, x) -> post(p + "/run", x.election()));
+    row(
+        "POST " + p + "/one",
+        Need.MANAGE,
+        (t, x) ->
+            post(p + "/one", x.election())
+                .param("residentId", "11010519491231002X")
+                .param("districtId", "999999999")
+                .param("basis", "HUKOU"));
+    row(
+        "POST " + p + "/objections",
+        Need.MANAGE,
+        (t, x) ->
+            post(p + "/objections", x.election())
+                .param("districtId", "999999999")
+                .param("objector", "矩阵")
+                .param("content", "矩阵"));
+    row(
+        "POST " + p + "/carry-over",
+        Need.MANAGE,
+        (t, x) -> post(p + "/carry-over", x.election()).param("previous", "999999999"));
+    row(
+        "POST " + p + "/objections/{objectionId}/decision",
+        Need.MANAGE,
+        (t, x) -> post(p + "/objections/999999999/decision", x.election()));
+    for (String action : List.of("publish", "remove", "correct")) {
+      row(
+          "POST " + d + "/" + action,
+          Need.MANAGE,
+          (t, x) ->
+              post(d.replace("{districtId}", "999999999") + "/" + action, x.election())
+                  .param("voterNo", "1"));
+    }
+  }
+
+  /** 选民证与委托投票 (cards, proxies) and the check-in look-up. */
+  private static void cardRows() {
+    String p = "/elections/{id}/cards";
+    row("GET " + p, Need.VIEW, (t, x) -> get(p, x.election()));
+    row(
+        "GET /elections/{id}/checkin-lookup",
+        Need.VIEW,
+        (t, x) -> get("/elections/{id}/checkin-lookup", x.election()));
+    row(
+        "GET /api/elections/{id}/voters/lookup",
+        Need.VIEW,
+        (t, x) -> get("/api/elections/{id}/voters/lookup", x.election()).param("q", "张"));
+    row(
+        "GET " + p + "/voter-cards.pdf",
+        Need.VIEW,
+        (t, x) -> get(p + "/voter-cards.pdf", x.election()));
+    row(
+        "GET " + p + "/register-book.pdf",
+        Need.VIEW,
+        (t, x) -> get(p + "/register-book.pdf", x.election()).param("stationId", "999999999"));
+    row(
+        "GET " + p + "/proxies/{proxyId}/letter.pdf",
+        Need.VIEW,
+        (t, x) -> get(p + "/proxies/999999999/letter.pdf", x.election()));
+    row(
+        "POST " + p + "/assign-group",
+        Need.MANAGE,
+        (t, x) ->
+            post(p + "/assign-group", x.election())
+                .param("districtId", "999999999")
+                .param("unit", "矩阵村")
+                .param("stationId", "999999999"));
+    row(
+        "POST " + p + "/assign-one",
+        Need.MANAGE,
+        (t, x) ->
+            post(p + "/assign-one", x.election())
+                .param("districtId", "999999999")
+                .param("voterNo", "1"));
+    row(
+        "POST " + p + "/proxies",
+        Need.MANAGE,
+        (t, x) ->
+            post(p + "/proxies", x.election())
+                .param("principalId", "11010519491231002X")
+                .param("holderId", "11010519491231002X")
+                .param("reason", "矩阵"));
+    for (String action : List.of("consent", "withdraw")) {
+      row(
+          "POST " + p + "/proxies/{proxyId}/" + action,
+          Need.MANAGE,
+          (t, x) -> post(p + "/proxies/999999999/" + action, x.election()).param("version", "0"));
     }
   }
 
