@@ -36,10 +36,17 @@ class PersonController {
 
   private final PersonService people;
   private final PersonImportService imports;
+  private final long uploadLimit;
 
-  PersonController(PersonService people, PersonImportService imports) {
+  PersonController(
+      PersonService people,
+      PersonImportService imports,
+      @org.springframework.beans.factory.annotation.Value(
+              "${spring.servlet.multipart.max-file-size:20MB}")
+          org.springframework.util.unit.DataSize uploadLimit) {
     this.people = people;
     this.imports = imports;
+    this.uploadLimit = Math.min(imports.maxBytes(), uploadLimit.toBytes());
   }
 
   @GetMapping("/people")
@@ -100,7 +107,7 @@ class PersonController {
   @GetMapping("/people/import")
   String importForm(@RequestParam long org, Model model) {
     model.addAttribute("org", people.organisation(org));
-    model.addAttribute("maxMb", imports.maxBytes() / 1048576);
+    model.addAttribute("maxMb", uploadLimit / 1048576);
     return "people/import";
   }
 
@@ -120,7 +127,7 @@ class PersonController {
       }
     }
     model.addAttribute("org", o);
-    model.addAttribute("maxMb", imports.maxBytes() / 1048576);
+    model.addAttribute("maxMb", uploadLimit / 1048576);
     model.addAttribute("report", report);
     model.addAttribute("filename", file.getOriginalFilename());
     return "people/import";

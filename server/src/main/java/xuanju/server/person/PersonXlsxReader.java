@@ -9,7 +9,6 @@ import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
@@ -122,11 +121,25 @@ final class PersonXlsxReader {
 
     @Override
     public void cell(String cellReference, String formattedValue, XSSFComment comment) {
-      int col = cellReference == null ? nextColumn : new CellReference(cellReference).getCol();
+      int col = cellReference == null ? nextColumn : column(cellReference);
       nextColumn = col + 1;
       if (formattedValue != null && !formattedValue.isBlank()) {
         cells.put(col, formattedValue);
       }
+    }
+
+    /** The 0-based column of a reference such as {@code AB12} (letters only, no sheet name). */
+    private static int column(String ref) {
+      int col = 0;
+      for (int i = 0; i < ref.length(); i++) {
+        char c = ref.charAt(i);
+        if (c >= 'A' && c <= 'Z') {
+          col = col * 26 + (c - 'A' + 1);
+        } else if (c != '$') {
+          break;
+        }
+      }
+      return col - 1;
     }
 
     @Override
