@@ -3,9 +3,9 @@ package xuanju.server.person;
 import java.util.Arrays;
 
 /**
- * The first row of each resident ID number in an import file (文件内查重): an open-addressing hash
- * map from the number's 17 digits (the check character follows from them) to the row, about 24
- * bytes per person, so a million rows need some 30 MB instead of several hundred.
+ * The first row of each resident ID number in an import file (文件内查重): an open-addressing hash map
+ * from the number's 17 digits (the check character follows from them) to the row, about 24 bytes
+ * per person, so a million rows need some 30 MB instead of several hundred.
  */
 final class IdRowMap {
   private long[] keys;

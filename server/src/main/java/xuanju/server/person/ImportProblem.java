@@ -1,8 +1,8 @@
 package xuanju.server.person;
 
 /**
- * The problems of a person-register import that are not row checks of {@code core} (导入问题代码).
- * The codes appear in the JSON report only; pages show the Chinese message.
+ * The problems of a person-register import that are not row checks of {@code core} (导入问题代码). The
+ * codes appear in the JSON report only; pages show the Chinese message.
  */
 public enum ImportProblem {
   FILE_TYPE("PERSON.IMPORT.FILE_TYPE"),

@@ -1,8 +1,8 @@
 package xuanju.server.person;
 
 /**
- * The add/edit form of a legal-status record (选民资格相关情况表单), all text, bound by Spring MVC.
- * Which fields apply depends on the kind (see {@link LegalStatusRecord}).
+ * The add/edit form of a legal-status record (选民资格相关情况表单), all text, bound by Spring MVC. Which
+ * fields apply depends on the kind (see {@link LegalStatusRecord}).
  */
 public class LegalStatusForm {
   private String kind = "";

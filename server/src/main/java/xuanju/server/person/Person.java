@@ -18,8 +18,8 @@ import xuanju.core.roster.ResidentIds;
  * @param organisationId the organisation whose officers keep the record (access is scoped by it)
  * @param unit 村 / 社区 / 单位
  * @param group 居民小组 / 村民小组 / 网格
- * @param residentId the full 18-character resident ID number (公民身份号码); personal data: show
- *     {@link #maskedResidentId()} unless an officer needs the full number
+ * @param residentId the full 18-character resident ID number (公民身份号码); personal data: show {@link
+ *     #maskedResidentId()} unless an officer needs the full number
  * @param partyMemberId the person's entry in the party roster (党员名册), or null
  * @param tags extra identity tags (其他身份), sorted
  * @param diedOn the day of death (死亡日期), or null
@@ -57,7 +57,9 @@ public record Person(
     return ResidentIds.mask(residentId);
   }
 
-  /** The name with the masked ID, for messages and the audit log: {@code 张三（1506**********002X）}. */
+  /**
+   * The name with the masked ID, for messages and the audit log: {@code 张三（1506**********002X）}.
+   */
   public String labelZh() {
     return name + "（" + maskedResidentId() + "）";
   }

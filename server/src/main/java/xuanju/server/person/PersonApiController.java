@@ -19,8 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The person register API (居民名册接口): search (ID numbers masked) and the all-or-nothing import
- * (422 with the row errors when anything is wrong). Access is checked by the services.
+ * The person register API (居民名册接口): search (ID numbers masked) and the all-or-nothing import (422
+ * with the row errors when anything is wrong). Access is checked by the services.
  */
 @RestController
 @RequestMapping("/api/people")
@@ -93,8 +93,7 @@ class PersonApiController {
   @Operation(
       summary = "从 .xlsx 或 .csv 导入居民名册",
       description =
-          "全部行无误才写入（一个事务）；有错误时返回 422 和逐行错误，数据库不变。已在本组织名册中的居民按公民身份号码更新；"
-              + "已在其他组织名册中的居民不能导入。")
+          "全部行无误才写入（一个事务）；有错误时返回 422 和逐行错误，数据库不变。已在本组织名册中的居民按公民身份号码更新；" + "已在其他组织名册中的居民不能导入。")
   ResponseEntity<PersonImportReport> importFile(
       @RequestParam long org, @RequestPart("file") MultipartFile file) throws IOException {
     PersonImportReport report;

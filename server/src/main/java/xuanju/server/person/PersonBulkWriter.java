@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import xuanju.core.register.Resident;
 
 /**
- * Writes many people at once within the caller's transaction (批量写入居民): on PostgreSQL new rows
- * go through {@code COPY … FROM STDIN} (the driver's {@code CopyManager}), on H2 through batched
+ * Writes many people at once within the caller's transaction (批量写入居民): on PostgreSQL new rows go
+ * through {@code COPY … FROM STDIN} (the driver's {@code CopyManager}), on H2 through batched
  * inserts of {@value #BATCH}; updates are batched by id on both.
  */
 @Component

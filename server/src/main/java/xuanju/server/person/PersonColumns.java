@@ -12,8 +12,8 @@ import xuanju.core.register.ResidentField;
 import xuanju.core.register.ResidentInput;
 
 /**
- * The columns of a person-register file (居民名册文件的列), found by their Chinese headers in any
- * order: 村/社区/单位 (this package's), 标签 (read as core's 其他身份), and every header {@link
+ * The columns of a person-register file (居民名册文件的列), found by their Chinese headers in any order:
+ * 村/社区/单位 (this package's), 标签 (read as core's 其他身份), and every header {@link
  * ResidentField#byHeader} reads. Unknown columns are ignored.
  */
 final class PersonColumns {

@@ -112,8 +112,7 @@ class PersonController {
   }
 
   @PostMapping("/people/import")
-  String importFile(
-      @RequestParam long org, @RequestParam("file") MultipartFile file, Model model)
+  String importFile(@RequestParam long org, @RequestParam("file") MultipartFile file, Model model)
       throws IOException {
     Organisation o = people.organisation(org);
     PersonImportReport report;

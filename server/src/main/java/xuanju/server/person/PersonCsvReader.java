@@ -18,12 +18,12 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Streaming reader of a person-register .csv (居民名册 CSV 读取), one record at a time (RFC 4180:
- * comma separated, fields in double quotes may hold commas, quotes doubled and line breaks).
- * Encoding: UTF-8 (with or without BOM); a file whose start is not valid UTF-8 is read as GB18030
- * (a superset of GBK, as saved by Excel and WPS on Chinese Windows). The header is the first of the
- * first {@value #HEADER_SEARCH_ROWS} non-empty records with 姓名 and 公民身份号码 columns. Row numbers
- * count records, the first as row 1, as a spreadsheet shows the file.
+ * Streaming reader of a person-register .csv (居民名册 CSV 读取), one record at a time (RFC 4180: comma
+ * separated, fields in double quotes may hold commas, quotes doubled and line breaks). Encoding:
+ * UTF-8 (with or without BOM); a file whose start is not valid UTF-8 is read as GB18030 (a superset
+ * of GBK, as saved by Excel and WPS on Chinese Windows). The header is the first of the first
+ * {@value #HEADER_SEARCH_ROWS} non-empty records with 姓名 and 公民身份号码 columns. Row numbers count
+ * records, the first as row 1, as a spreadsheet shows the file.
  */
 final class PersonCsvReader {
   static final int HEADER_SEARCH_ROWS = 5;
@@ -45,7 +45,9 @@ final class PersonCsvReader {
     }
   }
 
-  /** UTF-8 if the first 64 KB decode as UTF-8 (a character cut at the end allowed), else GB18030. */
+  /**
+   * UTF-8 if the first 64 KB decode as UTF-8 (a character cut at the end allowed), else GB18030.
+   */
   static Charset charset(Path file) throws IOException {
     byte[] head;
     try (InputStream in = Files.newInputStream(file)) {

@@ -29,7 +29,14 @@ public record PersonImportReport(
 
   static PersonImportReport fileProblem(ImportProblem p, String message) {
     return new PersonImportReport(
-        false, 0, 0, 0, 1, List.of(new RowProblem(0, "", p.code(), "ERROR", message)), 0, List.of());
+        false,
+        0,
+        0,
+        0,
+        1,
+        List.of(new RowProblem(0, "", p.code(), "ERROR", message)),
+        0,
+        List.of());
   }
 
   /** {@code 导入居民名册 45 人（新增 40 人，更新 5 人）} or a one-line summary of the errors. */

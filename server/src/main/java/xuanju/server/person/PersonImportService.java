@@ -213,11 +213,7 @@ public class PersonImportService {
       }
       long t1 = System.nanoTime();
       if (pass.errorCount > 0) {
-        LOG.info(
-            "居民名册导入未通过：{} 行，{} 个错误；读取并校验 {} ms",
-            rows,
-            pass.errorCount,
-            (t1 - t0) / 1_000_000);
+        LOG.info("居民名册导入未通过：{} 行，{} 个错误；读取并校验 {} ms", rows, pass.errorCount, (t1 - t0) / 1_000_000);
         return new PersonImportReport(
             false,
             rows,
@@ -260,7 +256,14 @@ public class PersonImportService {
           (t2 - tw) / 1_000_000);
       PersonImportReport report =
           new PersonImportReport(
-              true, rows, counts[0], counts[1], 0, List.of(), pass.warningCount, sorted(pass.warnings));
+              true,
+              rows,
+              counts[0],
+              counts[1],
+              0,
+              List.of(),
+              pass.warningCount,
+              sorted(pass.warnings));
       audit.append(
           AccessService.currentUser(),
           "PEOPLE_IMPORTED",
@@ -386,9 +389,7 @@ public class PersonImportService {
                     ResidentField.RESIDENT_ID.labelZh(),
                     ImportProblem.OTHER_ORGANISATION.code(),
                     "ERROR",
-                    "该居民已在"
-                        + h.whereZh()
-                        + "的居民名册中（一人只能在一个组织的居民名册中；如已迁入本地，请先由原组织迁出或删除）"));
+                    "该居民已在" + h.whereZh() + "的居民名册中（一人只能在一个组织的居民名册中；如已迁入本地，请先由原组织迁出或删除）"));
           } else if (p.resident() != null && errorCount == 0) {
             spool.add(h == null ? 0 : h.personId(), p.unit(), p.resident());
           }

@@ -30,8 +30,8 @@ import xuanju.core.register.Resident;
 import xuanju.core.roster.ResidentIds;
 
 /**
- * The person register's tables (居民名册表) {@code person} and {@code person_legal_status}, JDBC.
- * Shared read API for the other register packages; it checks no access (callers do, with {@code
+ * The person register's tables (居民名册表) {@code person} and {@code person_legal_status}, JDBC. Shared
+ * read API for the other register packages; it checks no access (callers do, with {@code
  * AccessService}). Writes go through {@link PersonService} and {@link PersonImportService}, which
  * audit them.
  *
@@ -323,9 +323,7 @@ public class PersonRepository {
   Optional<LegalStatusRecord> findStatus(long statusId) {
     return jdbc
         .query(
-            "SELECT * FROM person_legal_status WHERE id = ?",
-            PersonRepository::mapStatus,
-            statusId)
+            "SELECT * FROM person_legal_status WHERE id = ?", PersonRepository::mapStatus, statusId)
         .stream()
         .findFirst();
   }

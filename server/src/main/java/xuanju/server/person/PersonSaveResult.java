@@ -8,7 +8,11 @@ import java.util.Map;
  * and for the form as a whole; warnings to show either way.
  */
 public record PersonSaveResult(
-    boolean saved, long id, Map<String, String> fieldErrors, String formError, List<String> warnings) {
+    boolean saved,
+    long id,
+    Map<String, String> fieldErrors,
+    String formError,
+    List<String> warnings) {
   public PersonSaveResult {
     fieldErrors = Map.copyOf(fieldErrors);
     warnings = List.copyOf(warnings);

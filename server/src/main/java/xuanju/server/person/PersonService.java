@@ -25,8 +25,8 @@ import xuanju.server.organisation.OrganisationService;
 /**
  * The person register of the organisations (居民名册): search, detail, hand edits, death and the
  * legal-status records. Every method checks access first ({@link AccessService#require}: VIEW to
- * read, MANAGE to change, on the organisation that keeps the person) and audits every change in
- * the same transaction; audit texts carry names and masked ID numbers only.
+ * read, MANAGE to change, on the organisation that keeps the person) and audits every change in the
+ * same transaction; audit texts carry names and masked ID numbers only.
  */
 @Service
 public class PersonService {
@@ -149,9 +149,7 @@ public class PersonService {
     Resident r = c.resident;
     long id;
     try {
-      id =
-          people.insert(
-              organisationId, form.getUnit().strip(), r, partyLink(r), clock.instant());
+      id = people.insert(organisationId, form.getUnit().strip(), r, partyLink(r), clock.instant());
     } catch (DuplicateKeyException e) {
       return PersonSaveResult.invalid(Map.of(ResidentField.RESIDENT_ID.key(), "该公民身份号码已被他人同时录入"));
     }
@@ -159,7 +157,13 @@ public class PersonService {
         AccessService.currentUser(),
         "PERSON_CREATED",
         "person:" + id,
-        "新增居民「" + r.name() + "」（" + r.id().masked() + "），组织「" + org.name() + "」"
+        "新增居民「"
+            + r.name()
+            + "」（"
+            + r.id().masked()
+            + "），组织「"
+            + org.name()
+            + "」"
             + place(form.getUnit().strip(), r.group()));
     return PersonSaveResult.ok(id, c.warnings);
   }
@@ -190,13 +194,18 @@ public class PersonService {
         AccessService.currentUser(),
         "PERSON_UPDATED",
         "person:" + personId,
-        "修改居民「" + before.name() + "」（" + before.maskedResidentId() + "）：" + (diff.isEmpty() ? "无变化" : diff));
+        "修改居民「"
+            + before.name()
+            + "」（"
+            + before.maskedResidentId()
+            + "）："
+            + (diff.isEmpty() ? "无变化" : diff));
     return PersonSaveResult.ok(personId, c.warnings);
   }
 
   /**
-   * Records the day of death (登记死亡), or clears it with null (撤销死亡登记), if the person is
-   * unchanged since {@code version} (MANAGE). The day may not be in the future or before birth.
+   * Records the day of death (登记死亡), or clears it with null (撤销死亡登记), if the person is unchanged
+   * since {@code version} (MANAGE). The day may not be in the future or before birth.
    */
   @Transactional
   public PersonSaveResult markDeath(long personId, int version, LocalDate diedOn) {
@@ -330,9 +339,7 @@ public class PersonService {
     List<String> warnings = check.findings().warnings().stream().map(Finding::messageZh).toList();
     if (!errors.isEmpty()) {
       return new Checked(
-          null,
-          warnings,
-          new PersonSaveResult(false, 0, errors, "请改正标出的项目后再保存", warnings));
+          null, warnings, new PersonSaveResult(false, 0, errors, "请改正标出的项目后再保存", warnings));
     }
     return new Checked(r, warnings, null);
   }

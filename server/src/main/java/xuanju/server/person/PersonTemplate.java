@@ -15,9 +15,9 @@ import xuanju.core.register.Occupation;
 import xuanju.core.register.PoliticalStatus;
 
 /**
- * The import template of the person register (居民名册导入模板): sheet "居民名册" with the header row
- * (the ID column formatted as text, so Excel keeps all 18 characters), sheet "填写说明" with the
- * rules and the allowed values.
+ * The import template of the person register (居民名册导入模板): sheet "居民名册" with the header row (the ID
+ * column formatted as text, so Excel keeps all 18 characters), sheet "填写说明" with the rules and the
+ * allowed values.
  */
 final class PersonTemplate {
   static final String DATA_SHEET = "居民名册";
@@ -70,11 +70,7 @@ final class PersonTemplate {
     return String.join(
         "、",
         Arrays.stream(values)
-            .map(
-                v ->
-                    v instanceof Occupation o
-                        ? o.labelZh()
-                        : ((PoliticalStatus) v).labelZh())
+            .map(v -> v instanceof Occupation o ? o.labelZh() : ((PoliticalStatus) v).labelZh())
             .toList());
   }
 }

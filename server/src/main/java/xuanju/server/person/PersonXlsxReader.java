@@ -52,8 +52,7 @@ final class PersonXlsxReader {
       }
       if (collector.columns == null) {
         throw new PersonFileException(
-            ImportProblem.HEADER,
-            "第一个工作表的" + PersonColumns.headerHint(HEADER_SEARCH_ROWS));
+            ImportProblem.HEADER, "第一个工作表的" + PersonColumns.headerHint(HEADER_SEARCH_ROWS));
       }
       if (collector.rows == 0) {
         throw new PersonFileException(ImportProblem.EMPTY, "文件中没有居民数据（表头下面是空的）");
@@ -153,8 +152,7 @@ final class PersonXlsxReader {
         if (columns == null && rowsSeen >= HEADER_SEARCH_ROWS) {
           throw new Stop(
               new PersonFileException(
-                  ImportProblem.HEADER,
-                  "第一个工作表的" + PersonColumns.headerHint(HEADER_SEARCH_ROWS)));
+                  ImportProblem.HEADER, "第一个工作表的" + PersonColumns.headerHint(HEADER_SEARCH_ROWS)));
         }
         return;
       }

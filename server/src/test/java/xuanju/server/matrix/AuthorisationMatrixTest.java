@@ -667,7 +667,10 @@ class AuthorisationMatrixTest extends H2AppTest {
   static {
     row("GET /people", Need.VIEW, (t, x) -> get("/people").param("org", "" + x.org()));
     row("GET /people/template.xlsx", Need.SIGNED_IN, (t, x) -> get("/people/template.xlsx"));
-    row("GET /people/import", Need.VIEW, (t, x) -> get("/people/import").param("org", "" + x.org()));
+    row(
+        "GET /people/import",
+        Need.VIEW,
+        (t, x) -> get("/people/import").param("org", "" + x.org()));
     row(
         "POST /people/import",
         Need.MANAGE,
@@ -678,7 +681,10 @@ class AuthorisationMatrixTest extends H2AppTest {
         Need.MANAGE,
         (t, x) -> post("/people/new").param("org", "" + x.org()).param("name", ""));
     row("GET /people/{id}", Need.VIEW, (t, x) -> get("/people/{id}", t.person(x.org())));
-    row("GET /people/{id}/edit", Need.MANAGE, (t, x) -> get("/people/{id}/edit", t.person(x.org())));
+    row(
+        "GET /people/{id}/edit",
+        Need.MANAGE,
+        (t, x) -> get("/people/{id}/edit", t.person(x.org())));
     row(
         "POST /people/{id}/edit",
         Need.MANAGE,
@@ -710,7 +716,8 @@ class AuthorisationMatrixTest extends H2AppTest {
         Need.MANAGE,
         (t, x) -> {
           long p = t.person(x.org());
-          return post("/people/{id}/status/{s}/edit", p, t.legalStatus(p)).param("kind", "DEPRIVED");
+          return post("/people/{id}/status/{s}/edit", p, t.legalStatus(p))
+              .param("kind", "DEPRIVED");
         });
     row(
         "POST /people/{id}/status/{statusId}/delete",
@@ -734,7 +741,10 @@ class AuthorisationMatrixTest extends H2AppTest {
     int n = PERSON_SERIAL.incrementAndGet();
     java.time.LocalDate birth = java.time.LocalDate.of(1931, 1, 1).plusDays(n);
     String first17 =
-        "110101" + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "99" + (n % 10);
+        "110101"
+            + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+            + "99"
+            + (n % 10);
     String id = first17 + xuanju.core.roster.ResidentIds.checkCharacter(first17);
     jdbc.update(
         "INSERT INTO person (organisation_id, name, resident_id, gender, birth_date, created_at,"

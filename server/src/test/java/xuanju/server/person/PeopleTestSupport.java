@@ -26,7 +26,11 @@ final class PeopleTestSupport {
 
   /** A new town with a unique name. */
   static long town(OrganisationService orgs, String name) {
-    return orgs.create("test", null, name + ORGS.incrementAndGet() + "-" + System.nanoTime() % 100000, "TOWN_COMMITTEE");
+    return orgs.create(
+        "test",
+        null,
+        name + ORGS.incrementAndGet() + "-" + System.nanoTime() % 100000,
+        "TOWN_COMMITTEE");
   }
 
   /** A user holding {@code role} on {@code organisationId}. */
@@ -55,7 +59,8 @@ final class PeopleTestSupport {
 
   static long count(JdbcTemplate jdbc, long org) {
     Long n =
-        jdbc.queryForObject("SELECT COUNT(*) FROM person WHERE organisation_id = ?", Long.class, org);
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM person WHERE organisation_id = ?", Long.class, org);
     return n == null ? 0 : n;
   }
 

@@ -77,7 +77,8 @@ class PersonImportTest extends H2AppTest {
     // counts per unit as generated
     Map<String, Long> perUnit =
         people.stream()
-            .collect(Collectors.groupingBy(PopulationGenerator.Resident::unit, Collectors.counting()));
+            .collect(
+                Collectors.groupingBy(PopulationGenerator.Resident::unit, Collectors.counting()));
     for (var e : perUnit.entrySet()) {
       assertThat(repository.count(new PersonQuery(java.util.Set.of(org), "", e.getKey(), null)))
           .as(e.getKey())
@@ -138,7 +139,8 @@ class PersonImportTest extends H2AppTest {
   @Test
   void aMalformedIdIsNamedByRowAndColumnInChineseAndNothingIsWritten() throws Exception {
     long org = PeopleTestSupport.town(orgs, "错误测试镇");
-    List<PopulationGenerator.Resident> people = PopulationGenerator.of(45, DAY).withSeed(12).people();
+    List<PopulationGenerator.Resident> people =
+        PopulationGenerator.of(45, DAY).withSeed(12).people();
     List<List<String>> rows = new ArrayList<>();
     for (PopulationGenerator.Resident p : people) {
       rows.add(new ArrayList<>(p.cells()));
@@ -150,7 +152,8 @@ class PersonImportTest extends H2AppTest {
     rows.get(10).set(3, id.substring(0, 17) + wrong);
     long before = PeopleTestSupport.countAll(jdbc);
     long auditBefore = audit.latest(1).get(0).seq();
-    JsonNode report = upload(org, "bad.csv", csv(rows, java.nio.charset.StandardCharsets.UTF_8), 422);
+    JsonNode report =
+        upload(org, "bad.csv", csv(rows, java.nio.charset.StandardCharsets.UTF_8), 422);
     assertThat(report.get("ok").asBoolean()).isFalse();
     assertThat(report.get("errorCount").asInt()).isEqualTo(1);
     JsonNode e = report.get("errors").get(0);
@@ -164,7 +167,8 @@ class PersonImportTest extends H2AppTest {
   @Test
   void aPersonTwiceInTheFileNamesBothRowsAndOtherRowErrorsAreAllReported() throws Exception {
     long org = PeopleTestSupport.town(orgs, "重复测试镇");
-    List<PopulationGenerator.Resident> people = PopulationGenerator.of(30, DAY).withSeed(13).people();
+    List<PopulationGenerator.Resident> people =
+        PopulationGenerator.of(30, DAY).withSeed(13).people();
     List<List<String>> rows = new ArrayList<>();
     for (PopulationGenerator.Resident p : people) {
       rows.add(new ArrayList<>(p.cells()));
@@ -172,7 +176,8 @@ class PersonImportTest extends H2AppTest {
     rows.get(20).set(3, rows.get(4).get(3)); // row 22 repeats row 6's ID
     rows.get(25).set(9, "党外人士"); // row 27: not a 政治面貌
     long before = PeopleTestSupport.countAll(jdbc);
-    JsonNode report = upload(org, "dup.csv", csv(rows, java.nio.charset.StandardCharsets.UTF_8), 422);
+    JsonNode report =
+        upload(org, "dup.csv", csv(rows, java.nio.charset.StandardCharsets.UTF_8), 422);
     assertThat(report.get("errorCount").asInt()).isEqualTo(2);
     JsonNode dup = report.get("errors").get(0);
     assertThat(dup.get("row").asInt()).isEqualTo(22);
@@ -196,14 +201,16 @@ class PersonImportTest extends H2AppTest {
     String firstName = orgs.all().stream().filter(o -> o.id() == first).findFirst().get().name();
 
     // the second town's file holds one of the first town's people (row 5)
-    List<PopulationGenerator.Resident> others = PopulationGenerator.of(10, DAY).withSeed(15).people();
+    List<PopulationGenerator.Resident> others =
+        PopulationGenerator.of(10, DAY).withSeed(15).people();
     List<List<String>> rows = new ArrayList<>();
     for (PopulationGenerator.Resident p : others) {
       rows.add(new ArrayList<>(p.cells()));
     }
     rows.set(3, new ArrayList<>(people.get(2).cells()));
     long before = PeopleTestSupport.countAll(jdbc);
-    JsonNode report = upload(second, "b.csv", csv(rows, java.nio.charset.StandardCharsets.UTF_8), 422);
+    JsonNode report =
+        upload(second, "b.csv", csv(rows, java.nio.charset.StandardCharsets.UTF_8), 422);
     assertThat(report.get("errorCount").asInt()).isEqualTo(1);
     JsonNode e = report.get("errors").get(0);
     assertThat(e.get("row").asInt()).isEqualTo(5);
@@ -239,7 +246,8 @@ class PersonImportTest extends H2AppTest {
     JsonNode report = upload(org, "gbk.csv", gen.csv(Charset.forName("GBK")), 200);
     assertThat(report.get("created").asInt()).isEqualTo(50);
     PopulationGenerator.Resident p = gen.people().get(3);
-    assertThat(repository.findByResidentId(p.residentId()).orElseThrow().name()).isEqualTo(p.name());
+    assertThat(repository.findByResidentId(p.residentId()).orElseThrow().name())
+        .isEqualTo(p.name());
     assertThat(repository.findByResidentId(p.residentId()).orElseThrow().hukouPlace())
         .isEqualTo(p.hukouPlace());
   }
@@ -248,9 +256,14 @@ class PersonImportTest extends H2AppTest {
   void filesThatAreNotRegistersAreRefusedInChinese() throws Exception {
     long org = PeopleTestSupport.town(orgs, "文件测试镇");
     JsonNode noHeader =
-        upload(org, "x.csv", "a,b,c\r\n1,2,3\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), 422);
+        upload(
+            org,
+            "x.csv",
+            "a,b,c\r\n1,2,3\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+            422);
     assertThat(noHeader.get("errors").get(0).get("message").asString()).contains("找不到表头");
-    JsonNode xls = upload(org, "old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0}, 422);
+    JsonNode xls =
+        upload(org, "old.xls", new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0}, 422);
     assertThat(xls.get("errors").get(0).get("message").asString()).contains(".xls");
     JsonNode headerOnly =
         upload(
@@ -280,16 +293,17 @@ class PersonImportTest extends H2AppTest {
             DAY.minusYears(18));
     assertThat(born18).isGreaterThanOrEqualTo(gen.turningEighteenOnTheDay());
     // the last page holds the rest
-    List<Person> last =
-        repository.page(PersonQuery.of(org), 19_950, 100);
+    List<Person> last = repository.page(PersonQuery.of(org), 19_950, 100);
     assertThat(last).hasSize(50);
     // streaming in order visits everyone once
     long[] n = {0};
     java.util.Set<Long> seen = new java.util.HashSet<>();
-    repository.forEachInOrder(PersonQuery.of(org), p -> {
-      n[0]++;
-      seen.add(p.id());
-    });
+    repository.forEachInOrder(
+        PersonQuery.of(org),
+        p -> {
+          n[0]++;
+          seen.add(p.id());
+        });
     assertThat(n[0]).isEqualTo(20_000);
     assertThat(seen).hasSize(20_000);
   }

@@ -55,7 +55,8 @@ class PersonPagesTest extends H2AppTest {
     return org;
   }
 
-  static MockHttpServletRequestBuilder personForm(String url, String residentId, String... overrides) {
+  static MockHttpServletRequestBuilder personForm(
+      String url, String residentId, String... overrides) {
     java.util.Map<String, String> v = new java.util.LinkedHashMap<>();
     v.put("unit", "巴音村");
     v.put("group", "第一村民小组");
@@ -103,7 +104,10 @@ class PersonPagesTest extends H2AppTest {
     assertThat(p.tags()).containsExactly("基层一线");
     var event = audit.latest(1).get(0);
     assertThat(event.action()).isEqualTo("PERSON_CREATED");
-    assertThat(event.summary()).contains("王长河").contains(ResidentIds.mask(good)).doesNotContain(good);
+    assertThat(event.summary())
+        .contains("王长河")
+        .contains(ResidentIds.mask(good))
+        .doesNotContain(good);
 
     // the same ID again: refused, naming where the person already is
     MockHttpServletResponse again =
@@ -128,7 +132,8 @@ class PersonPagesTest extends H2AppTest {
     // a group longer than its column: a Chinese field error, nothing saved
     MockHttpServletResponse longGroup =
         mvc.perform(
-                personForm("/people/" + p.id() + "/edit", good, "group", "组".repeat(60), "version", "1"))
+                personForm(
+                    "/people/" + p.id() + "/edit", good, "group", "组".repeat(60), "version", "1"))
             .andReturn()
             .getResponse();
     assertThat(longGroup.getContentAsString()).contains("居民小组不能超过50个字");
@@ -217,7 +222,8 @@ class PersonPagesTest extends H2AppTest {
             .getResponse();
     assertThat(suspended.getStatus()).isEqualTo(302);
     List<LegalStatusRecord> records = repository.legalStatusRecords(p.id());
-    assertThat(records).extracting(LegalStatusRecord::kind)
+    assertThat(records)
+        .extracting(LegalStatusRecord::kind)
         .containsExactly(LegalStatusKind.DEPRIVED, LegalStatusKind.SUSPENDED);
     assertThat(repository.legalStatus(p.id()).suspension().decidedBy()).isEqualTo("乌审旗人民检察院");
 
@@ -276,7 +282,9 @@ class PersonPagesTest extends H2AppTest {
                 .param("diedOn", day.toString()))
         .andReturn();
     assertThat(repository.find(p.id()).orElseThrow().diedOn()).isEqualTo(day);
-    assertThat(audit.latest(1).get(0).summary()).contains("死亡日期 " + day).contains(p.maskedResidentId());
+    assertThat(audit.latest(1).get(0).summary())
+        .contains("死亡日期 " + day)
+        .contains(p.maskedResidentId());
   }
 
   @Test
@@ -295,8 +303,7 @@ class PersonPagesTest extends H2AppTest {
     assertThat(status(get("/people/" + own.id()).with(asOfficer))).isEqualTo(200);
     assertThat(status(get("/people/" + foreign.id()).with(asOfficer))).isEqualTo(403);
     assertThat(status(get("/people").param("org", "" + theirs).with(asOfficer))).isEqualTo(403);
-    assertThat(status(get("/api/people").param("org", "" + theirs).with(asOfficer)))
-        .isEqualTo(403);
+    assertThat(status(get("/api/people").param("org", "" + theirs).with(asOfficer))).isEqualTo(403);
     // the API without an organisation searches only the visible ones
     String found =
         mvc.perform(get("/api/people").param("q", foreign.name()).with(asOfficer))
@@ -328,7 +335,10 @@ class PersonPagesTest extends H2AppTest {
     assertThat(repository.find(foreign.id()).orElseThrow().diedOn()).isNull();
     // a viewer sees the own register with masked numbers and cannot change it
     String viewPage =
-        mvc.perform(get("/people/" + own.id()).with(asViewer)).andReturn().getResponse().getContentAsString();
+        mvc.perform(get("/people/" + own.id()).with(asViewer))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
     assertThat(viewPage).contains(own.maskedResidentId()).doesNotContain(own.residentId());
     assertThat(
             status(
@@ -346,7 +356,10 @@ class PersonPagesTest extends H2AppTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(list).contains(own.name()).contains(own.maskedResidentId()).doesNotContain(own.residentId());
+    assertThat(list)
+        .contains(own.name())
+        .contains(own.maskedResidentId())
+        .doesNotContain(own.residentId());
   }
 
   private int status(org.springframework.test.web.servlet.RequestBuilder b) throws Exception {

@@ -19,8 +19,8 @@ import xuanju.server.organisation.OrganisationService;
 import xuanju.server.support.PostgresAppTest;
 
 /**
- * The person-register import on a real PostgreSQL 15: COPY of new people (empty strings kept
- * apart from NULL), updates by ID number, all-or-nothing with row errors, the ordered list.
+ * The person-register import on a real PostgreSQL 15: COPY of new people (empty strings kept apart
+ * from NULL), updates by ID number, all-or-nothing with row errors, the ordered list.
  */
 class PersonPostgresTest extends PostgresAppTest {
   static final LocalDate DAY = LocalDate.now().plusDays(60);
@@ -77,9 +77,18 @@ class PersonPostgresTest extends PostgresAppTest {
     }
     rows.get(0).set(5, "改过的住址");
     String id = rows.get(50).get(3);
-    rows.get(50).set(3, id.substring(0, 17) + (ResidentIds.checkCharacter(id.substring(0, 17)) == '0' ? '1' : '0'));
+    rows.get(50)
+        .set(
+            3,
+            id.substring(0, 17)
+                + (ResidentIds.checkCharacter(id.substring(0, 17)) == '0' ? '1' : '0'));
     long before = PeopleTestSupport.countAll(jdbc);
-    JsonNode bad = upload(org, "bad.csv", PersonImportTest.csv(rows, java.nio.charset.StandardCharsets.UTF_8), 422);
+    JsonNode bad =
+        upload(
+            org,
+            "bad.csv",
+            PersonImportTest.csv(rows, java.nio.charset.StandardCharsets.UTF_8),
+            422);
     assertThat(bad.get("errors").get(0).get("row").asInt()).isEqualTo(52);
     assertThat(repository.findByResidentId(people.get(0).residentId()).orElseThrow().address())
         .isEqualTo(people.get(0).address());
@@ -87,7 +96,12 @@ class PersonPostgresTest extends PostgresAppTest {
 
     // fixed: 100 updated, none new
     rows.get(50).set(3, id);
-    JsonNode again = upload(org, "fixed.csv", PersonImportTest.csv(rows, java.nio.charset.StandardCharsets.UTF_8), 200);
+    JsonNode again =
+        upload(
+            org,
+            "fixed.csv",
+            PersonImportTest.csv(rows, java.nio.charset.StandardCharsets.UTF_8),
+            200);
     assertThat(again.get("updated").asInt()).isEqualTo(100);
     assertThat(again.get("created").asInt()).isZero();
     assertThat(repository.findByResidentId(people.get(0).residentId()).orElseThrow().address())

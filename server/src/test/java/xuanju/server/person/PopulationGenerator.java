@@ -24,21 +24,21 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import xuanju.core.roster.ResidentIds;
 
 /**
- * Deterministic test population (测试人口生成器) for the person register: N people with valid GB 11643
- * ID numbers, realistic Chinese (and Mongolian) names, units (by default 3 villages and 2
- * communities of 内蒙古 乌审旗) and groups, in the columns of the import template. The same settings
- * always give the same people.
+ * Deterministic test population (测试人口生成器) for the person register: N people with valid GB 11643 ID
+ * numbers, realistic Chinese (and Mongolian) names, units (by default 3 villages and 2 communities
+ * of 内蒙古 乌审旗) and groups, in the columns of the import template. The same settings always give the
+ * same people.
  *
  * <p>Ages are spread relative to a reference day (the election day, at most a year from today):
- * about 18 % are minors (1 to 17 years old on that day), and
- * some are born within 20 days either side of the day 18 years before, so that some are 17 and
- * some turn 18 around that day. Every 500th person (index 0, 500, …) turns 18 exactly on the
- * reference day, and the next one (1, 501, …) a day later, so a test can count them: see {@link
- * #turningEighteenOnTheDay()} and {@link #seventeenOnTheDay()}.
+ * about 18 % are minors (1 to 17 years old on that day), and some are born within 20 days either
+ * side of the day 18 years before, so that some are 17 and some turn 18 around that day. Every
+ * 500th person (index 0, 500, …) turns 18 exactly on the reference day, and the next one (1, 501,
+ * …) a day later, so a test can count them: see {@link #turningEighteenOnTheDay()} and {@link
+ * #seventeenOnTheDay()}.
  *
  * <p>ID numbers are unique within one generator; generators whose seeds differ modulo 10 give
- * different numbers too (the serial starts at an offset of the seed), so several tests can share
- * a database if each uses its own seed.
+ * different numbers too (the serial starts at an offset of the seed), so several tests can share a
+ * database if each uses its own seed.
  *
  * <pre>{@code
  * PopulationGenerator g = PopulationGenerator.of(5000, LocalDate.of(2026, 11, 20));
@@ -55,10 +55,12 @@ public final class PopulationGenerator {
   public static final Map<String, List<String>> DEFAULT_UNITS = defaultUnits();
 
   private static final String AREA = "150626"; // 内蒙古自治区鄂尔多斯市乌审旗
+
   /** Other 鄂尔多斯 codes: where locals were born (the ID keeps the code of the first registration). */
   private static final String[] NEARBY = {
     "150602", "150603", "150621", "150622", "150623", "150624", "150625", "150627"
   };
+
   private static final String[][] ELSEWHERE = {
     {"150602", "内蒙古自治区鄂尔多斯市东胜区"},
     {"150621", "内蒙古自治区鄂尔多斯市达拉特旗"},
@@ -257,8 +259,8 @@ public final class PopulationGenerator {
   /**
    * A unique ID number: the serial (顺序码) counts people of one area, day and sex, starting at an
    * offset of the seed (50 × (seed mod 10)), so that generators whose seeds differ modulo 10 give
-   * different numbers while each has fewer than 50 people of one area, day and sex (true up to
-   * some 100,000 people).
+   * different numbers while each has fewer than 50 people of one area, day and sex (true up to some
+   * 100,000 people).
    */
   private static String id(
       String area, LocalDate birth, boolean male, Map<String, Integer> serials, int offset) {

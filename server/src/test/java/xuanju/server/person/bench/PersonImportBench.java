@@ -22,10 +22,10 @@ import xuanju.server.support.EmbeddedPostgresHolder;
 /**
  * Benchmark (not a test) of the person-register import (居民名册导入基准): generates one file of N
  * residents with {@link PopulationGenerator} and times {@link PersonImportService#importFile} —
- * streaming read, {@code Residents.validate} of every row, duplicate and holder look-ups, the
- * spool and the bulk write in one transaction — against the real application on an H2 file
- * database and on embedded PostgreSQL 15. Eligibility and district assignment are not part of the
- * import (they belong to the voter register).
+ * streaming read, {@code Residents.validate} of every row, duplicate and holder look-ups, the spool
+ * and the bulk write in one transaction — against the real application on an H2 file database and
+ * on embedded PostgreSQL 15. Eligibility and district assignment are not part of the import (they
+ * belong to the voter register).
  *
  * <p>Run with {@code bench/person-import.sh [h2] [postgres]}. System properties: {@code rows}
  * (default 1000000), {@code format} ({@code xlsx} or {@code csv}, default xlsx).
