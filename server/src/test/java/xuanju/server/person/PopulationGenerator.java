@@ -207,7 +207,16 @@ public final class PopulationGenerator {
       String[] origin = migrant ? ELSEWHERE[rnd.nextInt(ELSEWHERE.length)] : null;
       String area =
           migrant ? origin[0] : rnd.nextInt(100) < 60 ? AREA : NEARBY[rnd.nextInt(NEARBY.length)];
-      String id = id(area, birth, male, serials, (int) Math.floorMod(seed, 10L) * 50);
+      if (i % 500 < 2) {
+        // the people born on the same two days are spread over the local codes and both sexes
+        int k = i / 500;
+        male = k % 2 == 0;
+        migrant = false;
+        origin = null;
+        area =
+            (k / 2) % (NEARBY.length + 1) == 0 ? AREA : NEARBY[(k / 2) % (NEARBY.length + 1) - 1];
+      }
+      String id = id(area, birth, male, serials, (int) Math.floorMod(seed, 50L) * 10);
       int e = rnd.nextInt(100);
       String ethnicity = e < 14 ? "蒙古族" : e < 16 ? ETHNIC_OTHER[rnd.nextInt(3)] : "汉族";
       String name = name(rnd, male, ethnicity.equals("蒙古族"));
