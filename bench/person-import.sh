@@ -12,4 +12,4 @@ CP_FILE="$PWD/server/$BUILD_DIR/test-classpath.txt"
 ./mvnw -B -q -o -Dbuild.dir="$BUILD_DIR" -Dspotless.check.skip=true -pl server -am test-compile \
   dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
 CP="server/$BUILD_DIR/test-classes:server/$BUILD_DIR/classes:$(cat "$CP_FILE")"
-exec java -Xmx3g ${JAVA_OPTS:-} -cp "$CP" xuanju.server.person.bench.PersonImportBench "$@"
+exec java -Xmx4g ${JAVA_OPTS:-} -cp "$CP" xuanju.server.person.bench.PersonImportBench "$@"
