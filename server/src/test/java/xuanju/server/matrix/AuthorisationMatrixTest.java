@@ -806,6 +806,112 @@ class AuthorisationMatrixTest extends H2AppTest {
     return b.contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(body);
   }
 
+  // person register (居民名册, issue 9): the organisation of a person is the one that keeps them
+  static {
+    row("GET /people", Need.VIEW, (t, x) -> get("/people").param("org", "" + x.org()));
+    row("GET /people/template.xlsx", Need.SIGNED_IN, (t, x) -> get("/people/template.xlsx"));
+    row(
+        "GET /people/import",
+        Need.VIEW,
+        (t, x) -> get("/people/import").param("org", "" + x.org()));
+    row(
+        "POST /people/import",
+        Need.MANAGE,
+        (t, x) -> multipart("/people/import").file(junkXlsx()).param("org", "" + x.org()));
+    row("GET /people/new", Need.MANAGE, (t, x) -> get("/people/new").param("org", "" + x.org()));
+    row(
+        "POST /people/new",
+        Need.MANAGE,
+        (t, x) -> post("/people/new").param("org", "" + x.org()).param("name", ""));
+    row("GET /people/{id}", Need.VIEW, (t, x) -> get("/people/{id}", t.person(x.org())));
+    row(
+        "GET /people/{id}/edit",
+        Need.MANAGE,
+        (t, x) -> get("/people/{id}/edit", t.person(x.org())));
+    row(
+        "POST /people/{id}/edit",
+        Need.MANAGE,
+        (t, x) -> post("/people/{id}/edit", t.person(x.org())).param("name", ""));
+    row(
+        "POST /people/{id}/death",
+        Need.MANAGE,
+        (t, x) ->
+            post("/people/{id}/death", t.person(x.org()))
+                .param("version", "0")
+                .param("diedOn", "2025-01-01"));
+    row(
+        "GET /people/{id}/status/new",
+        Need.MANAGE,
+        (t, x) -> get("/people/{id}/status/new", t.person(x.org())));
+    row(
+        "POST /people/{id}/status/new",
+        Need.MANAGE,
+        (t, x) -> post("/people/{id}/status/new", t.person(x.org())).param("kind", "DEPRIVED"));
+    row(
+        "GET /people/{id}/status/{statusId}/edit",
+        Need.MANAGE,
+        (t, x) -> {
+          long p = t.person(x.org());
+          return get("/people/{id}/status/{s}/edit", p, t.legalStatus(p));
+        });
+    row(
+        "POST /people/{id}/status/{statusId}/edit",
+        Need.MANAGE,
+        (t, x) -> {
+          long p = t.person(x.org());
+          return post("/people/{id}/status/{s}/edit", p, t.legalStatus(p))
+              .param("kind", "DEPRIVED");
+        });
+    row(
+        "POST /people/{id}/status/{statusId}/delete",
+        Need.MANAGE,
+        (t, x) -> {
+          long p = t.person(x.org());
+          return post("/people/{id}/status/{s}/delete", p, t.legalStatus(p));
+        });
+    row("GET /api/people", Need.VIEW, (t, x) -> get("/api/people").param("org", "" + x.org()));
+    row(
+        "POST /api/people/import",
+        Need.MANAGE,
+        (t, x) -> multipart("/api/people/import").file(junkXlsx()).param("org", "" + x.org()));
+  }
+
+  private static final java.util.concurrent.atomic.AtomicInteger PERSON_SERIAL =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  /** A person of the organisation with a valid, unused ID number. */
+  long person(long org) {
+    int n = PERSON_SERIAL.incrementAndGet();
+    java.time.LocalDate birth = java.time.LocalDate.of(1931, 1, 1).plusDays(n);
+    String first17 =
+        "110101"
+            + birth.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+            + "99"
+            + (n % 10);
+    String id = first17 + xuanju.core.roster.ResidentIds.checkCharacter(first17);
+    jdbc.update(
+        "INSERT INTO person (organisation_id, name, resident_id, gender, birth_date, created_at,"
+            + " updated_at) VALUES (?, '矩阵居民', ?, 'MALE', ?, ?, ?)",
+        org,
+        id,
+        Date.valueOf(birth),
+        Timestamp.from(Instant.now()),
+        Timestamp.from(Instant.now()));
+    return jdbc.queryForObject("SELECT id FROM person WHERE resident_id = ?", Long.class, id);
+  }
+
+  /** A legal-status record of the person. */
+  long legalStatus(long person) {
+    jdbc.update(
+        "INSERT INTO person_legal_status (person_id, kind, basis, first_day, recorded_by,"
+            + " recorded_at) VALUES (?, 'DEPRIVED', '矩阵判决', ?, 'tester', ?)",
+        person,
+        Date.valueOf("2020-01-01"),
+        Timestamp.from(Instant.now()));
+    return jdbc.queryForObject(
+        "SELECT MAX(id) FROM person_legal_status WHERE person_id = ?", Long.class, person);
+  }
+
   private static MockMultipartFile junkXlsx() {
     return new MockMultipartFile(
         "file", "x.xlsx", "application/octet-stream", "not an xlsx".getBytes());
