@@ -17,10 +17,10 @@ import xuanju.core.rule.InvalidInputException;
  *   <li>{@code DEPRIVED} (依法被剥夺政治权利) → {@link Deprivation}(basis = 判决书文号, authority = court,
  *       first_day, last_day inclusive; null = 终身);
  *   <li>{@code INCAPACITY} (不能行使选举权利) → {@link Incapacity}(reason, evidence, intermittent,
- *       confirmed_on, decision_ref; last_day is the last day it applied, so it ended the day
- *       after);
+ *       confirmed_on, decision_ref; last_day is the day it ended, 情形消除之日, as the person pages
+ *       record it: {@code person.LegalStatusRecord});
  *   <li>{@code SUSPENDED} (停止行使选举权利) → {@link VotingSuspension}(authority, basis = 文号, first_day
- *       (or confirmed_on), ended the day after last_day).
+ *       (or confirmed_on), last_day = the day it ended (起结束), as the person pages record it).
  * </ul>
  */
 public final class LegalStatuses {
@@ -65,14 +65,14 @@ public final class LegalStatuses {
                       r.intermittent(),
                       r.confirmedOn(),
                       r.decisionRef(),
-                      r.lastDay() == null ? null : r.lastDay().plusDays(1));
+                      r.lastDay());
           case "SUSPENDED" ->
               suspension =
                   new VotingSuspension(
                       r.authority(),
                       r.basis().isBlank() ? r.decisionRef() : r.basis(),
                       r.firstDay() != null ? r.firstDay() : r.confirmedOn(),
-                      r.lastDay() == null ? null : r.lastDay().plusDays(1));
+                      r.lastDay());
           default -> {
             // other kinds are not about the right to vote
           }
