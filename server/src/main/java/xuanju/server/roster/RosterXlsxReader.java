@@ -10,27 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.DateUtil;
-import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
-import org.apache.poi.xssf.eventusermodel.XSSFReader;
-import org.apache.poi.xssf.eventusermodel.XSSFSheetXMLHandler;
-import org.apache.poi.xssf.model.StylesTable;
-import org.apache.poi.xssf.usermodel.XSSFComment;
-import org.xml.sax.InputSource;
-import org.xml.sax.XMLReader;
 import xuanju.core.roster.MemberInput;
 import xuanju.core.roster.RosterField;
 import xuanju.core.roster.RosterRule;
+import xuanju.server.documents.XlsxSheetStream;
 
 /**
- * Streaming reader of a roster .xlsx (名册文件读取) with the POI event API: {@link XSSFReader} + {@link
- * XSSFSheetXMLHandler} over {@link ReadOnlySharedStringsTable}, so a 100,000-row file is read row
- * by row without building a workbook in memory.
+ * Streaming reader of a roster .xlsx (名册文件读取) over {@link XlsxSheetStream} (the POI event API:
+ * {@code XSSFReader} + {@code XSSFSheetXMLHandler}), so a 100,000-row file is read row by row
+ * without building a workbook in memory.
  *
  * <p>Reads the first sheet. The header row is the first of the first {@value #HEADER_SEARCH_ROWS}
  * rows that holds the columns 姓名 and 公民身份号码 (a title row above it is allowed); columns are matched
@@ -94,49 +82,31 @@ final class RosterXlsxReader {
 
   private static int readFile(Path file, int maxRows, Consumer<Row> sink)
       throws RosterFileException {
-    OPCPackage pkg = null;
+    Collector collector = new Collector(maxRows, sink);
     try {
-      pkg = OPCPackage.open(file.toFile(), PackageAccess.READ);
-      XSSFReader reader = new XSSFReader(pkg);
-      ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
-      StylesTable styles = reader.getStylesTable();
-      XSSFReader.SheetIterator sheets = (XSSFReader.SheetIterator) reader.getSheetsData();
-      if (!sheets.hasNext()) {
+      if (!XlsxSheetStream.readFirstSheet(file, new XlsxSheetStream.IsoDates(), collector)) {
         throw new RosterFileException(RosterRule.IMPORT_EMPTY, "文件中没有工作表");
       }
-      Collector collector = new Collector(maxRows, sink);
-      try (InputStream sheet = sheets.next()) {
-        XMLReader xml = XMLHelper.newXMLReader();
-        xml.setContentHandler(
-            new XSSFSheetXMLHandler(styles, null, strings, collector, new IsoDates(), false));
-        xml.parse(new InputSource(sheet));
-      } catch (Stop stop) {
-        throw stop.problem;
-      }
-      if (collector.columns == null) {
-        throw new RosterFileException(
-            RosterRule.IMPORT_HEADER,
-            "第一个工作表的前" + HEADER_SEARCH_ROWS + "行中找不到表头（应包含“姓名”“公民身份号码”等列），请使用系统提供的模板");
-      }
-      if (collector.rows == 0) {
-        throw new RosterFileException(RosterRule.IMPORT_EMPTY, "文件中没有党员数据（表头下面是空的）");
-      }
-      return collector.rows;
-    } catch (RosterFileException e) {
-      throw e;
-    } catch (Exception e) {
+    } catch (Stop stop) {
+      throw stop.problem;
+    } catch (XlsxSheetStream.UnreadableException e) {
       // not a zip of an OOXML workbook, a damaged file, a zip bomb, bad XML …
       throw new RosterFileException(
           RosterRule.IMPORT_FILE_TYPE,
-          "无法作为 Excel 工作簿（.xlsx）读取，文件可能已损坏或不是 .xlsx 格式（" + e.getClass().getSimpleName() + "）");
-    } finally {
-      if (pkg != null) {
-        pkg.revert(); // read-only: close without saving
-      }
+          "无法作为 Excel 工作簿（.xlsx）读取，文件可能已损坏或不是 .xlsx 格式（" + e.getMessage() + "）");
     }
+    if (collector.columns == null) {
+      throw new RosterFileException(
+          RosterRule.IMPORT_HEADER,
+          "第一个工作表的前" + HEADER_SEARCH_ROWS + "行中找不到表头（应包含“姓名”“公民身份号码”等列），请使用系统提供的模板");
+    }
+    if (collector.rows == 0) {
+      throw new RosterFileException(RosterRule.IMPORT_EMPTY, "文件中没有党员数据（表头下面是空的）");
+    }
+    return collector.rows;
   }
 
-  /** Carries a file problem out of the SAX parser. */
+  /** Carries a file problem out of the reader. */
   private static final class Stop extends RuntimeException {
     private static final long serialVersionUID = 1L;
     final transient RosterFileException problem;
@@ -147,24 +117,11 @@ final class RosterXlsxReader {
     }
   }
 
-  /** Formats date cells as ISO dates; everything else as Excel shows it. */
-  static final class IsoDates extends DataFormatter {
-    @Override
-    public String formatRawCellContents(double value, int formatIndex, String formatString) {
-      if (DateUtil.isADateFormat(formatIndex, formatString) && DateUtil.isValidExcelDate(value)) {
-        return DateUtil.getLocalDateTime(value).toLocalDate().toString();
-      }
-      return super.formatRawCellContents(value, formatIndex, formatString);
-    }
-  }
-
-  /** Turns cell events into rows. */
-  private static final class Collector implements XSSFSheetXMLHandler.SheetContentsHandler {
+  /** Turns rows into members. */
+  private static final class Collector implements XlsxSheetStream.RowHandler {
     private final int maxRows;
     private final Consumer<Row> sink;
-    private final Map<Integer, String> cells = new HashMap<>();
     private Map<Integer, RosterField> columns;
-    private int nextColumn;
     private int rowsSeen;
     int rows;
 
@@ -174,26 +131,8 @@ final class RosterXlsxReader {
     }
 
     @Override
-    public void startRow(int rowNum) {
-      cells.clear();
-      nextColumn = 0;
-    }
-
-    @Override
-    public void cell(String cellReference, String formattedValue, XSSFComment comment) {
-      int col = cellReference == null ? nextColumn : new CellReference(cellReference).getCol();
-      nextColumn = col + 1;
-      if (formattedValue != null && !formattedValue.isBlank()) {
-        cells.put(col, formattedValue);
-      }
-    }
-
-    @Override
-    public void endRow(int rowNum) {
+    public void row(int rowNumber, Map<Integer, String> cells) {
       if (columns == null) {
-        if (cells.isEmpty()) {
-          return;
-        }
         rowsSeen++;
         Map<Integer, RosterField> found = new HashMap<>();
         cells.forEach((col, text) -> RosterField.byHeader(text).ifPresent(f -> found.put(col, f)));
@@ -208,11 +147,7 @@ final class RosterXlsxReader {
             throw new Stop(
                 new RosterFileException(
                     RosterRule.IMPORT_HEADER,
-                    "第"
-                        + (rowNum + 1)
-                        + "行表头缺少必需的列："
-                        + String.join("、", missing)
-                        + "（请使用系统提供的模板）"));
+                    "第" + rowNumber + "行表头缺少必需的列：" + String.join("、", missing) + "（请使用系统提供的模板）"));
           }
           columns = found;
         } else if (rowsSeen >= HEADER_SEARCH_ROWS) {
@@ -221,9 +156,6 @@ final class RosterXlsxReader {
                   RosterRule.IMPORT_HEADER,
                   "第一个工作表的前" + HEADER_SEARCH_ROWS + "行中找不到表头（应包含“姓名”“公民身份号码”等列），请使用系统提供的模板"));
         }
-        return;
-      }
-      if (cells.isEmpty()) {
         return;
       }
       Map<RosterField, String> values = new EnumMap<>(RosterField.class);
@@ -244,7 +176,7 @@ final class RosterXlsxReader {
             new RosterFileException(
                 RosterRule.IMPORT_TOO_MANY_ROWS, "文件中的党员超过一次导入的上限 " + maxRows + " 人，请分批导入"));
       }
-      sink.accept(new Row(rowNum + 1, input));
+      sink.accept(new Row(rowNumber, input));
     }
   }
 }
