@@ -3,6 +3,10 @@ package xuanju.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -144,6 +152,52 @@ final class Ui {
 
   void submit(By by) {
     submit(find(by));
+  }
+
+  /**
+   * Clicks a button whose form asks for confirmation ({@code data-confirm}): checks the question,
+   * accepts it and waits for the next page.
+   */
+  void submitConfirmed(By by, String question) {
+    WebElement button = find(by);
+    scroll(button);
+    PageLoad.after(
+        driver,
+        WAIT,
+        () -> {
+          button.click();
+          Alert alert = new WebDriverWait(driver, WAIT).until(ExpectedConditions.alertIsPresent());
+          assertThat(alert.getText()).contains(question);
+          alert.accept();
+        });
+  }
+
+  /** GET with the browser's session cookie; must answer 200. */
+  byte[] download(String path) throws IOException, InterruptedException {
+    String cookie = driver.manage().getCookieNamed("JSESSIONID").getValue();
+    HttpResponse<byte[]> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                    .header("Cookie", "JSESSIONID=" + cookie)
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(r.statusCode()).as(path).isEqualTo(200);
+    return r.body();
+  }
+
+  /** The text of a PDF (PDFBox). */
+  static String pdfText(byte[] pdf) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(doc);
+    }
+  }
+
+  /** The number of pages of a PDF. */
+  static int pdfPages(byte[] pdf) throws IOException {
+    try (PDDocument doc = Loader.loadPDF(pdf)) {
+      return doc.getNumberOfPages();
+    }
   }
 
   /** Fails with the page's own Chinese error text when the page shows an error alert. */
