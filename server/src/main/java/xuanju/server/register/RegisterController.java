@@ -242,8 +242,17 @@ class RegisterController {
 
   // ------------------------------------------------------------------ one district
 
+  /** Voters shown on one page of a district's list. */
+  static final int PAGE_SIZE = 200;
+
   @GetMapping("/elections/{id}/register/districts/{districtId}")
-  String district(@PathVariable long id, @PathVariable long districtId, Model model) {
+  String district(
+      @PathVariable long id,
+      @PathVariable long districtId,
+      @RequestParam(defaultValue = "") String q,
+      @RequestParam(defaultValue = "") String group,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
     Election e = lists.election(id);
     DistrictInfo d = lists.district(e, districtId);
     model.addAttribute("election", e);
@@ -262,6 +271,27 @@ class RegisterController {
                     java.util.LinkedHashMap::new,
                     java.util.stream.Collectors.counting())));
     model.addAttribute("men", voters.stream().filter(v -> "男".equals(v.gender())).count());
+    String query = q.strip();
+    List<VoterLine> matching =
+        voters.stream()
+            .filter(v -> group.isEmpty() || v.groupZh().equals(group))
+            .filter(
+                v ->
+                    query.isEmpty()
+                        || v.name().contains(query)
+                        || Integer.toString(v.voterNo()).equals(query))
+            .toList();
+    int pages = Math.max(1, (matching.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+    int current = Math.max(0, Math.min(page, pages - 1));
+    model.addAttribute(
+        "shown",
+        matching.subList(
+            current * PAGE_SIZE, Math.min(matching.size(), (current + 1) * PAGE_SIZE)));
+    model.addAttribute("matching", matching.size());
+    model.addAttribute("page", current);
+    model.addAttribute("pages", pages);
+    model.addAttribute("q", query);
+    model.addAttribute("group", group);
     model.addAttribute("changes", lists.changes(id, districtId));
     model.addAttribute("canManage", canManage(e));
     model.addAttribute("today", LocalDate.now(clock));
@@ -411,7 +441,7 @@ class RegisterController {
     } catch (InvalidInputException | IllegalStateException e) {
       response.setStatus(e instanceof InvalidInputException ? 400 : 409);
       model.addAttribute("error", describe(e));
-      return districtId == null ? page(id, model) : district(id, districtId, model);
+      return districtId == null ? page(id, model) : district(id, districtId, "", "", 0, model);
     }
     return "redirect:/elections/"
         + id
