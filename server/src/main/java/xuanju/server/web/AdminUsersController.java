@@ -3,6 +3,7 @@ package xuanju.server.web;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -42,6 +43,40 @@ class AdminUsersController {
       String password = users.create(username, displayName);
       r.addFlashAttribute(
           "message", "已创建用户 " + username + "，初始密码：" + password + "（只显示这一次，首次登录须修改）");
+    } catch (IllegalArgumentException e) {
+      r.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/admin/users";
+  }
+
+  @PostMapping("/admin/users/{username}/reset-password")
+  String resetPassword(@PathVariable String username, RedirectAttributes r) {
+    try {
+      String password = users.resetPassword(username);
+      r.addFlashAttribute(
+          "message", "已重置用户 " + username + " 的密码，新密码：" + password + "（只显示这一次，登录后须修改）");
+    } catch (IllegalArgumentException e) {
+      r.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/admin/users";
+  }
+
+  @PostMapping("/admin/users/{username}/enabled")
+  String setEnabled(
+      @PathVariable String username, @RequestParam boolean enabled, RedirectAttributes r) {
+    try {
+      users.setEnabled(username, enabled);
+      r.addFlashAttribute("message", (enabled ? "已启用用户 " : "已停用用户 ") + username);
+    } catch (IllegalArgumentException e) {
+      r.addFlashAttribute("error", e.getMessage());
+    }
+    return "redirect:/admin/users";
+  }
+
+  @PostMapping("/admin/grants/{grantId}/revoke")
+  String revoke(@PathVariable long grantId, RedirectAttributes r) {
+    try {
+      r.addFlashAttribute("message", "已" + access.revoke(grantId));
     } catch (IllegalArgumentException e) {
       r.addFlashAttribute("error", e.getMessage());
     }

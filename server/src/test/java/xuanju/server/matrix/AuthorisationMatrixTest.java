@@ -146,6 +146,19 @@ class AuthorisationMatrixTest extends H2AppTest {
                 .param("username", "admin")
                 .param("organisationId", "" + x.org())
                 .param("role", "OBSERVER"));
+    // a user and a grant that do not exist: the matrix must not lock out or reset anyone
+    row(
+        "POST /admin/users/{username}/reset-password",
+        Need.ADMIN,
+        (t, x) -> post("/admin/users/{u}/reset-password", "matrix-nobody"));
+    row(
+        "POST /admin/users/{username}/enabled",
+        Need.ADMIN,
+        (t, x) -> post("/admin/users/{u}/enabled", "matrix-nobody").param("enabled", "false"));
+    row(
+        "POST /admin/grants/{grantId}/revoke",
+        Need.ADMIN,
+        (t, x) -> post("/admin/grants/{g}/revoke", 0));
     row(
         "POST /admin/organisations",
         Need.ADMIN,
