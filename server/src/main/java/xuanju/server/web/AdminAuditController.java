@@ -1,9 +1,13 @@
 package xuanju.server.web;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import xuanju.server.audit.AuditActions;
+import xuanju.server.audit.AuditBrowser;
 import xuanju.server.audit.AuditLog;
 import xuanju.server.system.StartupCheck;
 
@@ -15,10 +19,12 @@ import xuanju.server.system.StartupCheck;
 class AdminAuditController {
   private final AuditLog audit;
   private final StartupCheck check;
+  private final AuditBrowser browser;
 
-  AdminAuditController(AuditLog audit, StartupCheck check) {
+  AdminAuditController(AuditLog audit, StartupCheck check, AuditBrowser browser) {
     this.audit = audit;
     this.check = check;
+    this.browser = browser;
   }
 
   @PostMapping("/admin/integrity-check")
@@ -34,8 +40,20 @@ class AdminAuditController {
   }
 
   @GetMapping("/admin/audit")
-  String audit(Model model) {
-    model.addAttribute("events", audit.latest(200));
+  String audit(
+      @RequestParam(defaultValue = "") String action,
+      @RequestParam(defaultValue = "") String person,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          java.time.LocalDate from,
+      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+          java.time.LocalDate to,
+      @RequestParam(defaultValue = "") String words,
+      @RequestParam(defaultValue = "0") int page,
+      Model model) {
+    AuditBrowser.Filter f = new AuditBrowser.Filter(action, person, from, to, words);
+    model.addAttribute("filter", f);
+    model.addAttribute("result", browser.search(f, page));
+    model.addAttribute("actions", AuditActions.all());
     model.addAttribute("brokenAt", audit.firstBrokenLink().orElse(null));
     return "admin/audit";
   }
