@@ -23,4 +23,14 @@ public record MarginRange(int seats, long min, OptionalLong max, String ruleCode
     }
     return min == max.getAsLong() ? Long.toString(min) : min + "–" + max.getAsLong();
   }
+
+  /** The legal source of the margin rule in Chinese (e.g. 《条例》第十九条), for pages and documents. */
+  public String citationZh() {
+    for (MarginRule m : MarginRule.values()) {
+      if (m.code().equals(ruleCode)) {
+        return m.citation().display();
+      }
+    }
+    return "";
+  }
 }
