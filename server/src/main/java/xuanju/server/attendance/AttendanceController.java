@@ -65,7 +65,8 @@ class AttendanceController {
             AccessService.currentIsAdmin(),
             e.organisationId(),
             Permission.MANAGE));
-    model.addAttribute("canApprove", approvals.canApprove(e));
+    model.addAttribute(
+        "canApprove", approvals.canDecide(e, xuanju.server.plan.ApprovalKind.EXCLUSIONS));
     model.addAttribute("today", LocalDate.now(clock));
     return "attendance/index";
   }

@@ -108,7 +108,7 @@ public class NominationService {
     QuotaCheck quota = quota(e, s, current);
     List<FormalCandidate> formal = s.phase() == Phase.APPROVED ? formalOf(all) : List.of();
     boolean canManage = allowed(e, Permission.MANAGE);
-    boolean canApprove = allowed(e, Permission.APPROVE);
+    boolean canApprove = approvals.canDecide(e, ApprovalKind.PRE_CANDIDATES);
     return new NominationOverview(
         e,
         s,

@@ -213,6 +213,23 @@ public class ApprovalService {
         Permission.APPROVE);
   }
 
+  /**
+   * Whether the signed-in user may decide the pending request of this kind (shows 同意/退回): they may
+   * approve for the organisation, and the request was not submitted by themselves (不得批复本人报送的请示,
+   * {@link PlanRule#OWN_REQUEST}; the service refuses it too).
+   */
+  @Transactional(readOnly = true)
+  public boolean canDecide(Election e, ApprovalKind kind) {
+    if (!canApprove(e)) {
+      return false;
+    }
+    if (AccessService.currentIsAdmin()) {
+      return true;
+    }
+    String me = AccessService.currentUser();
+    return pendingRow(e.id(), kind).map(r -> !me.equals(r.submittedBy())).orElse(true);
+  }
+
   private static final String SELECT =
       "SELECT r.id AS r_id, r.election_id, r.kind, r.summary, r.submitted_by, r.submitted_at,"
           + " a.id AS a_id, a.decision, a.comment, a.decided_by, a.decided_at"

@@ -87,7 +87,7 @@ public class PlanService {
         approvals.history(electionId, ApprovalKind.PLAN),
         e.status() == ElectionStatus.DRAFT,
         canManage,
-        approvals.canApprove(e));
+        approvals.canDecide(e, ApprovalKind.PLAN));
   }
 
   /** The findings of the plan against the roster. Needs VIEW. */

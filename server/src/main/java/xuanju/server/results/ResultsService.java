@@ -117,7 +117,7 @@ public class ResultsService {
         facts(e),
         progress.readyForResults(electionId),
         access.allowed(me, admin, e.organisationId(), Permission.MANAGE),
-        approvals.canApprove(e),
+        approvals.canDecide(e, ApprovalKind.RESULTS),
         approvals.history(electionId, ApprovalKind.RESULTS),
         approvals.pending(electionId, ApprovalKind.RESULTS),
         repo.archiveInfo(electionId)

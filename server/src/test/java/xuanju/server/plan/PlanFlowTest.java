@@ -275,6 +275,9 @@ class PlanFlowTest extends H2AppTest {
         PlanFixtures.election(elections, s.otherBranch(), false, 1, LocalDate.now().plusDays(30));
     PlanFixtures.user(users, jdbc, both, s.otherBranch(), xuanju.server.access.Role.ELECTION_ADMIN);
     SignIn.as(both, false, () -> plans.submit(ok, load(ok).version()));
+    // the page offers the submitter no 同意/退回, and the town officer does
+    SignIn.as(both, false, () -> assertThat(plans.view(ok).canApprove()).isFalse());
+    SignIn.as(s.officer(), false, () -> assertThat(plans.view(ok).canApprove()).isTrue());
     SignIn.as(
         both,
         false,
