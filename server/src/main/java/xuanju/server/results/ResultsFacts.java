@@ -49,6 +49,22 @@ public record ResultsFacts(
     }
   }
 
+  /** What the results report states, in one sentence (e.g. 委员应选5名、当选5名；书记应选1名、当选1名). */
+  public String summaryZh() {
+    return summaries.stream()
+        .map(
+            s ->
+                s.post().labelZh()
+                    + "应选"
+                    + s.seats()
+                    + "名、当选"
+                    + s.elected().size()
+                    + "名"
+                    + (s.vacant() > 0 ? "、缺额" + s.vacant() + "名" : ""))
+        .reduce((a, b) -> a + "；" + b)
+        .orElse("尚无当选结果");
+  }
+
   /** The elected of a stage and post, by name (empty when none). */
   public List<String> elected(int stage, Post post) {
     return summary(stage, post).map(StageSummary::elected).orElse(List.of());

@@ -73,7 +73,7 @@ final class VotingResultsSteps {
     d.get(t.url("/elections/" + e + "/results"));
     assertThat(d.findElements(By.id("ready"))).hasSize(1);
     assertThat(d.findElements(By.id("decision-form"))).isEmpty();
-    post(By.id("submit-results"));
+    postConfirmed(By.id("submit-results"), "报送选举结果：委员应选5名、当选5名");
     assertThat(text("message")).isEqualTo("选举结果已报送上级党组织");
     assertThat(text("election-status")).isEqualTo("选举结果已报上级");
     assertThat(d.findElement(By.cssSelector("#requests tbody")).getText()).contains("待批复");
@@ -87,7 +87,7 @@ final class VotingResultsSteps {
     assertThat(d.findElement(By.id("summaries")).getText())
         .contains(cands.get(0), cands.get(1), cands.get(4));
     d.findElement(By.id("comment")).sendKeys("同意。");
-    post(By.id("approve"));
+    postConfirmed(By.id("approve"), "的选举结果（委员应选5名、当选5名");
     assertThat(text("message")).isEqualTo("已批复同意：书记、副书记批准，委员备案");
     assertThat(text("election-status")).isEqualTo("选举完成");
     assertThat(d.findElement(By.cssSelector("#requests tbody")).getText()).contains("同意", officer);
@@ -104,7 +104,7 @@ final class VotingResultsSteps {
     // the branch administrator archives; the archive is the stored zip with its manifest
     t.login(branchAdmin, VotingBrowserTest.PASSWORD);
     d.get(t.url("/elections/" + e + "/results"));
-    post(By.id("archive"));
+    postConfirmed(By.id("archive"), "归档后本次选举的请示、名单、选票记录和结果文书将封存");
     Matcher archived =
         Pattern.compile("已归档：(\\d+)个文件，SHA-256 ([0-9a-f]{16})…").matcher(text("message"));
     assertThat(archived.matches()).as(text("message")).isTrue();
@@ -203,6 +203,22 @@ final class VotingResultsSteps {
 
   private String text(String id) {
     return d.findElement(By.id(id)).getText().strip();
+  }
+
+  /** Clicks a button whose form asks first; checks the question, accepts, waits for the page. */
+  private void postConfirmed(By by, String question) {
+    PageLoad.after(
+        d,
+        Duration.ofSeconds(30),
+        () -> {
+          t.click(by);
+          var alert =
+              new org.openqa.selenium.support.ui.WebDriverWait(d, Duration.ofSeconds(10))
+                  .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+          assertThat(alert.getText()).contains(question);
+          alert.accept();
+        });
+    assertThat(d.findElements(By.id("error"))).as("页面错误").isEmpty();
   }
 
   /** Clicks a button that posts a form and waits for the next page. */
