@@ -194,7 +194,7 @@ class PageErrors {
     ModelAndView mv = new ModelAndView("error");
     mv.setStatus(org.springframework.http.HttpStatus.valueOf(status));
     mv.addObject("status", status);
-    mv.addObject("message", message);
+    mv.addObject("message", UserTexts.withoutCodes(message));
     return mv;
   }
 }

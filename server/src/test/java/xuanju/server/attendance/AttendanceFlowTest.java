@@ -100,7 +100,9 @@ class AttendanceFlowTest extends H2AppTest {
                 .param("memberId", Long.toString(otherBranchMember))
                 .param("reason", ILL))
         .andExpect(status().isBadRequest())
-        .andExpect(content().string(containsString("PARTY.EXCLUSION.MEMBER")));
+        .andExpect(content().string(containsString(AttendanceRule.EXCLUSION_MEMBER.messageZh())))
+        .andExpect(
+            content().string(org.hamcrest.Matchers.not(containsString("PARTY.EXCLUSION.MEMBER"))));
     SignIn.as(
         s.branchAdmin(),
         false,
@@ -162,7 +164,10 @@ class AttendanceFlowTest extends H2AppTest {
                 .param("yes", "8"))
         .andExpect(status().isConflict())
         .andExpect(content().string(containsString("公示期未满")))
-        .andExpect(content().string(containsString("PARTY.EXCLUSION.PUBLICITY_RUN")));
+        .andExpect(
+            content()
+                .string(
+                    org.hamcrest.Matchers.not(containsString("PARTY.EXCLUSION.PUBLICITY_RUN"))));
     assertThat(version(id)).isEqualTo(published);
     SignIn.as(
         s.branchAdmin(), false, () -> assertThat(attendance.expected(id).expected()).isEqualTo(9));

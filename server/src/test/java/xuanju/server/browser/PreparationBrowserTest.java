@@ -155,7 +155,7 @@ class PreparationBrowserTest extends H2AppTest {
     ui.noError();
     assertThat(ui.message()).contains("方案已保存");
     assertThat(ui.id("seats").getAttribute("value")).isEqualTo("5");
-    ui.submit(By.id("submit-plan"));
+    ui.submitConfirmed(By.id("submit-plan"), "应选5名，选举日" + electionDay + "，有表决权的党员45名");
     ui.noError();
     assertThat(ui.message()).contains("请示已报送上级党组织");
     assertThat(ui.text("election-status")).isEqualTo("请示已报上级待批复");
@@ -172,7 +172,7 @@ class PreparationBrowserTest extends H2AppTest {
     ui.submit(By.id("tab-plan"));
     assertThat(ui.present(By.id("plan-form"))).isFalse(); // the officer cannot edit the plan
     ui.type("comment", "同意你支部按方案进行换届选举");
-    ui.submit(By.id("approve"));
+    ui.submitConfirmed(By.id("approve"), "确定同意" + branch + "的换届选举请示（应选5名");
     ui.noError();
     assertThat(ui.message()).contains("已批复同意");
     assertThat(ui.text("election-status")).isEqualTo("上级已批复，候选人推荐中");
@@ -266,14 +266,14 @@ class PreparationBrowserTest extends H2AppTest {
     for (String name : preliminary.subList(0, 6)) {
       ui.check(row("nominees", name).findElement(By.name("nomineeIds")));
     }
-    ui.submit(By.id("confirm-preliminary"));
-    assertThat(ui.text("flash-error")).contains("PARTY.MARGIN.PRELIMINARY", "至少7名");
+    ui.submitConfirmed(By.id("confirm-preliminary"), "公示开始后名单不能更改");
+    assertThat(ui.text("flash-error")).contains("至少7名").doesNotContain("PARTY.");
     for (String name : preliminary) {
       ui.check(row("nominees", name).findElement(By.name("nomineeIds")));
     }
     LocalDate postedOn = today.minusDays(15);
     ui.date(By.cssSelector("input[name=postedOn]"), postedOn);
-    ui.submit(By.id("confirm-preliminary"));
+    ui.submitConfirmed(By.id("confirm-preliminary"), "公示开始后名单不能更改");
     ui.noError();
     assertThat(ui.message()).contains("初步人选已确定，公示开始");
     assertThat(ui.text("publicity")).contains(postedOn.toString(), "5日");
@@ -298,7 +298,7 @@ class PreparationBrowserTest extends H2AppTest {
     ui.noError();
     assertThat(ui.message()).contains("查核处理情况已记录");
     assertThat(ui.text("reports")).contains("已处理");
-    ui.submit(By.id("close-publicity"));
+    ui.submitConfirmed(By.id("close-publicity"), "进入资格审查");
     ui.noError();
     assertThat(ui.message()).contains("公示结束");
 

@@ -126,7 +126,11 @@ class PlanFlowTest extends H2AppTest {
                 .param("version", Integer.toString(submitted.version()))
                 .param("decision", "RETURNED"))
         .andExpect(status().isBadRequest())
-        .andExpect(content().string(containsString("PARTY.APPROVAL.RETURN_COMMENT")));
+        .andExpect(content().string(containsString(PlanRule.RETURN_COMMENT.messageZh())))
+        .andExpect(
+            content()
+                .string(
+                    org.hamcrest.Matchers.not(containsString("PARTY.APPROVAL.RETURN_COMMENT"))));
     assertThat(load(id).status()).isEqualTo(ElectionStatus.PLAN_SUBMITTED);
 
     mvc.perform(
