@@ -68,10 +68,23 @@ public final class ResultsDocuments {
     return sd.trail().stream().filter(s -> s.code().contains(".QUORUM.")).findFirst();
   }
 
+  /** The legal source of a rule in brackets (e.g. （《条例》第二十九条）), or nothing if unknown. */
+  static String citedZh(String code) {
+    return xuanju.core.catalog.RuleCatalog.byCode(code)
+        .map(r -> r.citation().display())
+        .filter(c -> !c.isBlank())
+        .map(c -> "（" + c + "）")
+        .orElse("");
+  }
+
+  private static String stripStop(String s) {
+    return s.endsWith("。") ? s.substring(0, s.length() - 1) : s;
+  }
+
   /** 应到会 / 实到会 sentence of a meeting from its first decided round. */
   static String attendance(RoundFacts rf, String meeting) {
     StoredDecision sd = rf.decision();
-    String q = quorumStep(sd).map(s -> "；" + s.explanationZh() + "（" + s.code() + "）").orElse("");
+    String q = quorumStep(sd).map(s -> "；" + s.explanationZh() + citedZh(s.code())).orElse("");
     return meeting + "应到会" + sd.expected() + "人，实到会" + sd.present() + "人" + q + "。";
   }
 
@@ -153,11 +166,11 @@ public final class ResultsDocuments {
                 + sd.consent().recordZh()
                 + "）。");
       }
-      List<List<String>> trail = new ArrayList<>();
+      b.paragraph("判定依据：");
       for (StepDto s : sd.trail()) {
-        trail.add(List.of(s.code(), s.passed() ? "通过" : "未通过", s.explanationZh()));
+        b.paragraph(
+            (s.passed() ? "符合：" : "不符合：") + stripStop(s.explanationZh()) + citedZh(s.code()) + "。");
       }
-      b.table(List.of("规则", "判定", "说明"), trail);
     }
 
     b.heading("三、选举结果");

@@ -354,7 +354,15 @@ class ResultsArchiveTest extends H2AppTest {
             xuanju.server.documents.PdfDocument.render(as(f.admin, () -> results.report(id)))
                 .pdf());
     // 应到会10, 实到会10, the quorum rule, every candidate's votes as stored
-    assertThat(pdf).contains("应到会10人，实到会10人", "PARTY.QUORUM.4_5", "COUNT.TIE.REVOTE");
+    // the rules as Chinese sentences with their source, no codes (issue 14)
+    String flat = pdf.replaceAll("\\s+", "");
+    assertThat(flat)
+        .contains(
+            "应到会10人，实到会10人",
+            "超过应到会人数的五分之四（至少须9人），会议（投票）有效（《中国共产党基层组织选举工作条例",
+            "票数相等，不能确定当选人",
+            "第四十五条）")
+        .doesNotContain("PARTY.QUORUM.4_5", "COUNT.TIE.REVOTE");
     for (var c : first.ranking()) {
       assertThat(pdf).contains(c.name());
     }

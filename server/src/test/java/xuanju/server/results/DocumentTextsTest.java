@@ -1,0 +1,135 @@
+package xuanju.server.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static xuanju.server.results.ResultsFixture.as;
+import static xuanju.server.results.ResultsFixture.run;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.poi.xssf.extractor.XSSFExcelExtractor;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import xuanju.server.election.ElectionService;
+import xuanju.server.organisation.OrganisationService;
+import xuanju.server.plan.ApprovalDecision;
+import xuanju.server.plan.PlanFixtures;
+import xuanju.server.security.UserRepository;
+import xuanju.server.support.H2AppTest;
+import xuanju.server.voting.EntryService;
+import xuanju.server.voting.VotingServices;
+
+/**
+ * Every document of an archived election reads as an official text (公文用语): rendered to text, no
+ * document holds a rule code, a login name, "委员会委员会" or an English word (issue 14).
+ */
+class DocumentTextsTest extends H2AppTest {
+  /** A rule code such as {@code PARTY.MARGIN.PRELIMINARY} or {@code RESULTS.}. */
+  static final Pattern RULE_CODE = Pattern.compile("[A-Z_]{3,}\\.");
+
+  /** A Latin word of three letters or more (units such as A4 or file formats are not words). */
+  static final Pattern ENGLISH = Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{3,}(?![A-Za-z0-9])");
+
+  /** Latin letters that may stand in an official text. */
+  static final List<String> ALLOWED = List.of("SHA", "PDF", "Excel", "Word");
+
+  @Autowired VotingServices voting;
+  @Autowired EntryService entries;
+  @Autowired ElectionService elections;
+  @Autowired OrganisationService orgs;
+  @Autowired UserRepository users;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired ResultsService results;
+
+  @Test
+  void theArchivedDocumentsHoldNoCodesLoginsRepeatsOrEnglish() throws Exception {
+    ResultsFixture f =
+        new ResultsFixture(orgs, elections, voting, entries, users, jdbc, 10, true, 3);
+    f.stageOneWithTie();
+    f.stageTwo();
+    long id = f.electionId;
+    run(f.admin, () -> results.submit(id, f.version()));
+    run(f.officer, () -> results.decide(id, f.version(), ApprovalDecision.APPROVED, "同意。"));
+    run(f.admin, () -> results.archive(id, f.version()));
+    Map<String, byte[]> files = ResultsArchiveTest.unzip(as(f.admin, () -> results.archiveZip(id)));
+    List<String> logins = List.of(f.admin, f.clerk1, f.clerk2, f.scrutineer, f.officer);
+    // the fixture's organisations carry a Latin test tag in their names: not the documents' words
+    List<String> orgNames =
+        jdbc.queryForList(
+            "SELECT o.name FROM organisation o JOIN election e ON e.organisation_id = o.id OR"
+                + " o.id = (SELECT parent_id FROM organisation WHERE id = e.organisation_id)"
+                + " WHERE e.id = ?",
+            String.class,
+            id);
+    assertThat(orgNames).hasSize(2);
+
+    List<String> problems = new ArrayList<>();
+    int documents = 0;
+    for (var e : files.entrySet()) {
+      String name = e.getKey();
+      String text = text(name, e.getValue());
+      if (text == null) {
+        continue;
+      }
+      documents++;
+      Matcher code = RULE_CODE.matcher(text);
+      if (code.find()) {
+        problems.add(name + "：规则代码 " + around(text, code.start()));
+      }
+      for (String login : logins) {
+        if (text.contains(login)) {
+          problems.add(name + "：登录名 " + login);
+        }
+      }
+      if (text.replaceAll("\\s+", "").contains("委员会委员会")) {
+        problems.add(name + "：委员会委员会");
+      }
+      // the audit chain's check code and a round's election code are hexadecimal, not words
+      String words =
+          text.replaceAll("审计链校验码：第\\d+条[\\s0-9a-f]+", "").replaceAll("选举编码\\s*[0-9A-F]+", "");
+      for (String o : orgNames) {
+        words = words.replace(o, "");
+      }
+      Matcher word = ENGLISH.matcher(words);
+      while (word.find()) {
+        if (!ALLOWED.contains(word.group())) {
+          problems.add(name + "：英文 " + around(words, word.start()));
+          break;
+        }
+      }
+    }
+    assertThat(documents).as("归档中的文书").isGreaterThanOrEqualTo(8);
+    assertThat(problems).isEmpty();
+  }
+
+  private static String text(String name, byte[] bytes) throws Exception {
+    if (name.endsWith(".pdf")) {
+      return PlanFixtures.pdfText(bytes);
+    }
+    if (name.endsWith(".docx")) {
+      try (XWPFWordExtractor x =
+          new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(bytes)))) {
+        return x.getText();
+      }
+    }
+    if (name.endsWith(".xlsx")) {
+      try (XSSFExcelExtractor x =
+          new XSSFExcelExtractor(new XSSFWorkbook(new ByteArrayInputStream(bytes)))) {
+        return x.getText();
+      }
+    }
+    return null;
+  }
+
+  private static String around(String text, int at) {
+    return text.substring(Math.max(0, at - 20), Math.min(text.length(), at + 30))
+        .replaceAll("\\s+", " ");
+  }
+}
