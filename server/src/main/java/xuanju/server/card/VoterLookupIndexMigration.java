@@ -57,7 +57,12 @@ public class VoterLookupIndexMigration implements JavaMigration {
     }
   }
 
-  /** Whether the database is PostgreSQL with a collation other than C/POSIX. */
+  /**
+   * Whether the database is PostgreSQL whose default collation is not the byte order of libc's C or
+   * POSIX locale (an ICU or builtin default collation, PostgreSQL 15+, counts as not C: its column
+   * {@code datlocprovider} is read through {@code to_jsonb} so that older servers, without it,
+   * work).
+   */
   static boolean needsPatternIndex(Connection c) throws SQLException {
     if (!c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) {
       return false;
@@ -65,9 +70,15 @@ public class VoterLookupIndexMigration implements JavaMigration {
     try (Statement s = c.createStatement();
         ResultSet rs =
             s.executeQuery(
-                "SELECT datcollate FROM pg_database WHERE datname = current_database()")) {
-      String collation = rs.next() ? rs.getString(1) : "";
-      return !(collation.equals("C") || collation.equals("POSIX"));
+                "SELECT d.datcollate, to_jsonb(d) ->> 'datlocprovider' FROM pg_database d"
+                    + " WHERE d.datname = current_database()")) {
+      if (!rs.next()) {
+        return true;
+      }
+      String collation = rs.getString(1);
+      String provider = rs.getString(2);
+      boolean libc = provider == null || provider.equals("c");
+      return !(libc && (collation.equals("C") || collation.equals("POSIX")));
     }
   }
 }
