@@ -11,8 +11,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Reads of districts, polling stations and registered voters for station assignment, voter cards,
- * the mobile box 登记册 and the check-in look-up; the one write is {@code
- * voter_registration.station_id}. The tables belong to the register and district packages (V12).
+ * the mobile box 登记册 (the check-in look-up has its own {@link VoterLookupRepository}); the one
+ * write is {@code voter_registration.station_id}. The tables belong to the register and district
+ * packages (V12).
  */
 @Repository
 public class CardRepository {
@@ -44,7 +45,7 @@ public class CardRepository {
     }
   }
 
-  /** A listed voter as printed on a card or a 登记册 and found by the check-in look-up. */
+  /** A listed voter as printed on a card or a 登记册. */
   public record VoterRow(
       long registrationId,
       long personId,
@@ -200,43 +201,6 @@ public class CardRepository {
         .findFirst();
   }
 
-  Optional<VoterRow> byResidentId(long electionId, String residentId) {
-    return jdbc
-        .query(
-            VOTER_COLUMNS
-                + " WHERE p.resident_id = ? AND r.election_id = ? AND r.status = 'LISTED'",
-            CardRepository::voter,
-            residentId,
-            electionId)
-        .stream()
-        .findFirst();
-  }
-
-  /** Listed voters of the election with exactly this name (uses the name index). */
-  List<VoterRow> byName(long electionId, String name, int limit) {
-    return jdbc.query(
-        VOTER_COLUMNS
-            + " WHERE p.name = ? AND r.election_id = ? AND r.status = 'LISTED'"
-            + " ORDER BY d.number, r.voter_no LIMIT ?",
-        CardRepository::voter,
-        name,
-        electionId,
-        limit);
-  }
-
-  /** Listed voters of the election whose name starts with {@code prefix} (scans the election). */
-  List<VoterRow> byNamePrefix(long electionId, String prefix, int limit) {
-    String escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    return jdbc.query(
-        VOTER_COLUMNS
-            + " WHERE r.election_id = ? AND r.status = 'LISTED' AND p.name LIKE ? ESCAPE '\\'"
-            + " ORDER BY d.number, r.voter_no LIMIT ?",
-        CardRepository::voter,
-        electionId,
-        escaped + "%",
-        limit);
-  }
-
   /** Listed voters of a district, or of one station when {@code stationId} is not null. */
   List<VoterRow> voters(long electionId, Long districtId, Long stationId) {
     StringBuilder sql =
@@ -253,17 +217,5 @@ public class CardRepository {
     }
     sql.append(" ORDER BY d.number, r.voter_no");
     return jdbc.query(sql.toString(), CardRepository::voter, args.toArray());
-  }
-
-  /** Whether the voter (check-in key) has checked in at the first stage's meeting. */
-  boolean checkedIn(long electionId, String key) {
-    Long n =
-        jdbc.queryForObject(
-            "SELECT COUNT(*) FROM voting_checkin WHERE election_id = ? AND stage = 1"
-                + " AND person_key = ?",
-            Long.class,
-            electionId,
-            key);
-    return n != null && n > 0;
   }
 }

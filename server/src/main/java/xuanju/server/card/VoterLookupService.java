@@ -3,38 +3,36 @@ package xuanju.server.card;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import xuanju.core.roster.ResidentIds;
 import xuanju.core.rule.InvalidInputException;
 import xuanju.server.access.Permission;
-import xuanju.server.card.CardRepository.VoterRow;
+import xuanju.server.card.VoterLookupRepository.Found;
 import xuanju.server.election.Election;
 
 /**
  * The check-in desks' look-up (签到查询) of registered voters: by name, by resident ID number or by the
- * QR code of the voter card. Each answer is one or two indexed queries (the name index, the unique
- * ID number, the unique district and voter number); only a partial name scans the election's
- * voters. The answer shows the ID number masked, the station, whether the voter has checked in and
- * the proxies (委托投票) the voter gives or holds.
+ * QR code of the voter card. Each answer is one indexed query ({@link VoterLookupRepository}: the
+ * name index, the unique ID number, the unique district and voter number, the name index for a
+ * prefix when no name matches exactly) that also reads the check-in state and the proxies; a voter
+ * who holds proxies adds one query for their names. The answer shows the ID number masked, the
+ * station, whether the voter has checked in and the proxies (委托投票) the voter gives or holds.
  */
 @Service
 public class VoterLookupService {
   static final int LIMIT = 20;
 
-  private final CardRepository repo;
+  private final VoterLookupRepository repo;
   private final CardService cards;
   private final VoterCardToken tokens;
-  private final JdbcTemplate jdbc;
 
-  VoterLookupService(
-      CardRepository repo, CardService cards, VoterCardToken tokens, JdbcTemplate jdbc) {
+  VoterLookupService(VoterLookupRepository repo, CardService cards, VoterCardToken tokens) {
     this.repo = repo;
     this.cards = cards;
     this.tokens = tokens;
-    this.jdbc = jdbc;
   }
 
   /**
@@ -68,7 +66,7 @@ public class VoterLookupService {
   public Result lookup(long electionId, String q, String qr) {
     Election e = cards.election(electionId, Permission.VIEW);
     if (qr != null && !qr.isBlank()) {
-      return new Result("QR", hits(electionId, List.of(byQr(e, qr))));
+      return new Result("QR", hits(List.of(byQr(e, qr))));
     }
     String t = q == null ? "" : q.strip();
     if (t.isEmpty()) {
@@ -79,20 +77,19 @@ public class VoterLookupService {
     }
     if (t.matches("[0-9]{17}[0-9Xx]")) {
       String id = t.toUpperCase(Locale.ROOT);
-      return new Result(
-          "ID", hits(electionId, repo.byResidentId(electionId, id).stream().toList()));
+      return new Result("ID", hits(repo.byResidentId(electionId, id).stream().toList()));
     }
     if (t.matches("[0-9Xx]+")) {
       throw new InvalidInputException("q", "公民身份号码应为18位（最后一位可为X），请输入完整号码或姓名");
     }
-    List<VoterRow> exact = repo.byName(electionId, t, LIMIT);
+    List<Found> exact = repo.byName(electionId, t, LIMIT);
     if (!exact.isEmpty()) {
-      return new Result("NAME", hits(electionId, exact));
+      return new Result("NAME", hits(exact));
     }
-    return new Result("NAME_PREFIX", hits(electionId, repo.byNamePrefix(electionId, t, LIMIT)));
+    return new Result("NAME_PREFIX", hits(repo.byNamePrefix(electionId, t, LIMIT)));
   }
 
-  private VoterRow byQr(Election e, String qr) {
+  private Found byQr(Election e, String qr) {
     VoterCardToken.Card c =
         tokens
             .decode(qr)
@@ -100,43 +97,29 @@ public class VoterLookupService {
     if (c.electionId() != e.id()) {
       throw new InvalidInputException("qr", "该选民证不是本次选举（" + e.title() + "）的选民证");
     }
-    Optional<VoterRow> v = repo.byVoterNo(e.id(), c.districtId(), c.voterNo());
+    Optional<Found> v = repo.byVoterNo(e.id(), c.districtId(), c.voterNo());
     return v.orElseThrow(
         () -> new InvalidInputException("qr", "该选民证（选民证号 " + c.voterNo() + "）对应的选民已不在选民名单中"));
   }
 
-  private List<Hit> hits(long electionId, List<VoterRow> rows) {
+  private List<Hit> hits(List<Found> rows) {
+    List<Long> holders =
+        rows.stream().filter(v -> v.holdCount() > 0).map(Found::registrationId).toList();
+    Map<Long, List<String>> holds = repo.holds(holders);
     List<Hit> out = new ArrayList<>(rows.size());
-    for (VoterRow v : rows) {
-      String key = VoterKeys.key(v.registrationId());
-      List<String> delegated =
-          jdbc.queryForList(
-              "SELECT p.name FROM voter_proxy x JOIN voter_registration r"
-                  + " ON r.id = x.holder_registration_id JOIN person p ON p.id = r.person_id"
-                  + " WHERE x.principal_registration_id = ? AND x.status = 'VALID'",
-              String.class,
-              v.registrationId());
-      List<String> holds =
-          jdbc.queryForList(
-              "SELECT p.name || '（选民证号 ' || CAST(r.voter_no AS VARCHAR(12)) || '）'"
-                  + " FROM voter_proxy x JOIN voter_registration r"
-                  + " ON r.id = x.principal_registration_id JOIN person p ON p.id = r.person_id"
-                  + " WHERE x.holder_registration_id = ? AND x.status = 'VALID'"
-                  + " ORDER BY r.voter_no",
-              String.class,
-              v.registrationId());
+    for (Found v : rows) {
       out.add(
           new Hit(
-              key,
+              VoterKeys.key(v.registrationId()),
               v.registrationId(),
               v.name(),
               ResidentIds.mask(v.residentId()),
               v.districtZh(),
               v.voterNo(),
               v.stationName() == null ? "" : v.stationName(),
-              repo.checkedIn(electionId, key),
-              delegated.isEmpty() ? null : delegated.get(0),
-              holds));
+              v.checkedIn(),
+              v.delegatedTo(),
+              holds.getOrDefault(v.registrationId(), List.of())));
     }
     return out;
   }

@@ -240,6 +240,104 @@ interface CardContract {
         .hasMessageContaining("18位");
   }
 
+  @Test
+  default void lookUpAnswersEachHitsProxiesAndCheckIn() {
+    CardFixture f = fixture();
+    long d1 = f.district(1, "东营子村");
+    long d2 = f.district(2, "西营子村");
+    // the same three names in both districts (different people): each name finds two voters
+    List<Voter> one = f.voters(d1, "东营子村", "一组", 4, 1, 0);
+    List<Voter> two = f.voters(d2, "西营子村", "", 3, 1, 0);
+    ProxyService proxies = bean(ProxyService.class);
+    LocalDate today = LocalDate.now();
+    SignIn.as(
+        "admin", true, () -> proxies.record(f.electionId, form(one.get(2), one.get(0), today)));
+    SignIn.as(
+        "admin", true, () -> proxies.record(f.electionId, form(one.get(1), one.get(0), today)));
+    SignIn.as(
+        "admin", true, () -> proxies.record(f.electionId, form(two.get(1), two.get(0), today)));
+    // pending (no consent yet) and withdrawn proxies do not count
+    SignIn.as(
+        "admin", true, () -> proxies.record(f.electionId, form(two.get(2), two.get(0), null)));
+    long withdrawn =
+        asAdmin(() -> proxies.record(f.electionId, form(one.get(3), one.get(0), today)));
+    SignIn.as(
+        "admin",
+        true,
+        () ->
+            proxies.withdraw(
+                f.electionId,
+                withdrawn,
+                asAdmin(() -> proxies.get(f.electionId, withdrawn)).version(),
+                "本人回村",
+                true));
+    asAdmin(
+        () ->
+            bean(CheckInService.class)
+                .checkIn(f.electionId, 1, VoterKeys.key(two.get(0).registrationId())));
+    VoterLookupService lookup = bean(VoterLookupService.class);
+
+    var holders = asAdmin(() -> lookup.lookup(f.electionId, one.get(0).name(), null)).voters();
+    assertThat(holders)
+        .extracting(VoterLookupService.Hit::registrationId)
+        .containsExactly(one.get(0).registrationId(), two.get(0).registrationId());
+    assertThat(holders.get(0).holds())
+        .containsExactly(one.get(1).name() + "（选民证号 2）", one.get(2).name() + "（选民证号 3）");
+    assertThat(holders.get(1).holds()).containsExactly(two.get(1).name() + "（选民证号 2）");
+    assertThat(holders).extracting(VoterLookupService.Hit::checkedIn).containsExactly(false, true);
+    assertThat(holders).extracting(VoterLookupService.Hit::delegatedTo).containsOnlyNulls();
+    assertThat(holders.get(1).key()).isEqualTo(VoterKeys.key(two.get(0).registrationId()));
+    assertThat(holders.get(1).district()).isEqualTo("第2选区（西营子村）");
+
+    var second = asAdmin(() -> lookup.lookup(f.electionId, one.get(1).name(), null)).voters();
+    assertThat(second)
+        .extracting(VoterLookupService.Hit::delegatedTo)
+        .containsExactly(one.get(0).name(), two.get(0).name());
+    // the holder checked in for the principal too
+    assertThat(second).extracting(VoterLookupService.Hit::checkedIn).containsExactly(false, true);
+    assertThat(second).allSatisfy(h -> assertThat(h.holds()).isEmpty());
+    var third = asAdmin(() -> lookup.lookup(f.electionId, one.get(2).name(), null)).voters();
+    assertThat(third)
+        .extracting(VoterLookupService.Hit::delegatedTo)
+        .containsExactly(one.get(0).name(), null);
+    var fourth = asAdmin(() -> lookup.lookup(f.electionId, one.get(3).residentId(), null)).voters();
+    assertThat(fourth).singleElement().satisfies(h -> assertThat(h.delegatedTo()).isNull());
+    // the scanned card answers the same
+    String card = bean(VoterCardToken.class).encode(f.electionId, d1, 1);
+    assertThat(asAdmin(() -> lookup.lookup(f.electionId, null, card)).voters())
+        .singleElement()
+        .isEqualTo(holders.get(0));
+  }
+
+  @Test
+  default void lookUpIsLimitedAndTakesAPrefixLiterally() {
+    CardFixture f = fixture();
+    long d1 = f.district(1, "东营子村");
+    for (int no = 1; no <= VoterLookupService.LIMIT + 2; no++) {
+      f.voters(d1, "东营子村", "一组", 1, no, 0); // all with the same name
+    }
+    f.voters(d1, "东营子村", "二组", 1, 30, 5);
+    String name = f.voters(d1, "东营子村", "二组", 1, 31, 0).get(0).name();
+    VoterLookupService lookup = bean(VoterLookupService.class);
+    var exact = asAdmin(() -> lookup.lookup(f.electionId, name, null));
+    assertThat(exact.by()).isEqualTo("NAME");
+    assertThat(exact.voters())
+        .extracting(VoterLookupService.Hit::voterNo)
+        .containsExactlyElementsOf(
+            java.util.stream.IntStream.rangeClosed(1, VoterLookupService.LIMIT).boxed().toList());
+    var prefix =
+        asAdmin(() -> lookup.lookup(f.electionId, name.substring(0, name.length() - 1), null));
+    assertThat(prefix.by()).isEqualTo("NAME_PREFIX");
+    assertThat(prefix.voters()).hasSize(VoterLookupService.LIMIT);
+    assertThat(prefix.voters().get(0).voterNo()).isEqualTo(1);
+    // LIKE wildcards are plain characters
+    for (String wild : List.of("%", "_", "\\", name.substring(0, 1) + "%")) {
+      var none = asAdmin(() -> lookup.lookup(f.electionId, wild, null));
+      assertThat(none.by()).isEqualTo("NAME_PREFIX");
+      assertThat(none.voters()).as(wild).isEmpty();
+    }
+  }
+
   private static ProxyService.Form form(Voter principal, Voter holder, LocalDate consentOn) {
     return new ProxyService.Form(
         principal.residentId(),
