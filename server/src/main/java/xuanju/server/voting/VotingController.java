@@ -1,8 +1,9 @@
 package xuanju.server.voting;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -62,6 +63,15 @@ class VotingController {
     return "/elections/" + id + "/voting";
   }
 
+  /**
+   * Every value of a repeated form field as sent, one entry per field. (Spring's conversion of a
+   * single value to a list would split it at commas, which a name may contain.)
+   */
+  static List<String> values(HttpServletRequest request, String field) {
+    String[] v = request.getParameterValues(field);
+    return v == null ? List.of() : List.of(v);
+  }
+
   private static <T> T orNull(Supplier<T> s) {
     try {
       return s.get();
@@ -84,7 +94,9 @@ class VotingController {
     model.addAttribute(
         "quorum2", voting.secondStageOpened(id) ? orNull(() -> voting.quorum(id, 2)) : null);
     model.addAttribute("summaries", voting.summaries(id));
-    model.addAttribute("committee", voting.committeeMembers(id));
+    model.addAttribute("committee", voting.committeeByKey(id));
+    // the first-round candidate form chooses among the voters by record
+    model.addAttribute("voters", rounds.isEmpty() ? voting.voters(id, 1) : List.of());
     model.addAttribute("portfolios", voting.portfolios(id));
     model.addAttribute("ready", voting.readyForResults(id));
     model.addAttribute("canManage", voting.can(e, Permission.MANAGE));
@@ -102,9 +114,10 @@ class VotingController {
       @RequestParam long stationId,
       @RequestParam String name,
       @RequestParam(defaultValue = "false") boolean mobile,
-      @RequestParam(defaultValue = "") String staff,
+      HttpServletRequest request,
       RedirectAttributes ra) {
-    List<String> people = Arrays.asList(staff.split("[、,，\\s]+"));
+    // one field per person: a name is never split (巴特尔·额尔敦, 阿拉坦 其其格)
+    List<String> people = values(request, "staff");
     return act(ra, base(id), "已设立票箱", () -> voting.addBox(id, stationId, name, mobile, people));
   }
 
@@ -127,34 +140,54 @@ class VotingController {
     return act(ra, base(id), "已开箱", () -> voting.openBox(id, box, version));
   }
 
+  /**
+   * Opens the first round with the formal candidates chosen by record: {@code keys} are ticked
+   * voters ({@code m12}); {@code names} holds, one per line, candidates who are not on the roster.
+   * A line naming someone on the roster is refused (tick them instead), so a name is never split or
+   * matched by text.
+   */
   @PostMapping("/candidates")
-  String candidates(@PathVariable long id, @RequestParam String names, RedirectAttributes ra) {
+  String candidates(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") String names,
+      HttpServletRequest request,
+      RedirectAttributes ra) {
+    List<String> keys = values(request, "keys");
     return act(
         ra,
         base(id),
         "已生成第一轮选票",
-        () -> {
-          Election e = elections.get(id);
-          Map<String, List<Voter>> byName = new HashMap<>();
-          for (Voter v : voting.voters(id, 1)) {
-            byName.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(v);
-          }
-          List<CandidateRef> refs = new ArrayList<>();
-          int i = 0;
-          for (String line : names.split("[\\n、,，]+")) {
-            String n = line.strip();
-            if (n.isEmpty()) {
-              continue;
-            }
-            i++;
-            List<Voter> m = byName.getOrDefault(n, List.of());
-            refs.add(
-                m.size() == 1
-                    ? new CandidateRef(m.get(0).key(), n, m.get(0).memberId())
-                    : new CandidateRef("c" + i, n, null));
-          }
-          voting.openFirstRound(e.id(), refs);
-        });
+        () -> voting.openFirstRound(elections.get(id).id(), firstRoundCandidates(id, keys, names)));
+  }
+
+  private List<CandidateRef> firstRoundCandidates(long id, List<String> keys, String names) {
+    Map<String, Voter> byKey = new LinkedHashMap<>();
+    Map<String, Voter> byName = new HashMap<>();
+    for (Voter v : voting.voters(id, 1)) {
+      byKey.put(v.key(), v);
+      byName.put(v.name(), v);
+    }
+    List<CandidateRef> refs = new ArrayList<>();
+    for (String k : keys) {
+      Voter v = byKey.get(k.strip());
+      if (v == null) {
+        throw new InvalidInputException("keys", "有选举权的党员中没有这条记录：" + k);
+      }
+      refs.add(new CandidateRef(v.key(), v.name(), v.memberId()));
+    }
+    int i = 0;
+    for (String line : names.split("\\R")) {
+      String n = line.strip();
+      i++;
+      if (n.isEmpty()) {
+        continue;
+      }
+      if (byName.containsKey(n)) {
+        throw new InvalidInputException("names", "第" + i + "行「" + n + "」是名册中的党员，请在名单中勾选，不要手工填写");
+      }
+      refs.add(new CandidateRef("c" + i, n, null));
+    }
+    return refs;
   }
 
   @PostMapping("/candidates/nomination")
@@ -172,29 +205,23 @@ class VotingController {
   }
 
   @PostMapping("/second-stage")
-  String secondStage(
-      @PathVariable long id,
-      @RequestParam String secretary,
-      @RequestParam(defaultValue = "") String deputy,
-      RedirectAttributes ra) {
-    return act(
-        ra,
-        base(id),
-        "已召开委员会第一次全体会议",
-        () ->
-            voting.openSecondStage(
-                id,
-                Arrays.asList(secretary.split("[、,，\\s]+")),
-                Arrays.asList(deputy.split("[、,，\\s]+"))));
+  String secondStage(@PathVariable long id, HttpServletRequest request, RedirectAttributes ra) {
+    // the candidates are ticked committee members (keys such as m12), never split text
+    List<String> secretary = values(request, "secretary");
+    List<String> deputy = values(request, "deputy");
+    return act(ra, base(id), "已召开委员会第一次全体会议", () -> voting.openSecondStage(id, secretary, deputy));
   }
 
   @PostMapping("/portfolios")
   String portfolio(
       @PathVariable long id,
-      @RequestParam String name,
+      @RequestParam(required = false) String member,
+      @RequestParam(required = false) String name,
       @RequestParam String portfolio,
       RedirectAttributes ra) {
-    return act(ra, base(id), "已记录委员分工", () -> voting.recordPortfolio(id, name, portfolio));
+    // member: the committee member's key; name: the whole name (older clients), never split
+    String who = member != null ? member : name;
+    return act(ra, base(id), "已记录委员分工", () -> voting.recordPortfolio(id, who, portfolio));
   }
 
   // --- check-in
@@ -407,12 +434,13 @@ class VotingController {
       @RequestParam int position,
       @RequestParam(defaultValue = "false") boolean absent,
       @RequestParam(defaultValue = "") String marks,
-      @RequestParam(defaultValue = "") String writeIn,
       @RequestParam(defaultValue = "false") boolean identifying,
       @RequestParam(defaultValue = "") String reason,
+      HttpServletRequest request,
       RedirectAttributes ra) {
+    // one field per written-in person: the name as written, never split
     List<WriteInInput> ws = new ArrayList<>();
-    for (String w : writeIn.split("[、,，]+")) {
+    for (String w : values(request, "writeIn")) {
       if (!w.isBlank()) {
         ws.add(new WriteInInput(w.strip(), "Y"));
       }

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -194,10 +196,7 @@ public class VotingService {
     if (repo.boxes(electionId).stream().anyMatch(b -> b.name().equals(n))) {
       throw new InvalidInputException("name", "已有同名票箱「" + n + "」");
     }
-    List<String> people =
-        staff == null
-            ? List.of()
-            : staff.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    List<String> people = staffNames(staff);
     if (mobile) {
       Regime r = elections.profile(e).regime();
       if (r == Regime.PARTY_GRASSROOTS || r == Regime.PARTY_LOCAL) {
@@ -216,6 +215,31 @@ public class VotingService {
             + "」"
             + (people.isEmpty() ? "" : "，负责人员：" + String.join("、", people)));
     return id;
+  }
+
+  /**
+   * The staff of a box, one person per entry as typed (a name is never split: 巴特尔·额尔敦 and 阿拉坦 其其格
+   * are one person each). Blank entries are dropped, repeats kept once.
+   */
+  static List<String> staffNames(List<String> staff) {
+    if (staff == null) {
+      return List.of();
+    }
+    List<String> people = new ArrayList<>();
+    for (int i = 0; i < staff.size(); i++) {
+      String n = staff.get(i) == null ? "" : staff.get(i).strip();
+      if (n.isEmpty() || people.contains(n)) {
+        continue;
+      }
+      if (n.length() > 50 || n.indexOf('\n') >= 0 || n.indexOf('\r') >= 0) {
+        throw new InvalidInputException("staff[" + i + "]", "负责人员姓名不能换行，最多50字：「" + n + "」");
+      }
+      people.add(n);
+    }
+    if (people.stream().mapToInt(n -> n.length() + 1).sum() > 500) {
+      throw new InvalidInputException("staff", "负责人员过多（姓名合计不能超过500字）");
+    }
+    return people;
   }
 
   /** Seals a box in public (封箱) with its seal number. Needs COUNT. */
@@ -1251,8 +1275,19 @@ public class VotingService {
   }
 
   /**
+   * The new committee's members as records (key → name, in order of election), for forms that
+   * choose among them by key.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, String> committeeByKey(long electionId) {
+    return Collections.unmodifiableMap(committee(election(electionId, Permission.VIEW)));
+  }
+
+  /**
    * Opens the committee's first plenum (委员会第一次全体会议): its roster is the elected members; it elects
-   * the secretary and the deputies (等额 allowed). Refused before stage 1 is complete
+   * the secretary and the deputies (等额 allowed). The candidates are committee members given by
+   * their key ({@code m12}, as in {@link #committeeByKey}); a whole name is accepted when exactly
+   * one committee member has it. Refused before stage 1 is complete
    * (VOTING.SECOND_STAGE.FIRST_UNDECIDED) or without a committee. Needs MANAGE.
    */
   @Transactional
@@ -1299,19 +1334,19 @@ public class VotingService {
   }
 
   private static List<CandidateRef> officers(
-      Map<String, String> committee, List<String> names, String field, int seats) {
+      Map<String, String> committee, List<String> chosen, String field, int seats) {
+    Set<String> keys = new LinkedHashSet<>();
+    if (chosen != null) {
+      for (String c : chosen) {
+        if (c != null && !c.isBlank()) {
+          keys.add(
+              committeeKey(
+                  committee, c, field, () -> VotingRule.OFFICERS_NOT_MEMBER.invalid(field, c)));
+        }
+      }
+    }
     List<CandidateRef> out = new ArrayList<>();
-    List<String> given =
-        names == null
-            ? List.of()
-            : names.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
-    for (String n : given) {
-      String key =
-          committee.entrySet().stream()
-              .filter(x -> x.getValue().equals(n) || x.getKey().equals(n))
-              .map(Map.Entry::getKey)
-              .findFirst()
-              .orElseThrow(() -> VotingRule.OFFICERS_NOT_MEMBER.invalid(field, n));
+    for (String key : keys) {
       out.add(
           new CandidateRef(
               key, committee.get(key), key.startsWith("m") ? parseLong(key.substring(1)) : null));
@@ -1322,6 +1357,34 @@ public class VotingService {
     return out;
   }
 
+  /**
+   * The committee member a form or caller chose: by key; else by the whole name (never split) when
+   * exactly one member has it. Two members of the same name must be chosen by key.
+   */
+  private static String committeeKey(
+      Map<String, String> committee,
+      String chosen,
+      String field,
+      Supplier<InvalidInputException> notMember) {
+    if (committee.containsKey(chosen)) {
+      return chosen;
+    }
+    String name = chosen.strip();
+    List<String> same =
+        committee.entrySet().stream()
+            .filter(x -> x.getValue().equals(name))
+            .map(Map.Entry::getKey)
+            .toList();
+    if (same.size() > 1) {
+      throw new InvalidInputException(
+          field, "新当选的委员中有" + same.size() + "名「" + name + "」，请在名单中勾选（按名册记录选择）");
+    }
+    if (same.isEmpty()) {
+      throw notMember.get();
+    }
+    return same.get(0);
+  }
+
   private static Long parseLong(String s) {
     try {
       return Long.parseLong(s);
@@ -1330,15 +1393,23 @@ public class VotingService {
     }
   }
 
-  /** Records a committee member's portfolio (委员分工, e.g. 组织委员). Needs MANAGE. */
+  /**
+   * Records a committee member's portfolio (委员分工, e.g. 组织委员), the member given by key (or by a
+   * whole name that exactly one committee member has). Needs MANAGE.
+   */
   @Transactional
-  public void recordPortfolio(long electionId, String name, String portfolio) {
+  public void recordPortfolio(long electionId, String member, String portfolio) {
     Election e = election(electionId, Permission.MANAGE);
-    String n = name == null ? "" : name.strip();
+    String chosen = member == null ? "" : member;
     String p = portfolio == null ? "" : portfolio.strip();
-    if (!committee(e).containsValue(n)) {
-      throw VotingRule.PORTFOLIO_NOT_MEMBER.invalid("name", n);
-    }
+    Map<String, String> committee = committee(e);
+    String key =
+        committeeKey(
+            committee,
+            chosen,
+            "member",
+            () -> VotingRule.PORTFOLIO_NOT_MEMBER.invalid("member", chosen.strip()));
+    String n = committee.get(key);
     if (p.isEmpty() || p.length() > 100) {
       throw new InvalidInputException("portfolio", "请填写分工（如 组织委员、宣传委员、纪检委员）");
     }
