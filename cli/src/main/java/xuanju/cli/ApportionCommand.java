@@ -205,7 +205,7 @@ final class ApportionCommand implements Command {
   // ---------------------------------------------------------------- JSON
 
   static ObjectNode toJson(ApportionmentResult r) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.object();
     TownSeats t = r.town().outcome();
     ObjectNode town = root.putObject("town");
     town.put("name", r.input().townName());
@@ -241,7 +241,7 @@ final class ApportionCommand implements Command {
     total.set("trail", trail(r.town().trail()));
     total.set(
         "citation",
-        TimelineCommand.citationJson(Json.MAPPER, DistrictRule.TOWN_SEATS_FORMULA.citation()));
+        TimelineCommand.citationJson(Json.mapper(), DistrictRule.TOWN_SEATS_FORMULA.citation()));
 
     DistrictCheck c = r.check();
     root.put("averagePerDeputy", c.average());
@@ -296,12 +296,12 @@ final class ApportionCommand implements Command {
     }
     root.set("checkTrail", trail(c.trail()));
     root.put("ok", r.ok());
-    root.set("findings", TimelineCommand.findingsJson(Json.MAPPER, r.findings()));
+    root.set("findings", TimelineCommand.findingsJson(Json.mapper(), r.findings()));
     return root;
   }
 
   private static ArrayNode trail(List<Step> steps) {
-    ArrayNode arr = Json.MAPPER.createArrayNode();
+    ArrayNode arr = Json.mapper().createArrayNode();
     for (Step s : steps) {
       ObjectNode t = arr.addObject();
       t.put("code", s.code());

@@ -334,7 +334,7 @@ final class MarginCommand implements Command {
       List<Stage> stages,
       List<Decision<MarginRange>> ranges,
       Long candidates) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.object();
     ObjectNode prof = root.putObject("profile");
     prof.put("id", p.id());
     prof.put("titleZh", p.titleZh());
@@ -373,7 +373,7 @@ final class MarginCommand implements Command {
       n.put("ruleCode", r.ruleCode());
       n.put("severity", rule.severity().name());
       n.put("messageZh", rule.messageZh());
-      n.set("citation", TimelineCommand.citationJson(Json.MAPPER, rule.citation()));
+      n.set("citation", TimelineCommand.citationJson(Json.mapper(), rule.citation()));
       if (candidates != null) {
         n.put("candidates", candidates);
         n.put("allowed", r.allows(candidates));

@@ -26,7 +26,7 @@ class MarginCommandTest {
     all.add("--json");
     Run r = run(all.toArray(String[]::new));
     assertThat(r.err()).isEmpty();
-    return Json.MAPPER.readTree(r.out());
+    return Json.mapper().readTree(r.out());
   }
 
   private static JsonNode range(String profile, int seats, String... more) {
@@ -279,7 +279,7 @@ class MarginCommandTest {
               "--candidates",
               Long.toString(c),
               "--json");
-      JsonNode range = Json.MAPPER.readTree(r.out()).get("ranges").get(0);
+      JsonNode range = Json.mapper().readTree(r.out()).get("ranges").get(0);
       String what = profile + " seats=" + s + " candidates=" + c + " seed=" + seed;
       assertThat(range.get("min").longValue()).as(what).isEqualTo(min);
       if (max == Long.MAX_VALUE) {

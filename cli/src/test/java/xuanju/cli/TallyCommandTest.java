@@ -31,7 +31,7 @@ import xuanju.cli.round.Json;
 class TallyCommandTest {
 
   static JsonNode json(String text) {
-    return Json.MAPPER.readTree(text);
+    return Json.mapper().readTree(text);
   }
 
   static List<String> strings(JsonNode arr) {

@@ -14,7 +14,8 @@
   var n = Number(form.dataset.candidates);
   var next = Number(form.dataset.next);
   var marks = document.getElementById("marks");
-  var writein = document.getElementById("writein");
+  // one box per written-in person: a name is taken whole (巴特尔·额尔敦, 阿拉坦 其其格), never split
+  var writeinBoxes = Array.prototype.slice.call(document.querySelectorAll(".writein"));
   var identifying = document.getElementById("identifying");
   var error = document.getElementById("entry-error");
   var entered = document.getElementById("entered");
@@ -54,14 +55,16 @@
     }
   }
 
-  function parseWriteIns(text) {
+  function parseWriteIns() {
     var out = [];
-    text.split(/[、,，\s]+/).forEach(function (w) {
+    writeinBoxes.forEach(function (box) {
+      var w = box.value.trim();
       if (!w) { return; }
       var mark = "Y";
       var last = w.charAt(w.length - 1);
       if (last === "?" || last === "？") { mark = "?"; w = w.substring(0, w.length - 1); }
       else if (last === "0") { mark = "A"; w = w.substring(0, w.length - 1); }
+      w = w.trim();
       if (w) { out.push({ name: w, mark: mark }); }
     });
     return out;
@@ -134,7 +137,7 @@
       clientId: uuid(),
       position: next,
       marks: keys,
-      writeIns: parseWriteIns(writein.value),
+      writeIns: parseWriteIns(),
       identifyingMarks: identifying.checked,
       boxId: box,
       stack: stack,
@@ -142,12 +145,13 @@
     };
     var display = "";
     for (var j = 0; j < keys.length; j++) { display += symbol(keys.charAt(j)); }
-    if (writein.value) { display += " 另选：" + writein.value; }
+    var written = writeinBoxes.map(function (b) { return b.value.trim(); }).filter(function (v) { return v; });
+    if (written.length) { display += " 另选：" + written.join("；"); }
     queue.push({ body: body, display: display });
     next += 1;
     nextLabel.textContent = String(next);
     marks.value = "";
-    writein.value = "";
+    writeinBoxes.forEach(function (b) { b.value = ""; });
     identifying.checked = false;
     showPreview();
     marks.focus();
@@ -158,8 +162,10 @@
   marks.addEventListener("keydown", function (e) {
     if (e.key === "Enter") { e.preventDefault(); submit(); }
   });
-  writein.addEventListener("keydown", function (e) {
-    if (e.key === "Enter") { e.preventDefault(); submit(); }
+  writeinBoxes.forEach(function (box) {
+    box.addEventListener("keydown", function (e) {
+      if (e.key === "Enter") { e.preventDefault(); submit(); }
+    });
   });
   marks.focus();
 })();

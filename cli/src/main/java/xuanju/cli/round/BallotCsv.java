@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,38 +60,97 @@ public final class BallotCsv {
    *     an unknown mark, or a malformed cell
    */
   public static CompactBallots read(Reader reader, int candidates, String label) {
-    CompactBallots.Builder b = CompactBallots.builder(candidates);
+    Lines lines = new Lines(candidates, label);
     BufferedReader in = reader instanceof BufferedReader br ? br : new BufferedReader(reader);
     int lineNo = 0;
-    boolean first = true;
     try {
       for (String line = in.readLine(); line != null; line = in.readLine()) {
         lineNo++;
-        if (lineNo == 1 && line.startsWith("\uFEFF")) {
-          line = line.substring(1);
-        }
-        if (line.isBlank() || line.startsWith("#")) {
-          continue;
-        }
-        String field = label + ":" + lineNo;
-        List<String> cells = split(line, field);
-        if (first) {
-          first = false;
-          if (cells.get(0).toLowerCase(Locale.ROOT).equals("marks")) {
-            continue;
-          }
-        }
-        b.add(ballot(cells, candidates, field, "（第" + lineNo + "行，选票 ballots[" + b.size() + "]）"));
+        lines.line(line, lineNo);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return b.build();
+    return lines.ballots.build();
   }
 
-  private static Ballot ballot(List<String> cells, int candidates, String field, String where) {
+  /**
+   * Reads a ballot file with the fast byte-level reader ({@link BallotCsvFile}); same ballots and
+   * same errors as {@link #read(Reader, int, String)} over the file decoded as strict UTF-8.
+   *
+   * @throws IOException if the file cannot be read, or is not valid UTF-8 ({@link
+   *     java.nio.charset.MalformedInputException})
+   */
+  public static CompactBallots read(Path file, int candidates, String label) throws IOException {
+    return BallotCsvFile.read(file, candidates, label);
+  }
+
+  /**
+   * The meaning of each line, in file order: what both readers share. {@link #line} takes one line
+   * as text (without its line end) and its number from 1.
+   */
+  static final class Lines {
+    final CompactBallots.Builder ballots;
+    private final int candidates;
+    private final String label;
+
+    /** No ballot or header line seen yet (the next one may be the header). */
+    boolean first = true;
+
+    Lines(int candidates, String label) {
+      this(candidates, label, 64);
+    }
+
+    Lines(int candidates, String label, int expectedBallots) {
+      this.ballots = CompactBallots.builder(candidates, expectedBallots);
+      this.candidates = candidates;
+      this.label = label;
+    }
+
+    void line(String line, int lineNo) {
+      if (lineNo == 1 && line.startsWith("\uFEFF")) {
+        line = line.substring(1);
+      }
+      if (line.isBlank() || line.startsWith("#")) {
+        return;
+      }
+      At at = new At(label, lineNo, ballots.size());
+      List<String> cells = split(line, at);
+      if (first) {
+        first = false;
+        if (cells.get(0).toLowerCase(Locale.ROOT).equals("marks")) {
+          return;
+        }
+      }
+      ballots.add(ballot(cells, candidates, at));
+    }
+  }
+
+  /**
+   * Where a bad cell is, for its error: the field ({@code label:line}, or a round file's path) and
+   * the words after the message. The text is made only when an error is reported.
+   */
+  record At(String label, int lineNo, int index, String fixedField, String fixedWhere) {
+    At(String label, int lineNo, int index) {
+      this(label, lineNo, index, null, null);
+    }
+
+    static At of(String field, String where) {
+      return new At(null, 0, 0, field, where);
+    }
+
+    String field() {
+      return fixedField != null ? fixedField : label + ":" + lineNo;
+    }
+
+    String where() {
+      return fixedWhere != null ? fixedWhere : "（第" + lineNo + "行，选票 ballots[" + index + "]）";
+    }
+  }
+
+  private static Ballot ballot(List<String> cells, int candidates, At at) {
     String marks = cells.get(0);
-    List<Mark> list = marks(marks, candidates, field, where);
+    List<Mark> list = marks(marks, candidates, at);
     List<WriteIn> writeIns = new ArrayList<>();
     boolean identifying = false;
     for (int c = 1; c < cells.size(); c++) {
@@ -106,9 +166,9 @@ public final class BallotCsv {
       String name = colon < 0 ? cell : cell.substring(0, colon).strip();
       String mark = colon < 0 ? "" : cell.substring(colon + 1).strip();
       if (name.isEmpty()) {
-        throw new InvalidInputException(field, "另选他人缺少姓名：\"" + cell + "\"" + where);
+        throw new InvalidInputException(at.field(), "另选他人缺少姓名：\"" + cell + "\"" + at.where());
       }
-      writeIns.add(new WriteIn(name, writeInMark(mark, field, where)));
+      writeIns.add(new WriteIn(name, writeInMark(mark, at)));
     }
     return new Ballot(list, writeIns, identifying);
   }
@@ -119,10 +179,14 @@ public final class BallotCsv {
    * @throws InvalidInputException (the given field) on a wrong length or an unknown character
    */
   static List<Mark> marks(String marks, int candidates, String field, String where) {
+    return marks(marks, candidates, At.of(field, where));
+  }
+
+  private static List<Mark> marks(String marks, int candidates, At at) {
     int n = marks.codePointCount(0, marks.length());
     if (n != candidates) {
       throw new InvalidInputException(
-          field, "选票符号有" + n + "个（\"" + marks + "\"），而候选人有" + candidates + "名" + where);
+          at.field(), "选票符号有" + n + "个（\"" + marks + "\"），而候选人有" + candidates + "名" + at.where());
     }
     List<Mark> list = new ArrayList<>(candidates);
     for (int i = 0; i < marks.length(); i++) {
@@ -131,8 +195,13 @@ public final class BallotCsv {
         list.add(Mark.ofChar(ch));
       } catch (IllegalArgumentException e) {
         throw new InvalidInputException(
-            field,
-            "第" + (i + 1) + "个符号 '" + ch + "' 无法识别（可用 Y ○ + 赞成，N × X 不赞成，A - _ 弃权，? 待认定）" + where);
+            at.field(),
+            "第"
+                + (i + 1)
+                + "个符号 '"
+                + ch
+                + "' 无法识别（可用 Y ○ + 赞成，N × X 不赞成，A - _ 弃权，? 待认定）"
+                + at.where());
       }
     }
     return list;
@@ -140,20 +209,25 @@ public final class BallotCsv {
 
   /** A write-in's mark: empty = no mark ({@link Mark#ABSTAIN}). */
   static Mark writeInMark(String mark, String field, String where) {
+    return writeInMark(mark, At.of(field, where));
+  }
+
+  private static Mark writeInMark(String mark, At at) {
     if (mark.isEmpty()) {
       return Mark.ABSTAIN;
     }
     if (mark.length() != 1) {
-      throw new InvalidInputException(field, "另选他人的符号应为一个字符，实际为 \"" + mark + "\"" + where);
+      throw new InvalidInputException(
+          at.field(), "另选他人的符号应为一个字符，实际为 \"" + mark + "\"" + at.where());
     }
     try {
       return Mark.ofChar(mark.charAt(0));
     } catch (IllegalArgumentException e) {
-      throw new InvalidInputException(field, "另选他人的符号 '" + mark + "' 无法识别" + where);
+      throw new InvalidInputException(at.field(), "另选他人的符号 '" + mark + "' 无法识别" + at.where());
     }
   }
 
-  private static List<String> split(String line, String field) {
+  private static List<String> split(String line, At at) {
     List<String> cells = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     int i = 0;
@@ -166,7 +240,7 @@ public final class BallotCsv {
         i++;
         while (true) {
           if (i >= line.length()) {
-            throw new InvalidInputException(field, "引号未闭合");
+            throw new InvalidInputException(at.field(), "引号未闭合");
           }
           char ch = line.charAt(i++);
           if (ch == '"') {
@@ -182,7 +256,7 @@ public final class BallotCsv {
         }
         while (i < line.length() && line.charAt(i) != ',') {
           if (line.charAt(i) != ' ') {
-            throw new InvalidInputException(field, "引号后应为逗号");
+            throw new InvalidInputException(at.field(), "引号后应为逗号");
           }
           i++;
         }

@@ -1,7 +1,6 @@
 package xuanju.cli.round;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -523,8 +522,8 @@ public record RoundFile(
     if (!Files.isRegularFile(p)) {
       throw new InvalidInputException("ballotsFile", "选票文件不存在：" + file + "（相对于本文件所在目录）");
     }
-    try (Reader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
-      return BallotCsv.read(r, candidates, p.getFileName().toString());
+    try {
+      return BallotCsv.read(p, candidates, p.getFileName().toString());
     } catch (IOException e) {
       throw new InvalidInputException(
           "ballotsFile", "无法读取选票文件 " + file + "（" + e.getMessage() + "）");
@@ -728,9 +727,9 @@ public record RoundFile(
 
   private static tools.jackson.databind.JsonNode ballotJson(Ballot b) {
     if (b.writeIns().isEmpty() && !b.identifyingMarks()) {
-      return Json.MAPPER.getNodeFactory().stringNode(b.markString());
+      return Json.textNode(b.markString());
     }
-    ObjectNode o = Json.MAPPER.createObjectNode();
+    ObjectNode o = Json.object();
     o.put("marks", b.markString());
     if (!b.writeIns().isEmpty()) {
       ArrayNode w = o.putArray("writeIns");
@@ -773,7 +772,7 @@ public record RoundFile(
       Map<String, String> overrides,
       String reason,
       String comment) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.object();
     root.put("formatVersion", FORMAT_VERSION);
     if (comment != null) {
       root.put("comment", comment);

@@ -44,7 +44,7 @@ public final class RoundReport {
     RoundResult res = r.decision().outcome();
     Profile p = r.spec().profile();
     Map<String, String> names = names(r);
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.object();
     root.put("formatVersion", RoundFile.FORMAT_VERSION);
     ObjectNode prof = root.putObject("profile");
     prof.put("id", p.id());
@@ -123,7 +123,7 @@ public final class RoundReport {
   }
 
   private static ObjectNode outcomeJson(SeatOutcome o, Map<String, String> names) {
-    ObjectNode n = Json.MAPPER.createObjectNode();
+    ObjectNode n = Json.object();
     n.put("type", type(o));
     n.put("seats", o.seats());
     if (o instanceof SeatOutcome.Elected e) {

@@ -71,7 +71,7 @@ class RoundFileTest {
   }
 
   private static ObjectNode partyRound(Random rnd, int seats, int candidates, int present) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.mapper().createObjectNode();
     root.put("formatVersion", 1);
     root.put("profile", "PARTY_GRASSROOTS");
     root.put("seats", seats);
@@ -138,7 +138,7 @@ class RoundFileTest {
       assertThat(jb).as(what).isEqualTo(ja);
 
       // written back and read again: the same decision
-      RoundFile again = RoundFile.parse(Json.MAPPER.readTree(Json.pretty(a.toJson())), dir);
+      RoundFile again = RoundFile.parse(Json.mapper().readTree(Json.pretty(a.toJson())), dir);
       assertThat(RoundReport.json(RoundReport.of(again)))
           .as(what)
           .isEqualTo(RoundReport.json(RoundReport.of(a)));
@@ -172,7 +172,7 @@ class RoundFileTest {
   void countsFileWritesBackUnchanged() throws IOException {
     Path f = Path.of("../docs/examples/tally-g8-npc-direct.json");
     RoundFile r = RoundFile.read(f);
-    RoundFile again = RoundFile.parse(Json.MAPPER.readTree(Json.pretty(r.toJson())), null);
+    RoundFile again = RoundFile.parse(Json.mapper().readTree(Json.pretty(r.toJson())), null);
     assertThat(again).isEqualTo(r);
     assertThat(r.counts().writeIns()).containsEntry("郑五", 12L);
   }

@@ -47,7 +47,18 @@ public final class CompactBallots {
     if (candidates < 0) {
       throw new InvalidInputException("candidates", "候选人数不能为负数");
     }
-    return new Builder(candidates);
+    return new Builder(candidates, 64);
+  }
+
+  /**
+   * A builder that expects about this many ballots (room for them is taken at once, so a large box
+   * is not copied while it grows).
+   */
+  public static Builder builder(int candidates, int expectedBallots) {
+    if (candidates < 0) {
+      throw new InvalidInputException("candidates", "候选人数不能为负数");
+    }
+    return new Builder(candidates, Math.max(64, Math.min(expectedBallots, 1 << 28)));
   }
 
   /** Number of ballots. */
@@ -125,10 +136,36 @@ public final class CompactBallots {
     }
   }
 
+  /** Ballots counted per call of the block methods (they are compiled early, not only by OSR). */
+  private static final int BLOCK = 4096;
+
   /**
-   * Counts every ballot in one pass. Ballots without write-ins or extraneous marks take a
-   * bit-parallel fast path (popcount of the 赞成 bits against the seats); the others go through
-   * {@link Ballots#judge}. Both give the same verdicts.
+   * Per byte of a packed word (four 2-bit marks): the number of 赞成 marks (bits 0-2) and 8 when one
+   * of them is unclear.
+   */
+  private static final byte[] BYTE_INFO = new byte[256];
+
+  static {
+    for (int v = 0; v < 256; v++) {
+      int info = 0;
+      for (int s = 0; s < 4; s++) {
+        int m = (v >>> (s << 1)) & 3;
+        if (m == 1) {
+          info++;
+        } else if (m == 3) {
+          info |= 8;
+        }
+      }
+      BYTE_INFO[v] = (byte) info;
+    }
+  }
+
+  /**
+   * Counts every ballot in one pass. Ballots without write-ins or extraneous marks take a fast
+   * path: up to 32 candidates (one word per ballot) by byte tables (赞成 per byte, and a histogram of
+   * the bytes of the valid ballots, turned into counts per candidate at the end); more candidates
+   * bit-parallel (popcount of the 赞成 bits against the seats). The others go through {@link
+   * Ballots#judge}. All give the same verdicts.
    *
    * @throws InvalidInputException if the rules are for a different number of candidates
    */
@@ -137,55 +174,146 @@ public final class CompactBallots {
       throw new InvalidInputException(
           "candidates", "选票有" + candidates + "名候选人，而计票规则按" + rules.candidates() + "名");
     }
-    final int seats = rules.seats();
-    final long[] yes = new long[stride * 32];
-    final long[] no = new long[stride * 32];
+    Counting k = new Counting(rules, stride);
+    for (int from = 0; from < size; from += BLOCK) {
+      int to = Math.min(size, from + BLOCK);
+      if (stride == 1) {
+        countWords(k, from, to);
+      } else {
+        countWide(k, from, to);
+      }
+    }
+    k.foldHistogram();
+    long[] y = Arrays.copyOf(k.yes, candidates);
+    long[] n = Arrays.copyOf(k.no, candidates);
+    long[] a = new long[candidates];
+    for (int c = 0; c < candidates; c++) {
+      a[c] = k.valid - y[c] - n[c];
+    }
+    return new BallotCount(k.valid, k.invalid, k.review, y, n, a, k.writeIns);
+  }
+
+  /** The running count. */
+  private static final class Counting {
+    final BallotRules rules;
+    final int seats;
+    final long[] yes;
+    final long[] no;
+
+    /** For one-word ballots: how often each byte value occurs at each byte of a valid ballot. */
+    final long[] histogram = new long[8 * 256];
+
+    long valid;
+    long invalid;
+    final List<Integer> review = new ArrayList<>();
+    final Map<String, Long> writeIns = new LinkedHashMap<>();
+
+    Counting(BallotRules rules, int stride) {
+      this.rules = rules;
+      this.seats = rules.seats();
+      this.yes = new long[stride * 32];
+      this.no = new long[stride * 32];
+    }
+
+    void foldHistogram() {
+      for (int b = 0; b < 8; b++) {
+        for (int v = 0; v < 256; v++) {
+          long h = histogram[(b << 8) | v];
+          if (h == 0) {
+            continue;
+          }
+          for (int s = 0; s < 4; s++) {
+            int m = (v >>> (s << 1)) & 3;
+            if (m == 1) {
+              yes[(b << 2) + s] += h;
+            } else if (m == 2) {
+              no[(b << 2) + s] += h;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private void countSpecial(Counting k, int i, int base) {
+    BallotVerdict v = Ballots.judge(k.rules, specials.get(i));
+    if (v instanceof BallotVerdict.Valid ok) {
+      k.valid++;
+      addMarks(words, base, k.yes, k.no);
+      for (String n : ok.writeIns()) {
+        k.writeIns.merge(n, 1L, Long::sum);
+      }
+    } else if (v instanceof BallotVerdict.Invalid) {
+      k.invalid++;
+    } else {
+      k.review.add(i);
+    }
+  }
+
+  /** Ballots {@code from} to {@code to} of a box with one word per ballot. */
+  private void countWords(Counting k, int from, int to) {
+    final long[] w = words;
+    final long[] histogram = k.histogram;
+    final int seats = k.seats;
+    final int bytes = Math.max(1, (candidates + 3) >>> 2);
+    int nextSpecial = special.nextSetBit(from);
     long valid = 0;
     long invalid = 0;
-    List<Integer> review = new ArrayList<>();
-    Map<String, Long> writeIns = new LinkedHashMap<>();
-    final long[] w = words;
-    for (int i = 0, base = 0; i < size; i++, base += stride) {
-      if (special.get(i)) {
-        BallotVerdict v = Ballots.judge(rules, specials.get(i));
-        if (v instanceof BallotVerdict.Valid ok) {
-          valid++;
-          addMarks(w, base, yes, no);
-          for (String n : ok.writeIns()) {
-            writeIns.merge(n, 1L, Long::sum);
-          }
-        } else if (v instanceof BallotVerdict.Invalid) {
-          invalid++;
-        } else {
-          review.add(i);
+    for (int i = from; i < to; i++) {
+      if (i == nextSpecial) {
+        countSpecial(k, i, i);
+        nextSpecial = special.nextSetBit(i + 1);
+        continue;
+      }
+      long x = w[i];
+      int yesCount = 0;
+      int flags = 0;
+      for (int b = 0; b < bytes; b++) {
+        int t = BYTE_INFO[(int) (x >>> (b << 3)) & 0xFF];
+        yesCount += t & 7;
+        flags |= t;
+      }
+      if (yesCount > seats) {
+        invalid++;
+      } else if ((flags & 8) != 0) {
+        k.review.add(i);
+      } else {
+        valid++;
+        for (int b = 0; b < bytes; b++) {
+          histogram[(b << 8) | ((int) (x >>> (b << 3)) & 0xFF)]++;
         }
+      }
+    }
+    k.valid += valid;
+    k.invalid += invalid;
+  }
+
+  /** Ballots {@code from} to {@code to} of a box with several words per ballot. */
+  private void countWide(Counting k, int from, int to) {
+    final long[] w = words;
+    for (int i = from, base = from * stride; i < to; i++, base += stride) {
+      if (special.get(i)) {
+        countSpecial(k, i, base);
         continue;
       }
       int yesCount = 0;
       long unclear = 0;
-      for (int k = 0; k < stride; k++) {
-        long x = w[base + k];
+      for (int j = 0; j < stride; j++) {
+        long x = w[base + j];
         long lo = x & LOW_BITS;
         long hi = (x >>> 1) & LOW_BITS;
         yesCount += Long.bitCount(lo & ~hi);
         unclear |= lo & hi;
       }
-      if (yesCount > seats) {
-        invalid++;
+      if (yesCount > k.seats) {
+        k.invalid++;
       } else if (unclear != 0) {
-        review.add(i);
+        k.review.add(i);
       } else {
-        valid++;
-        addMarks(w, base, yes, no);
+        k.valid++;
+        addMarks(w, base, k.yes, k.no);
       }
     }
-    long[] y = Arrays.copyOf(yes, candidates);
-    long[] n = Arrays.copyOf(no, candidates);
-    long[] a = new long[candidates];
-    for (int c = 0; c < candidates; c++) {
-      a[c] = valid - y[c] - n[c];
-    }
-    return new BallotCount(valid, invalid, review, y, n, a, writeIns);
   }
 
   private void addMarks(long[] w, int base, long[] yes, long[] no) {
@@ -216,10 +344,10 @@ public final class CompactBallots {
     private final BitSet special = new BitSet();
     private final Map<Integer, Ballot> specials = new HashMap<>();
 
-    private Builder(int candidates) {
+    private Builder(int candidates, int room) {
       this.candidates = candidates;
       this.stride = strideOf(candidates);
-      this.words = new long[stride * 64];
+      this.words = new long[stride * room];
     }
 
     private void grow() {
@@ -271,15 +399,48 @@ public final class CompactBallots {
       return this;
     }
 
+    /**
+     * Adds {@code count} ballots of up to 32 candidates from their packed words (see {@link
+     * #addPacked(long)}), {@code packed[from]} first.
+     */
+    public Builder addPacked(long[] packed, int from, int count) {
+      if (stride != 1) {
+        throw new IllegalStateException("addPacked needs at most 32 candidates");
+      }
+      long outside = candidates < 32 ? -1L << (candidates * 2) : 0L;
+      for (int i = 0; i < count; i++) {
+        if ((packed[from + i] & outside) != 0) {
+          throw new InvalidInputException("ballots[" + (size + i) + "]", "选票符号超出候选人数");
+        }
+      }
+      if (size + (long) count > words.length) {
+        words =
+            Arrays.copyOf(
+                words,
+                (int)
+                    Math.min(
+                        Integer.MAX_VALUE - 8, Math.max(words.length * 2L, size + (long) count)));
+      }
+      System.arraycopy(packed, from, words, size, count);
+      size += count;
+      return this;
+    }
+
     public int size() {
       return size;
     }
 
+    /**
+     * The box of the ballots added so far. When little room is left over the box shares the
+     * builder's array instead of a copy: it reads only its own ballots, and later additions go past
+     * them.
+     */
     public CompactBallots build() {
+      int used = size * stride;
       return new CompactBallots(
           candidates,
           size,
-          Arrays.copyOf(words, size * stride),
+          words.length - used <= words.length / 8 ? words : Arrays.copyOf(words, used),
           (BitSet) special.clone(),
           new HashMap<>(specials));
     }

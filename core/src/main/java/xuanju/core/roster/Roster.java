@@ -35,7 +35,13 @@ public final class Roster {
           "(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?"
               + "(?:[ T]\\d{1,2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?)?");
   private static final Pattern COMPACT = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  /**
+   * A run of spaces inside a name, also the full-width (全角) and no-break space: one ASCII space.
+   * Dots (巴特尔·额尔敦), commas and 顿号 are kept as written.
+   */
+  private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u3000]+");
+
   private static final Pattern PHONE_NOISE = Pattern.compile("[\\s()（）]");
   private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
   private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?");

@@ -44,6 +44,39 @@ class RosterTest {
   }
 
   @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "巴特尔·额尔敦|巴特尔·额尔敦",
+        "斯琴•高娃|斯琴•高娃",
+        "阿拉坦 其其格|阿拉坦 其其格",
+        "阿拉坦　其其格|阿拉坦 其其格",
+        "'  阿拉坦 \t  其其格 '|阿拉坦 其其格",
+        "娜仁,图雅|娜仁,图雅",
+        "乌兰，其木格|乌兰，其木格",
+        "哈斯、巴根|哈斯、巴根"
+      })
+  void namesAreKeptAsWrittenWithOneSpaceBetweenParts(String written, String kept) {
+    MemberInput g = good();
+    MemberCheck c =
+        Roster.validate(
+            new MemberInput(
+                written,
+                g.gender(),
+                g.ethnicity(),
+                g.birthDate(),
+                g.residentId(),
+                g.education(),
+                g.joinDate(),
+                g.membership(),
+                g.status(),
+                g.phone()),
+            TODAY);
+    assertThat(c.findings().errors()).isEmpty();
+    assertThat(c.member().orElseThrow().name()).isEqualTo(kept);
+  }
+
+  @ParameterizedTest
   @CsvSource({
     "2020-01-02, 2020-01-02",
     "2020/1/2, 2020-01-02",

@@ -133,7 +133,7 @@ final class RoundArchive {
       for (ResultsRepository.Aggregate a : aggregates) {
         valid += a.valid();
         invalid += a.invalid();
-        Map<String, CandidateCount> m = Json.MAPPER.readValue(a.countsJson(), COUNTS);
+        Map<String, CandidateCount> m = Json.mapper().readValue(a.countsJson(), COUNTS);
         for (int i = 0; i < cands.size(); i++) {
           CandidateCount cc = m.get(cands.get(i).id());
           if (cc != null) {
@@ -142,7 +142,7 @@ final class RoundArchive {
             abstain[i] += cc.abstain();
           }
         }
-        Json.MAPPER
+        Json.mapper()
             .readValue(a.writeInsJson(), WRITE_INS)
             .forEach((k, v) -> writeIns.merge(k, v, Long::sum));
       }

@@ -1,6 +1,7 @@
 package xuanju.server.voting;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -13,6 +14,7 @@ import xuanju.server.election.Election;
 import xuanju.server.voting.VotingModel.Box;
 import xuanju.server.voting.VotingModel.Station;
 import xuanju.server.voting.VotingModel.Voter;
+import xuanju.server.web.FreeTextValidator;
 
 /**
  * Polling stations and ballot boxes of election day (投票站与票箱): the hall with its main box, further
@@ -113,10 +115,7 @@ public class BallotBoxService {
     if (repo.boxes(electionId).stream().anyMatch(b -> b.name().equals(n))) {
       throw new InvalidInputException("name", "已有同名票箱「" + n + "」");
     }
-    List<String> people =
-        staff == null
-            ? List.of()
-            : staff.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
+    List<String> people = staffNames(staff);
     if (mobile) {
       Regime r = ctx.profile(e).regime();
       if (r == Regime.PARTY_GRASSROOTS || r == Regime.PARTY_LOCAL) {
@@ -135,6 +134,33 @@ public class BallotBoxService {
             + "」"
             + (people.isEmpty() ? "" : "，负责人员：" + String.join("、", people)));
     return id;
+  }
+
+  /**
+   * The staff of a box, one person per entry as typed (a name is never split: 巴特尔·额尔敦 and 阿拉坦 其其格
+   * are one person each). Blank entries are dropped, repeats kept once. A name has at most 50
+   * characters and no line break or control character; all names together fit the column (500).
+   */
+  static List<String> staffNames(List<String> staff) {
+    if (staff == null) {
+      return List.of();
+    }
+    List<String> people = new ArrayList<>();
+    for (int i = 0; i < staff.size(); i++) {
+      String n = staff.get(i) == null ? "" : staff.get(i).strip();
+      if (n.isEmpty() || people.contains(n)) {
+        continue;
+      }
+      String problem = FreeTextValidator.problem("负责人员姓名", 50, false, n);
+      if (problem != null) {
+        throw new InvalidInputException("staff[" + i + "]", problem);
+      }
+      people.add(n);
+    }
+    if (people.stream().mapToInt(n -> n.length() + 1).sum() > 500) {
+      throw new InvalidInputException("staff", "负责人员过多（姓名合计不能超过500字）");
+    }
+    return people;
   }
 
   /** Seals a box in public (封箱) with its seal number. Needs COUNT. */

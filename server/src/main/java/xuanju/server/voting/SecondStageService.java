@@ -3,8 +3,11 @@ package xuanju.server.voting;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import xuanju.core.outcome.RoundKind;
@@ -57,7 +60,9 @@ public class SecondStageService {
 
   /**
    * Opens the committee's first plenum (委员会第一次全体会议): its roster is the elected members; it elects
-   * the secretary and the deputies (等额 allowed). Refused before stage 1 is complete
+   * the secretary and the deputies (等额 allowed). The candidates are committee members given by
+   * their key ({@code m12}, as in {@link StageProgress#committeeByKey}); a whole name is accepted
+   * when exactly one committee member has it. Refused before stage 1 is complete
    * (VOTING.SECOND_STAGE.FIRST_UNDECIDED) or without a committee. Needs MANAGE.
    */
   @Transactional
@@ -119,19 +124,19 @@ public class SecondStageService {
   }
 
   private static List<CandidateRef> officers(
-      Map<String, String> committee, List<String> names, String field, int seats) {
+      Map<String, String> committee, List<String> chosen, String field, int seats) {
+    Set<String> keys = new LinkedHashSet<>();
+    if (chosen != null) {
+      for (String c : chosen) {
+        if (c != null && !c.isBlank()) {
+          keys.add(
+              committeeKey(
+                  committee, c, field, () -> VotingRule.OFFICERS_NOT_MEMBER.invalid(field, c)));
+        }
+      }
+    }
     List<CandidateRef> out = new ArrayList<>();
-    List<String> given =
-        names == null
-            ? List.of()
-            : names.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
-    for (String n : given) {
-      String key =
-          committee.entrySet().stream()
-              .filter(x -> x.getValue().equals(n) || x.getKey().equals(n))
-              .map(Map.Entry::getKey)
-              .findFirst()
-              .orElseThrow(() -> VotingRule.OFFICERS_NOT_MEMBER.invalid(field, n));
+    for (String key : keys) {
       out.add(
           new CandidateRef(
               key, committee.get(key), key.startsWith("m") ? parseLong(key.substring(1)) : null));
@@ -142,6 +147,34 @@ public class SecondStageService {
     return out;
   }
 
+  /**
+   * The committee member a form or caller chose: by key; else by the whole name (never split) when
+   * exactly one member has it. Two members of the same name must be chosen by key.
+   */
+  private static String committeeKey(
+      Map<String, String> committee,
+      String chosen,
+      String field,
+      Supplier<InvalidInputException> notMember) {
+    if (committee.containsKey(chosen)) {
+      return chosen;
+    }
+    String name = chosen.strip();
+    List<String> same =
+        committee.entrySet().stream()
+            .filter(x -> x.getValue().equals(name))
+            .map(Map.Entry::getKey)
+            .toList();
+    if (same.size() > 1) {
+      throw new InvalidInputException(
+          field, "新当选的委员中有" + same.size() + "名「" + name + "」，请在名单中勾选（按名册记录选择）");
+    }
+    if (same.isEmpty()) {
+      throw notMember.get();
+    }
+    return same.get(0);
+  }
+
   private static Long parseLong(String s) {
     try {
       return Long.parseLong(s);
@@ -150,15 +183,24 @@ public class SecondStageService {
     }
   }
 
-  /** Records a committee member's portfolio (委员分工, e.g. 组织委员). Needs MANAGE. */
+  /**
+   * Records a committee member's portfolio (委员分工, e.g. 组织委员), the member given by key (as in {@link
+   * StageProgress#committeeByKey}) or by a whole name that exactly one committee member has. Needs
+   * MANAGE.
+   */
   @Transactional
-  public void recordPortfolio(long electionId, String name, String portfolio) {
+  public void recordPortfolio(long electionId, String member, String portfolio) {
     Election e = election(electionId, Permission.MANAGE);
-    String n = name == null ? "" : name.strip();
+    String chosen = member == null ? "" : member;
     String p = portfolio == null ? "" : portfolio.strip();
-    if (!progress.committee(e).containsValue(n)) {
-      throw VotingRule.PORTFOLIO_NOT_MEMBER.invalid("name", n);
-    }
+    Map<String, String> committee = progress.committee(e);
+    String key =
+        committeeKey(
+            committee,
+            chosen,
+            "member",
+            () -> VotingRule.PORTFOLIO_NOT_MEMBER.invalid("member", chosen.strip()));
+    String n = committee.get(key);
     if (p.isEmpty() || p.length() > 100) {
       throw new InvalidInputException("portfolio", "请填写分工（如 组织委员、宣传委员、纪检委员）");
     }

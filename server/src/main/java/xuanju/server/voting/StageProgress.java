@@ -1,6 +1,7 @@
 package xuanju.server.voting;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -179,6 +180,15 @@ public class StageProgress {
   @Transactional(readOnly = true)
   public List<String> committeeMembers(long electionId) {
     return List.copyOf(committee(election(electionId, Permission.VIEW)).values());
+  }
+
+  /**
+   * The new committee's members as records (key → name, in order of election), for forms that
+   * choose among them by key.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, String> committeeByKey(long electionId) {
+    return Collections.unmodifiableMap(committee(election(electionId, Permission.VIEW)));
   }
 
   /**

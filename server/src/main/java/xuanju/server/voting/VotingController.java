@@ -1,8 +1,9 @@
 package xuanju.server.voting;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -84,6 +85,15 @@ class VotingController {
     return "/elections/" + id + "/voting";
   }
 
+  /**
+   * Every value of a repeated form field as sent, one entry per field. (Spring's conversion of a
+   * single value to a list would split it at commas, which a name may contain.)
+   */
+  static List<String> values(HttpServletRequest request, String field) {
+    String[] v = request.getParameterValues(field);
+    return v == null ? List.of() : List.of(v);
+  }
+
   private static <T> T orNull(Supplier<T> s) {
     try {
       return s.get();
@@ -106,7 +116,9 @@ class VotingController {
     model.addAttribute(
         "quorum2", progress.secondStageOpened(id) ? orNull(() -> checkIn.quorum(id, 2)) : null);
     model.addAttribute("summaries", progress.summaries(id));
-    model.addAttribute("committee", progress.committeeMembers(id));
+    model.addAttribute("committee", progress.committeeByKey(id));
+    // the first-round candidate form chooses among the voters by record
+    model.addAttribute("voters", rounds.isEmpty() ? checkIn.voters(id, 1) : List.of());
     model.addAttribute("portfolios", secondStage.portfolios(id));
     model.addAttribute("ready", progress.readyForResults(id));
     model.addAttribute("canManage", ctx.can(e, Permission.MANAGE));
@@ -127,9 +139,11 @@ class VotingController {
       @RequestParam long stationId,
       @RequestParam @FreeText(label = "票箱名称", max = 100) String name,
       @RequestParam(defaultValue = "false") boolean mobile,
-      @RequestParam(defaultValue = "") @FreeText(label = "负责人员", max = 500) String staff,
+      HttpServletRequest request,
       RedirectAttributes ra) {
-    List<String> people = Arrays.asList(staff.split("[、,，\\s]+"));
+    // one field per person: a name is never split (巴特尔·额尔敦, 阿拉坦 其其格); each is checked as
+    // free text by BallotBoxService.staffNames
+    List<String> people = values(request, "staff");
     return act(ra, base(id), "已设立票箱", () -> stations.addBox(id, stationId, name, mobile, people));
   }
 
@@ -152,37 +166,57 @@ class VotingController {
     return act(ra, base(id), "已开箱", () -> stations.openBox(id, box, version));
   }
 
+  /**
+   * Opens the first round with the formal candidates chosen by record: {@code keys} are ticked
+   * voters ({@code m12}); {@code names} holds, one per line, candidates who are not on the roster.
+   * A line naming someone on the roster is refused (tick them instead), so a name is never split or
+   * matched by text.
+   */
   @PostMapping("/candidates")
   String candidates(
       @PathVariable long id,
-      @RequestParam @FreeText(label = "候选人名单", max = 3000, multiline = true) String names,
+      @RequestParam(defaultValue = "") @FreeText(label = "不在名册中的候选人", max = 3000, multiline = true)
+          String names,
+      HttpServletRequest request,
       RedirectAttributes ra) {
+    List<String> keys = values(request, "keys");
     return act(
         ra,
         base(id),
         "已生成第一轮选票",
-        () -> {
-          Election e = elections.get(id);
-          Map<String, List<Voter>> byName = new HashMap<>();
-          for (Voter v : checkIn.voters(id, 1)) {
-            byName.computeIfAbsent(v.name(), k -> new ArrayList<>()).add(v);
-          }
-          List<CandidateRef> refs = new ArrayList<>();
-          int i = 0;
-          for (String line : names.split("[\\n、,，]+")) {
-            String n = line.strip();
-            if (n.isEmpty()) {
-              continue;
-            }
-            i++;
-            List<Voter> m = byName.getOrDefault(n, List.of());
-            refs.add(
-                m.size() == 1
-                    ? new CandidateRef(m.get(0).key(), n, m.get(0).memberId())
-                    : new CandidateRef("c" + i, n, null));
-          }
-          roundService.openFirstRound(e.id(), refs);
-        });
+        () ->
+            roundService.openFirstRound(
+                elections.get(id).id(), firstRoundCandidates(id, keys, names)));
+  }
+
+  private List<CandidateRef> firstRoundCandidates(long id, List<String> keys, String names) {
+    Map<String, Voter> byKey = new LinkedHashMap<>();
+    Map<String, Voter> byName = new HashMap<>();
+    for (Voter v : checkIn.voters(id, 1)) {
+      byKey.put(v.key(), v);
+      byName.put(v.name(), v);
+    }
+    List<CandidateRef> refs = new ArrayList<>();
+    for (String k : keys) {
+      Voter v = byKey.get(k.strip());
+      if (v == null) {
+        throw new InvalidInputException("keys", "有选举权的党员中没有这条记录：" + k);
+      }
+      refs.add(new CandidateRef(v.key(), v.name(), v.memberId()));
+    }
+    int i = 0;
+    for (String line : names.split("\\R")) {
+      String n = line.strip();
+      i++;
+      if (n.isEmpty()) {
+        continue;
+      }
+      if (byName.containsKey(n)) {
+        throw new InvalidInputException("names", "第" + i + "行「" + n + "」是名册中的党员，请在名单中勾选，不要手工填写");
+      }
+      refs.add(new CandidateRef("c" + i, n, null));
+    }
+    return refs;
   }
 
   @PostMapping("/candidates/nomination")
@@ -200,29 +234,24 @@ class VotingController {
   }
 
   @PostMapping("/second-stage")
-  String secondStage(
-      @PathVariable long id,
-      @RequestParam @FreeText(label = "书记候选人", max = 500) String secretary,
-      @RequestParam(defaultValue = "") @FreeText(label = "副书记候选人", max = 500) String deputy,
-      RedirectAttributes ra) {
+  String secondStage(@PathVariable long id, HttpServletRequest request, RedirectAttributes ra) {
+    // the candidates are ticked committee members (keys such as m12), never split text
+    List<String> secretary = values(request, "secretary");
+    List<String> deputy = values(request, "deputy");
     return act(
-        ra,
-        base(id),
-        "已召开委员会第一次全体会议",
-        () ->
-            secondStage.openSecondStage(
-                id,
-                Arrays.asList(secretary.split("[、,，\\s]+")),
-                Arrays.asList(deputy.split("[、,，\\s]+"))));
+        ra, base(id), "已召开委员会第一次全体会议", () -> secondStage.openSecondStage(id, secretary, deputy));
   }
 
   @PostMapping("/portfolios")
   String portfolio(
       @PathVariable long id,
-      @RequestParam @FreeText(label = "委员姓名", max = 100) String name,
+      @RequestParam(required = false) @FreeText(label = "委员", max = 100) String member,
+      @RequestParam(required = false) @FreeText(label = "委员姓名", max = 100) String name,
       @RequestParam @FreeText(label = "分工", max = 100) String portfolio,
       RedirectAttributes ra) {
-    return act(ra, base(id), "已记录委员分工", () -> secondStage.recordPortfolio(id, name, portfolio));
+    // member: the committee member's key; name: the whole name (older clients), never split
+    String who = member != null ? member : name;
+    return act(ra, base(id), "已记录委员分工", () -> secondStage.recordPortfolio(id, who, portfolio));
   }
 
   // --- check-in
@@ -435,13 +464,14 @@ class VotingController {
       @RequestParam int position,
       @RequestParam(defaultValue = "false") boolean absent,
       @RequestParam(defaultValue = "") @FreeText(label = "选票符号", max = 200) String marks,
-      @RequestParam(defaultValue = "") @FreeText(label = "另选他人", max = 500) String writeIn,
       @RequestParam(defaultValue = "false") boolean identifying,
       @RequestParam(defaultValue = "") @FreeText(label = "认定理由", max = 1000, multiline = true)
           String reason,
+      HttpServletRequest request,
       RedirectAttributes ra) {
+    // one field per written-in person: the name as written, never split
     List<WriteInInput> ws = new ArrayList<>();
-    for (String w : writeIn.split("[、,，]+")) {
+    for (String w : values(request, "writeIn")) {
       if (!w.isBlank()) {
         ws.add(new WriteInInput(w.strip(), "Y"));
       }

@@ -146,7 +146,7 @@ class VotingRepository {
         rs.getLong("station_id"),
         rs.getString("name"),
         rs.getBoolean("mobile"),
-        staff.isEmpty() ? List.of() : Arrays.asList(staff.split("、")),
+        staffOf(staff),
         rs.getString("seal_number"),
         inst(rs, "sealed_at"),
         inst(rs, "opened_at"),
@@ -161,7 +161,27 @@ class VotingRepository {
         stationId,
         name,
         mobile,
-        String.join("、", staff));
+        staffText(staff));
+  }
+
+  /**
+   * The staff column: each name followed by a line break, so a name keeps its spaces, commas and
+   * 顿号. Rows written before this format have no line break and were joined with 、.
+   */
+  static String staffText(List<String> staff) {
+    StringBuilder sb = new StringBuilder();
+    staff.forEach(n -> sb.append(n).append('\n'));
+    return sb.toString();
+  }
+
+  static List<String> staffOf(String text) {
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    if (text.endsWith("\n")) {
+      return List.of(text.substring(0, text.length() - 1).split("\n", -1));
+    }
+    return Arrays.asList(text.split("、"));
   }
 
   boolean sealBox(long boxId, int version, String sealNumber, Instant at) {

@@ -33,26 +33,35 @@ public class FreeTextValidator implements ConstraintValidator<FreeText, String> 
 
   /** The Chinese description of what is wrong with the value, or null when it is acceptable. */
   public static String problem(FreeText spec, String value) {
+    return problem(spec.label(), spec.max(), spec.multiline(), value);
+  }
+
+  /**
+   * The same check for a value that is not a request parameter of its own (e.g. one of several
+   * values of a repeated form field, which Spring would split at commas): label, limit and whether
+   * line breaks are allowed as in {@link FreeText}.
+   */
+  public static String problem(String label, int max, boolean multiline, String value) {
     if (value == null) {
       return null;
     }
-    if (value.length() > spec.max()) {
-      return spec.label() + "不能超过" + spec.max() + "个字（现为" + value.length() + "个字）";
+    if (value.length() > max) {
+      return label + "不能超过" + max + "个字（现为" + value.length() + "个字）";
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       boolean lineBreak = c == '\n' || c == '\r' || c == '\t';
-      if (lineBreak && !spec.multiline()) {
-        return spec.label() + "不能包含换行符或制表符";
+      if (lineBreak && !multiline) {
+        return label + "不能包含换行符或制表符";
       }
       if (!lineBreak && (Character.isISOControl(c) || c == '\u2028' || c == '\u2029')) {
-        return spec.label() + "不能包含控制字符";
+        return label + "不能包含控制字符";
       }
       if (Character.isSurrogate(c)
           && !(Character.isHighSurrogate(c)
               && i + 1 < value.length()
               && Character.isLowSurrogate(value.charAt(++i)))) {
-        return spec.label() + "含有无效的字符";
+        return label + "含有无效的字符";
       }
     }
     return null;

@@ -83,6 +83,31 @@ class RosterImportTest extends H2AppTest {
   }
 
   @Test
+  void namesWithDotsSpacesAndCommasImportWhole() throws Exception {
+    long org = RosterTestSupport.branch(orgs, "姓名照写党支部");
+    List<String> names =
+        List.of("巴特尔·额尔敦", "阿拉坦 其其格", "斯琴•高娃", "娜仁,图雅", "乌兰，其木格", "哈斯、巴根", "  图门\u3000 吉日嘎拉 ");
+    List<List<String>> sheet = RosterFixtures.sheet(RosterFixtures.members(1407L, names.size()));
+    for (int i = 0; i < names.size(); i++) {
+      sheet.get(i + 1).set(RosterField.NAME.ordinal(), names.get(i)); // row 0 is the header
+    }
+    mvc.perform(
+            RosterTestSupport.upload(org, "名册.xlsx", RosterFixtures.xlsx(sheet))
+                .with(RosterTestSupport.admin())
+                .with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.ok").value(true))
+        .andExpect(jsonPath("$.created").value(names.size()));
+    // kept as written; only the spaces around a name are dropped and a run of spaces is one
+    assertThat(
+            jdbc.queryForList(
+                "SELECT name FROM party_member WHERE organisation_id = ? ORDER BY id",
+                String.class,
+                org))
+        .containsExactly("巴特尔·额尔敦", "阿拉坦 其其格", "斯琴•高娃", "娜仁,图雅", "乌兰，其木格", "哈斯、巴根", "图门 吉日嘎拉");
+  }
+
+  @Test
   void oneBadRowAmong45NamesRowColumnAndRuleAndWritesNothing() throws Exception {
     long org = RosterTestSupport.branch(orgs, "错误测试党支部");
     List<List<String>> sheet = RosterFixtures.sheet(RosterFixtures.members(4545L, 45));

@@ -84,6 +84,16 @@ class VotingBrowserTest extends H2AppTest {
     el.click();
   }
 
+  /** Ticks the person of that name in a form that chooses people by record (checkbox list). */
+  void tick(String field, String name) {
+    By by = By.cssSelector("input[name='" + field + "'][data-name='" + name + "']");
+    WebElement box = d.findElement(by);
+    scroll(box);
+    if (!box.isSelected()) {
+      box.click();
+    }
+  }
+
   void scroll(WebElement el) {
     ((org.openqa.selenium.JavascriptExecutor) d)
         .executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", el);
@@ -237,7 +247,7 @@ class VotingBrowserTest extends H2AppTest {
     wait = new WebDriverWait(d, Duration.ofSeconds(20));
     login(ADMIN, ADMIN_PASSWORD);
     d.get(url("/elections/" + e + "/voting"));
-    d.findElement(By.id("candidate-names")).sendKeys(String.join("\n", cands));
+    cands.forEach(c -> tick("keys", c));
     click(By.id("open-first-round"));
     wait.until(x -> x.findElements(By.id("round-link-1")).size() > 0);
 
@@ -344,8 +354,8 @@ class VotingBrowserTest extends H2AppTest {
     d.get(url("/elections/" + e + "/voting"));
     assertThat(d.findElement(By.id("committee")).getText().split("、"))
         .containsExactlyInAnyOrderElementsOf(cands.subList(0, 5));
-    d.findElement(By.id("secretary-candidates")).sendKeys(cands.get(0));
-    d.findElement(By.id("deputy-candidates")).sendKeys(cands.get(1));
+    tick("secretary", cands.get(0));
+    tick("deputy", cands.get(1));
     click(By.id("open-second-stage"));
     wait.until(x -> x.findElements(By.id("checkin-2-link")).size() > 0);
     checkIn(e, 2, cands.subList(0, 5));

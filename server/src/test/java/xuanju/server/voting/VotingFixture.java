@@ -62,6 +62,24 @@ final class VotingFixture {
       boolean hasCommittee,
       int seats,
       int deputySeats) {
+    List<String> generated = new ArrayList<>();
+    for (int i = 0; i < members; i++) {
+      generated.add(name(i));
+    }
+    return create(orgs, elections, users, jdbc, generated, hasCommittee, seats, deputySeats);
+  }
+
+  /** {@link #create} with the members' names given (as people write them). */
+  static Setup create(
+      OrganisationService orgs,
+      ElectionService elections,
+      UserRepository users,
+      JdbcTemplate jdbc,
+      List<String> memberNames,
+      boolean hasCommittee,
+      int seats,
+      int deputySeats) {
+    int members = memberNames.size();
     int n = SEQ.incrementAndGet();
     long town =
         orgs.create("test", null, "投票测试镇党委" + n + "-" + System.nanoTime(), "TOWN_COMMITTEE");
@@ -69,7 +87,7 @@ final class VotingFixture {
     List<Long> ids = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (int i = 0; i < members; i++) {
-      String name = name(i);
+      String name = memberNames.get(i);
       Gender g = i % 2 == 0 ? Gender.MALE : Gender.FEMALE;
       ids.add(
           RosterFixtures.insertMember(
