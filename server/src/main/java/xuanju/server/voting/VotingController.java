@@ -338,6 +338,7 @@ class VotingController {
         "handled",
         children.stream().map(Round::parentOutcome).collect(java.util.stream.Collectors.toSet()));
     model.addAttribute("begun", progress.begun(id, round.stage()));
+    model.addAttribute("canManage", ctx.can(e, Permission.MANAGE));
     return "voting/round";
   }
 

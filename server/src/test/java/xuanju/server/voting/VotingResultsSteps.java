@@ -128,11 +128,13 @@ final class VotingResultsSteps {
     assertThat(flat)
         .contains(
             "党员大会应到会45人，实到会42人",
-            "PARTY.QUORUM.4_5",
+            "超过应到会人数的五分之四（至少须37人），会议（投票）有效（《中国共产党基层组织选举工作条例",
             "发出选票42张，收回42张，其中有效票42张，无效票0张",
-            "COUNT.TIE.REVOTE",
+            "票数相等，不能确定当选人；应就此2人再次投票，选出1名，以得票多的当选（《全国人民代表大会和地方各级人民代表大会选举法（2020）》第四十五条）",
             "委员会第一次全体会议应到会5人，实到会5人",
-            "第2轮·委员·再次投票（票数相等）");
+            "第2轮·委员·再次投票（票数相等）")
+        // the rules as sentences with their source, never as codes (issue 14)
+        .doesNotContain("PARTY.QUORUM.4_5", "COUNT.TIE.REVOTE");
     // round 1: 赞成/不赞成/弃权 and the result of each candidate (a tie for the fifth seat)
     for (int i = 0; i < 6; i++) {
       int yes = ROUND_ONE_YES[i];
