@@ -47,6 +47,7 @@ public class PlanService {
   private final AccessService access;
   private final AuditLog audit;
   private final Clock clock;
+  private final xuanju.server.election.kind.RegisterFactsSource registers;
 
   public PlanService(
       JdbcTemplate jdbc,
@@ -56,8 +57,10 @@ public class PlanService {
       OrganisationService organisations,
       AccessService access,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      xuanju.server.election.kind.RegisterFactsSource registers) {
     this.jdbc = jdbc;
+    this.registers = registers;
     this.elections = elections;
     this.approvals = approvals;
     this.roster = roster;
@@ -309,7 +312,12 @@ public class PlanService {
         .planCheck()
         .check(
             new PlanFacts(
-                e.hasCommittee(), e.seats(), e.secretarySeats(), e.deputySeats(), s.withVote()));
+                e.hasCommittee(),
+                e.seats(),
+                e.secretarySeats(),
+                e.deputySeats(),
+                s.withVote(),
+                e.kind().config().electorate().registersVoters() ? registers.of(e) : null));
   }
 
   /** e.g. 设支部委员会，委员 5 名 / 不设支部委员会, in the kind's words. */

@@ -5,6 +5,18 @@ package xuanju.server.election.kind;
  * is known.
  *
  * @param membersWithVote 有表决权的党员 on the party roster (used by the members' meeting's checks)
+ * @param register the districts and voter register of a direct election; null for the other kinds
  */
 public record PlanFacts(
-    boolean hasCommittee, int seats, int secretarySeats, int deputySeats, long membersWithVote) {}
+    boolean hasCommittee,
+    int seats,
+    int secretarySeats,
+    int deputySeats,
+    long membersWithVote,
+    RegisterFacts register) {
+  /** The facts of a kind without a voter register. */
+  public PlanFacts(
+      boolean hasCommittee, int seats, int secretarySeats, int deputySeats, long membersWithVote) {
+    this(hasCommittee, seats, secretarySeats, deputySeats, membersWithVote, null);
+  }
+}

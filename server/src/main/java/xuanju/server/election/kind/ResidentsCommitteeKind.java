@@ -59,5 +59,14 @@ public final class ResidentsCommitteeKind {
               "选举结果由居民选举委员会当场公布，并报街道党工委和民政部门备案。",
               "居民选举委员会",
               "居民会议或者居民代表会议、居民小组会议推选"),
-          VoterRegisterPending.check(ResidentsCommitteeRule.VOTER_REGISTER_PENDING));
+          RegisterPlanCheck.of(
+              new RegisterPlanCheck.Rules(
+                  ResidentsCommitteeRule.NO_DISTRICTS,
+                  null,
+                  null,
+                  ResidentsCommitteeRule.COMMITTEE_SIZE,
+                  5,
+                  9,
+                  ResidentsCommitteeRule.REGISTER_OPEN,
+                  ResidentsCommitteeRule.REGISTER_LATE)));
 }

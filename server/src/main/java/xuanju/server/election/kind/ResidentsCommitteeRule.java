@@ -7,11 +7,29 @@ import xuanju.core.rule.Severity;
 
 /** The plan-check rules of the 居民委员会选举 (居民委员会选举方案核对规则). */
 public enum ResidentsCommitteeRule implements Rule {
-  /** 选民登记尚未完成，无法核对选民人数：方案须待选民登记完成后方可报送. */
-  VOTER_REGISTER_PENDING(
-      "RESIDENTS.PLAN.VOTER_REGISTER_PENDING",
+  /** 尚未划分选区. */
+  NO_DISTRICTS(
+      "RESIDENTS.PLAN.NO_DISTRICTS",
+      Severity.WARNING,
+      "尚未划分选区：选民登记、投票和计票都按选区进行",
+      Citation.of("中华人民共和国城市居民委员会组织法", "第八条", "", Confidence.VP)),
+  /** 委员会职数不在法定范围内. */
+  COMMITTEE_SIZE(
+      "RESIDENTS.PLAN.COMMITTEE_SIZE",
       Severity.ERROR,
-      "选民登记尚未完成，无法核对选民人数，方案暂不能报送",
+      "居民委员会由主任、副主任和委员共五至九人组成",
+      Citation.of("中华人民共和国城市居民委员会组织法", "第七条", "", Confidence.VP)),
+  /** 选民登记尚未完成（名单尚未公布）. */
+  REGISTER_OPEN(
+      "RESIDENTS.PLAN.REGISTER_OPEN",
+      Severity.WARNING,
+      "选民登记尚未完成，选民名单应在选举日的二十日以前公布",
+      Citation.of("中华人民共和国城市居民委员会组织法", "第八条", "", Confidence.VP)),
+  /** 选民名单逾期未公布. */
+  REGISTER_LATE(
+      "RESIDENTS.PLAN.REGISTER_LATE",
+      Severity.ERROR,
+      "选民名单逾期未公布：应在选举日的二十日以前公布",
       Citation.of("中华人民共和国城市居民委员会组织法", "第八条", "", Confidence.VP));
 
   private final String code;

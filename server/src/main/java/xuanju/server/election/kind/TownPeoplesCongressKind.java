@@ -64,5 +64,14 @@ public final class TownPeoplesCongressKind {
               "选举结果由选举委员会确定是否有效并予以宣布，代表资格由镇人民代表大会代表资格审查委员会审查。",
               "选举委员会",
               "县级人大常委会"),
-          VoterRegisterPending.check(TownPeoplesCongressRule.VOTER_REGISTER_PENDING));
+          RegisterPlanCheck.of(
+              new RegisterPlanCheck.Rules(
+                  TownPeoplesCongressRule.NO_DISTRICTS,
+                  TownPeoplesCongressRule.SEATS_MISMATCH,
+                  TownPeoplesCongressRule.SEATS_OPEN,
+                  null,
+                  0,
+                  0,
+                  TownPeoplesCongressRule.REGISTER_OPEN,
+                  TownPeoplesCongressRule.REGISTER_LATE)));
 }

@@ -56,5 +56,14 @@ public final class VillageCommitteeKind {
               "选举结果由村民选举委员会当场公布，并报乡镇人民政府和民政部门备案。",
               "村民选举委员会",
               "村民会议或者村民代表会议、村民小组会议推选"),
-          VoterRegisterPending.check(VillageCommitteeRule.VOTER_REGISTER_PENDING));
+          RegisterPlanCheck.of(
+              new RegisterPlanCheck.Rules(
+                  VillageCommitteeRule.NO_DISTRICTS,
+                  null,
+                  null,
+                  VillageCommitteeRule.COMMITTEE_SIZE,
+                  3,
+                  7,
+                  VillageCommitteeRule.REGISTER_OPEN,
+                  VillageCommitteeRule.REGISTER_LATE)));
 }

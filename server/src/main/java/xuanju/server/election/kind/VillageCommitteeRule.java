@@ -7,12 +7,30 @@ import xuanju.core.rule.Severity;
 
 /** The plan-check rules of the 村民委员会选举 (村民委员会选举方案核对规则). */
 public enum VillageCommitteeRule implements Rule {
-  /** 选民登记尚未完成，无法核对选民人数：方案须待选民登记完成后方可报送. */
-  VOTER_REGISTER_PENDING(
-      "VILLAGE.PLAN.VOTER_REGISTER_PENDING",
+  /** 尚未划分选区. */
+  NO_DISTRICTS(
+      "VILLAGE.PLAN.NO_DISTRICTS",
+      Severity.WARNING,
+      "尚未划分选区：选民登记、投票和计票都按选区进行",
+      Citation.of("中华人民共和国村民委员会组织法", "第十三条", "", Confidence.VP)),
+  /** 委员会职数不在法定范围内. */
+  COMMITTEE_SIZE(
+      "VILLAGE.PLAN.COMMITTEE_SIZE",
       Severity.ERROR,
-      "选民登记尚未完成，无法核对选民人数，方案暂不能报送",
-      Citation.of("中华人民共和国村民委员会组织法", "第十三条", "", Confidence.VP));
+      "村民委员会由主任、副主任和委员共三至七人组成",
+      Citation.of("中华人民共和国村民委员会组织法", "第六条", "", Confidence.VP)),
+  /** 选民登记尚未完成（名单尚未公布）. */
+  REGISTER_OPEN(
+      "VILLAGE.PLAN.REGISTER_OPEN",
+      Severity.WARNING,
+      "选民登记尚未完成，选民名单应在选举日的二十日以前公布",
+      Citation.of("中华人民共和国村民委员会组织法", "第十四条", "", Confidence.VP)),
+  /** 选民名单逾期未公布. */
+  REGISTER_LATE(
+      "VILLAGE.PLAN.REGISTER_LATE",
+      Severity.ERROR,
+      "选民名单逾期未公布：应在选举日的二十日以前公布",
+      Citation.of("中华人民共和国村民委员会组织法", "第十四条", "", Confidence.VP));
 
   private final String code;
   private final Severity severity;

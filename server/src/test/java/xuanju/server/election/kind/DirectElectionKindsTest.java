@@ -45,6 +45,10 @@ class DirectElectionKindsTest extends H2AppTest {
   @Autowired NominationService nomination;
 
   private long create(long org, ElectionKind kind) {
+    return create(org, kind, 5);
+  }
+
+  private long create(long org, ElectionKind kind, int seats) {
     long[] id = new long[1];
     SignIn.as(
         "admin",
@@ -60,7 +64,7 @@ class DirectElectionKindsTest extends H2AppTest {
                         Map.of(),
                         "",
                         true,
-                        5,
+                        seats,
                         1,
                         1,
                         null,
@@ -100,10 +104,11 @@ class DirectElectionKindsTest extends H2AppTest {
     Findings partyFindings = asAdmin(() -> plans.check(party));
     assertThat(partyFindings.ok()).isTrue();
     Findings f = asAdmin(() -> plans.check(residents));
+    // no districts yet: a warning of the kind's own rule set, no party rule, nothing blocks
     assertThat(f.codes())
-        .containsExactly("RESIDENTS.PLAN.VOTER_REGISTER_PENDING")
+        .containsExactly("RESIDENTS.PLAN.NO_DISTRICTS")
         .noneMatch(c -> c.startsWith("PARTY."));
-    assertThat(f.errors()).extracting(Finding::messageZh).containsExactly("选民登记尚未完成，无法核对选民人数");
+    assertThat(f.ok()).isTrue();
 
     // with too few members for a committee the party rules object; the residents' check does not
     var small = PlanFixtures.scenario(orgs, users, jdbc, 3, 0);
@@ -112,20 +117,32 @@ class DirectElectionKindsTest extends H2AppTest {
     assertThat(((Findings) asAdmin(() -> plans.check(smallParty))).codes())
         .contains("PARTY.COMMITTEE.NONE_UNDER_7");
     assertThat(((Findings) asAdmin(() -> plans.check(smallResidents))).codes())
-        .containsExactly("RESIDENTS.PLAN.VOTER_REGISTER_PENDING");
+        .containsExactly("RESIDENTS.PLAN.NO_DISTRICTS");
 
-    // the request cannot be submitted: a Chinese message names the register; nothing changes
+    // the plan may be reported before the register is built
     Election before = asAdmin(() -> elections.get(residents));
+    SignIn.as("admin", true, () -> plans.submit(residents, before.version()));
+    assertThat(asAdmin(() -> elections.get(residents)).status())
+        .isEqualTo(ElectionStatus.PLAN_SUBMITTED);
+
+    // a committee of 4 is outside 五至九人 (居组法第七条): blocked with the Chinese message, nothing changes
+    long four = create(s.branch(), ElectionKind.RESIDENTS_COMMITTEE, 4);
+    Findings ff = asAdmin(() -> plans.check(four));
+    assertThat(ff.errors())
+        .extracting(Finding::code)
+        .containsExactly("RESIDENTS.PLAN.COMMITTEE_SIZE");
+    assertThat(ff.errors().get(0).messageZh()).contains("五至九人", "方案应选4名");
+    Election four0 = asAdmin(() -> elections.get(four));
     SignIn.as(
         "admin",
         true,
         () ->
-            assertThatThrownBy(() -> plans.submit(residents, before.version()))
+            assertThatThrownBy(() -> plans.submit(four, four0.version()))
                 .isInstanceOf(RuleBlockedException.class)
-                .hasMessageContaining("方案与选民登记不符"));
-    Election after = asAdmin(() -> elections.get(residents));
+                .hasMessageContaining("五至九人"));
+    Election after = asAdmin(() -> elections.get(four));
     assertThat(after.status()).isEqualTo(ElectionStatus.DRAFT);
-    assertThat(after.version()).isEqualTo(before.version());
+    assertThat(after.version()).isEqualTo(four0.version());
   }
 
   @Test
