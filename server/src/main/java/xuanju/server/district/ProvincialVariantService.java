@@ -2,7 +2,6 @@ package xuanju.server.district;
 
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +15,7 @@ import xuanju.server.access.Permission;
 import xuanju.server.audit.AuditLog;
 import xuanju.server.election.Election;
 import xuanju.server.election.ElectionService;
+import xuanju.server.election.VariantResolver;
 
 /**
  * The provincial variant (省级变体) of an election: chosen for the election ({@code
@@ -28,43 +28,30 @@ public class ProvincialVariantService {
   private final JdbcTemplate jdbc;
   private final ElectionService elections;
   private final AuditLog audit;
-  private final String installation;
+  private final VariantResolver resolver;
 
   ProvincialVariantService(
-      JdbcTemplate jdbc,
-      ElectionService elections,
-      AuditLog audit,
-      @Value("${xuanju.provincial-variant:}") String installation) {
+      JdbcTemplate jdbc, ElectionService elections, AuditLog audit, VariantResolver resolver) {
     this.jdbc = jdbc;
     this.elections = elections;
     this.audit = audit;
-    this.installation = installation == null ? "" : installation.strip();
-    if (!this.installation.isEmpty() && ProvincialVariants.find(this.installation).isEmpty()) {
-      throw new IllegalStateException(
-          "配置项 xuanju.provincial-variant 的值 " + this.installation + " 不是已知的省级变体");
-    }
+    this.resolver = resolver;
   }
 
   /** The installation's variant, if one is configured. */
   public Optional<ProvincialVariant> installationVariant() {
-    return installation.isEmpty() ? Optional.empty() : ProvincialVariants.find(installation);
+    return resolver.installationVariant();
   }
 
   /** The variant chosen for the election itself, if any. */
   Optional<ProvincialVariant> electionVariant(long electionId) {
-    return jdbc
-        .queryForList(
-            "SELECT provincial_variant FROM election WHERE id = ?", String.class, electionId)
-        .stream()
-        .filter(v -> v != null && !v.isBlank())
-        .findFirst()
-        .flatMap(ProvincialVariants::find);
+    return resolver.electionVariant(electionId);
   }
 
   /** The variant in force for the election: its own, else the installation's. */
   @Transactional(readOnly = true)
   public Optional<ProvincialVariant> variant(Election e) {
-    return electionVariant(e.id()).or(this::installationVariant);
+    return resolver.variant(e.id());
   }
 
   /** The entries of the variant for the election's regime (empty without a variant). */
@@ -73,10 +60,12 @@ public class ProvincialVariantService {
     return variant(e).map(v -> v.entries(regime)).orElse(List.of());
   }
 
-  /** The election's profile with its local overrides and the variant's confirmed settings. */
+  /**
+   * The election's profile: the type's profile, the variant's confirmed settings, then the local
+   * overrides ({@link ElectionService#profile}, which every service uses).
+   */
   public Profile profile(Election e) {
-    Profile p = elections.profile(e);
-    return variant(e).map(v -> v.applyTo(p)).orElse(p);
+    return elections.profile(e);
   }
 
   /** All variants shipped, for the choice. */

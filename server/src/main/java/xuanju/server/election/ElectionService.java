@@ -25,8 +25,15 @@ public class ElectionService {
   private final AuditLog audit;
   private final Clock clock;
 
+  private final VariantResolver variants;
+
   public ElectionService(
-      ElectionRepository repo, AccessService access, AuditLog audit, Clock clock) {
+      ElectionRepository repo,
+      AccessService access,
+      AuditLog audit,
+      Clock clock,
+      VariantResolver variants) {
+    this.variants = variants;
     this.repo = repo;
     this.access = access;
     this.audit = audit;
@@ -108,7 +115,9 @@ public class ElectionService {
 
   /** The rule profile of the election with its local overrides applied. */
   public Profile profile(Election e) {
-    Profile p = Profiles.byId(e.profileId());
+    Profile base = Profiles.byId(e.profileId());
+    // the province's confirmed settings (省级变体), then the local plan's overrides (本地方案)
+    Profile p = variants.variant(e.id()).map(v -> v.applyTo(base)).orElse(base);
     return e.overrides().isEmpty() ? p : p.withOverrides(e.overrides(), e.overrideReason());
   }
 
