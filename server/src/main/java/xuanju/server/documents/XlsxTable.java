@@ -90,6 +90,15 @@ public record XlsxTable(String sheetName, List<String> header, List<List<String>
     return chars * 256;
   }
 
+  /**
+   * Whether a cell holds a count or an amount (数值单元格): an integer of at most 9 digits without a
+   * leading zero, or such a number with up to 4 decimals. Codes with leading zeros (001), ID and
+   * telephone numbers (more digits) stay text, so that nothing is lost or shown as 1.5E+17.
+   */
+  static boolean isNumber(String v) {
+    return v != null && v.matches("-?(0|[1-9][0-9]{0,8})(\\.[0-9]{1,4})?");
+  }
+
   /** The .xlsx bytes. */
   public byte[] toBytes() {
     SXSSFWorkbook wb = new SXSSFWorkbook(200);
@@ -121,6 +130,10 @@ public record XlsxTable(String sheetName, List<String> header, List<List<String>
       text.setBorderLeft(BorderStyle.THIN);
       text.setBorderRight(BorderStyle.THIN);
 
+      CellStyle number = wb.createCellStyle();
+      number.cloneStyleFrom(text);
+      number.setDataFormat(wb.createDataFormat().getFormat("General"));
+
       SXSSFSheet sheet = wb.createSheet(sheetName);
       for (int c = 0; c < header.size(); c++) {
         sheet.setColumnWidth(c, columnWidth(c));
@@ -142,8 +155,14 @@ public record XlsxTable(String sheetName, List<String> header, List<List<String>
         List<String> values = rows.get(r);
         for (int c = 0; c < values.size(); c++) {
           var cell = row.createCell(c);
-          cell.setCellValue(values.get(c));
-          cell.setCellStyle(text);
+          String v = values.get(c);
+          if (isNumber(v)) {
+            cell.setCellValue(Double.parseDouble(v));
+            cell.setCellStyle(number);
+          } else {
+            cell.setCellValue(v);
+            cell.setCellStyle(text);
+          }
         }
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();

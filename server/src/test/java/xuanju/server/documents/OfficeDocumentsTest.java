@@ -24,6 +24,36 @@ import xuanju.core.rule.InvalidInputException;
 
 class OfficeDocumentsTest {
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({
+    "0,true",
+    "41,true",
+    "-3,true",
+    "123456789,true",
+    "12.5,true",
+    "1234567890,false",
+    "001,false",
+    "150626198501010011,false",
+    "13800138000,false",
+    "12.34567,false",
+    "4名,false",
+    "'',false",
+    "1e5,false"
+  })
+  void countsAreNumbersCodesStayText(String v, boolean number) throws Exception {
+    assertThat(XlsxTable.isNumber(v)).isEqualTo(number);
+    byte[] bytes = new XlsxTable("表", List.of("值"), List.of(List.of(v))).toBytes();
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+      Cell cell = wb.getSheetAt(0).getRow(1).getCell(0);
+      assertThat(cell.getCellType()).isEqualTo(number ? CellType.NUMERIC : CellType.STRING);
+      if (number) {
+        assertThat(cell.getNumericCellValue()).isEqualTo(Double.parseDouble(v));
+      } else {
+        assertThat(cell.getStringCellValue()).isEqualTo(v);
+      }
+    }
+  }
+
   @Test
   void docxOpensWithPoiAndHasTitleParagraphsTableAndChineseFonts() throws Exception {
     DocumentContent notice = Samples.notice();

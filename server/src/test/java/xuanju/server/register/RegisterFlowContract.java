@@ -308,7 +308,7 @@ interface RegisterFlowContract {
       assertThat(sheet.getLastRowNum()).isEqualTo(4);
       assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("居民小组");
       assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("丁一");
-      assertThat(sheet.getRow(4).getCell(1).getStringCellValue()).isEqualTo("4");
+      assertThat(sheet.getRow(4).getCell(1).getNumericCellValue()).isEqualTo(4.0); // a number
       assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("2组");
     }
 
