@@ -258,19 +258,20 @@ class NominationController {
   ResponseEntity<byte[]> document(
       @PathVariable long id, @PathVariable String doc, @PathVariable String ext) {
     NominationService.Doc d = NominationService.Doc.bySlug(doc);
-    return file(nomination.document(id, d), ext, d.slug() + "-" + id);
+    DocumentContent content = nomination.document(id, d);
+    return file(content, ext, content.title());
   }
 
   @GetMapping("/elections/{id}/nomination/nominees/{nid}/registration.{ext}")
   ResponseEntity<byte[]> registration(
       @PathVariable long id, @PathVariable long nid, @PathVariable String ext) {
-    return file(nomination.registrationForm(id, nid), ext, "registration-" + nid);
+    DocumentContent content = nomination.registrationForm(id, nid);
+    return file(content, ext, content.title() + " " + nomination.nomineeName(id, nid));
   }
 
   @GetMapping("/elections/{id}/nomination/statistics.xlsx")
   ResponseEntity<byte[]> statistics(@PathVariable long id) {
-    return download(
-        nomination.statistics(id).toBytes(), XLSX, "nomination-statistics-" + id + ".xlsx");
+    return download(nomination.statistics(id).toBytes(), XLSX, "推荐情况统计表.xlsx");
   }
 
   private static ResponseEntity<byte[]> file(DocumentContent content, String ext, String base) {

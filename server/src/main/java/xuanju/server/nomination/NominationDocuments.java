@@ -101,9 +101,13 @@ public final class NominationDocuments {
     rows.add(List.of("入党时间", DocumentContent.chineseDate(m.joinDate())));
     rows.add(List.of("党员类别", m.membership().labelZh()));
     rows.add(List.of("所在党组织", e.organisationName()));
+    // filled in by hand, as on the seeds' forms: the roster does not keep them
+    rows.add(List.of("工作单位及职务", ""));
+    rows.add(List.of("照片", "（粘贴近期正面免冠二寸照片）"));
     rows.add(List.of("党员推荐票数", n.votes() + "票"));
     rows.add(List.of("上级党组织推荐", n.upperRecommended() ? "是" : "否"));
     rows.add(List.of("人选阶段", stageZh(n)));
+    rows.add(List.of("简历（自参加工作起，按时间顺序填写）", "\n\n\n\n"));
     rows.add(List.of("资格审查意见", ""));
     rows.add(List.of("上级党组织审查意见", ""));
     return DocumentContent.builder("委员候选人登记表")

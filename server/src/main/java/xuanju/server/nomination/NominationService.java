@@ -274,6 +274,13 @@ public class NominationService {
     };
   }
 
+  /** The nominee's name (for the file name of their form). Needs VIEW. */
+  @Transactional(readOnly = true)
+  public String nomineeName(long electionId, long nomineeId) {
+    elections.get(electionId);
+    return nominee(electionId, nomineeId).member().name();
+  }
+
   /** The candidate registration form (候选人登记表) of one nominee. Needs VIEW. */
   @Transactional(readOnly = true)
   public DocumentContent registrationForm(long electionId, long nomineeId) {

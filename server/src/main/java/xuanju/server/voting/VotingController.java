@@ -350,7 +350,7 @@ class VotingController {
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment()
-                .filename("ballot-" + id + "-round-" + r + ".pdf")
+                .filename("第" + r + "轮选票.pdf", java.nio.charset.StandardCharsets.UTF_8)
                 .build()
                 .toString())
         .body(pdf);

@@ -500,7 +500,16 @@ class NominationFlowTest extends H2AppTest {
                     electionId,
                     nomineeOf("丁伟"))
                 .with(clerkUser))
-        .andExpect(status().isOk());
+        .andExpect(status().isOk())
+        // Chinese file names (issue 14), UTF-8 encoded in the header
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                .string(
+                    "Content-Disposition",
+                    org.hamcrest.Matchers.containsString(
+                        java.net.URLEncoder.encode(
+                                "委员候选人登记表 丁伟.docx", java.nio.charset.StandardCharsets.UTF_8)
+                            .replace("+", "%20"))));
     byte[] xlsx =
         mvc.perform(get("/elections/{id}/nomination/statistics.xlsx", electionId).with(clerkUser))
             .andExpect(status().isOk())
