@@ -108,7 +108,54 @@ public final class RequestProblems {
           Map.entry("name", "名称"),
           Map.entry("title", "选举名称"),
           Map.entry("username", "用户名"),
-          Map.entry("q", "查找内容"));
+          Map.entry("q", "查找内容"),
+          Map.entry("staff", "工作人员"),
+          Map.entry("secretary", "书记候选人"),
+          Map.entry("deputy", "副书记候选人"),
+          Map.entry("keys", "候选人"),
+          Map.entry("names", "候选人"),
+          Map.entry("candidates", "候选人"),
+          Map.entry("writeIns", "另选他人"),
+          Map.entry("overrides", "规则参数调整"),
+          Map.entry("overrideReason", "调整依据"),
+          Map.entry("residentId", "公民身份号码"),
+          Map.entry("districtId", "选区"),
+          Map.entry("voterNo", "选民证号"),
+          Map.entry("registeredOn", "登记日期"),
+          Map.entry("publishedOn", "公布日期"),
+          Map.entry("filedOn", "申诉提出日期"),
+          Map.entry("decidedOn", "处理决定日期"),
+          Map.entry("notifiedOn", "告知日期"),
+          Map.entry("authorisedOn", "委托日期"),
+          Map.entry("consentOn", "同意日期"),
+          Map.entry("content", "内容"),
+          Map.entry("reason", "理由"),
+          Map.entry("objector", "申诉人"),
+          Map.entry("population", "人口数"),
+          Map.entry("decidedTotal", "决定的代表名额"),
+          Map.entry("units", "组成单位"));
+
+  /**
+   * A request field in Chinese, for a page (e.g. {@code staff[1]} → 工作人员（第2项）, {@code
+   * overrides.quorumRatio} → 规则参数调整); null when the field has no Chinese name (the message is then
+   * shown alone).
+   */
+  public static String fieldZh(String field) {
+    if (field == null || field.isBlank()) {
+      return null;
+    }
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("([A-Za-z_][A-Za-z0-9_]*)(?:\\[(\\d+)\\])?.*")
+            .matcher(field);
+    if (!m.matches()) {
+      return null;
+    }
+    String base = NAMES.get(m.group(1));
+    if (base == null) {
+      return null;
+    }
+    return m.group(2) == null ? base : base + "（第" + (Integer.parseInt(m.group(2)) + 1) + "项）";
+  }
 
   /** The Chinese name of a parameter: from the table, else a neutral word (no English on pages). */
   public static String label(String name) {

@@ -18,6 +18,8 @@ public class UserTexts implements HandlerInterceptor {
   private static final String CODE = "[A-Z][A-Z0-9_]*(?:[._][A-Z0-9_]+)+";
   private static final Pattern BRACKETED =
       Pattern.compile("\\s*[（(\\[【]\\s*" + CODE + "(?:\\s*[,，、;；]\\s*" + CODE + ")*\\s*[）)\\]】]");
+  private static final Pattern FIELD =
+      Pattern.compile("字段\\s*([A-Za-z_][A-Za-z0-9_.\\[\\]]*)\\s*[：:]\\s*");
   private static final Pattern LEADING =
       Pattern.compile("(^|[；;。\\n]\\s*)" + CODE + "\\s*[：:]\\s*");
 
@@ -27,7 +29,15 @@ public class UserTexts implements HandlerInterceptor {
       return text;
     }
     String s = BRACKETED.matcher(text).replaceAll("");
-    return LEADING.matcher(s).replaceAll("$1");
+    s = LEADING.matcher(s).replaceAll("$1");
+    // 字段 staff[1]：… names the field in Chinese, or not at all
+    return FIELD
+        .matcher(s)
+        .replaceAll(
+            m -> {
+              String zh = RequestProblems.fieldZh(m.group(1));
+              return zh == null ? "" : java.util.regex.Matcher.quoteReplacement(zh + "：");
+            });
   }
 
   @Override

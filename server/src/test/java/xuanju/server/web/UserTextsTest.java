@@ -17,7 +17,10 @@ class UserTextsTest {
         "VOTE.START.QUORUM：实到会人数未超过应到会人数的五分之四|实到会人数未超过应到会人数的五分之四",
         "两条（A.B, C.D_E）|两条",
         "选举法第二十五条（一名至三名）|选举法第二十五条（一名至三名）",
-        "PDF 文件（A4）|PDF 文件（A4）"
+        "PDF 文件（A4）|PDF 文件（A4）",
+        "字段 staff[1]：姓名不能超过50个字|工作人员（第2项）：姓名不能超过50个字",
+        "字段 overrides.noSuchParameter：未知的规则参数|规则参数调整：未知的规则参数",
+        "字段 somethingUnknown：值无效|值无效"
       })
   void codesGoTheSentenceStays(String in, String out) {
     assertThat(UserTexts.withoutCodes(in)).isEqualTo(out);
