@@ -154,6 +154,15 @@ public final class PlanDocuments {
   }
 
   /** The reply of the upper organisation (批复). */
+  /**
+   * Whether an approver's comment says more than the reply already does (a bare 同意 would repeat the
+   * decision).
+   */
+  public static boolean addsSomething(String comment) {
+    String c = comment == null ? "" : comment.strip().replaceAll("[。．.！!，,\\s]", "");
+    return !c.isEmpty() && !c.equals("同意") && !c.equals("同意上报") && !c.equals("无");
+  }
+
   public static DocumentContent reply(
       Election e, Approval a, String organisation, String upper, LocalDate date) {
     boolean ok = a.decision() == ApprovalDecision.APPROVED;
@@ -204,8 +213,8 @@ public final class PlanDocuments {
                       == ApprovalBody.UPPER_PARTY_ORGANISATION
                   ? "审批。"
                   : "备案。"));
-      if (!a.comment().isEmpty()) {
-        b.paragraph("四、" + a.comment());
+      if (addsSomething(a.comment())) {
+        b.paragraph(a.comment()); // the approver's own words, not one of the numbered decisions
       }
       b.paragraph("此复。");
     } else {

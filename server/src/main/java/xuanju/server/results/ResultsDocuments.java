@@ -408,8 +408,8 @@ public final class ResultsDocuments {
                 + members.size()
                 + "名同志组成（按姓氏笔画为序），委员及分工予以备案。");
       }
-      if (!a.comment().isEmpty()) {
-        b.paragraph(numeral(n) + "、" + a.comment());
+      if (xuanju.server.plan.PlanDocuments.addsSomething(a.comment())) {
+        b.paragraph(a.comment()); // the approver's own words, not one of the numbered decisions
       }
       b.paragraph("此复。");
     } else {

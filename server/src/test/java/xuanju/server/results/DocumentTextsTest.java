@@ -106,6 +106,11 @@ class DocumentTextsTest extends H2AppTest {
       }
     }
     assertThat(documents).as("归档中的文书").isGreaterThanOrEqualTo(8);
+    // the approver wrote only 同意。: the reply does not repeat it as a numbered item
+    String reply = PlanFixtures.pdfText(files.get("05-results/选举结果批复.pdf")).replaceAll("\\s+", "");
+    assertThat(reply).contains("此复。").doesNotContain("、同意。");
+    assertThat(xuanju.server.plan.PlanDocuments.addsSomething("同意。")).isFalse();
+    assertThat(xuanju.server.plan.PlanDocuments.addsSomething("请于选举后十日内报送选举结果")).isTrue();
     assertThat(problems).isEmpty();
   }
 
