@@ -459,17 +459,25 @@ public class RoundService {
     } else if (r.kind() == RoundKind.TIE_REVOTE) {
       lines.add("本次为再次投票，只在票数相等的候选人中进行，不能另选他人，以得票多的当选。");
     }
-    lines.add("所选人数（含另选他人）等于或少于应选人数的为有效票，多于应选人数的为无效票。");
+    lines.add(
+        writeIn ? "所选人数（含另选他人）等于或少于应选人数的为有效票，多于应选人数的为无效票。" : "所选人数等于或少于应选人数的为有效票，多于应选人数的为无效票。");
     String title = e.organisationName() + r.post().labelZh() + "选举选票";
+    // the vote's number within its own meeting (a plenum's first vote is 第1次, not the 3rd round)
+    long within =
+        rounds(electionId).stream()
+            .filter(x -> x.stage() == r.stage() && x.number() <= r.number())
+            .count();
+    var w = e.kind().config().wording();
+    String seal = w.hasElectionCommittee() ? w.electionCommittee() + "（盖章）" : "监票人（签名）";
     return new BallotLayout(
         title,
         r.seats(),
-        "第" + r.number() + "轮 " + VotingModel.kindZh(r.kind()),
+        "第" + within + "次投票 " + VotingModel.kindZh(r.kind()),
         lines,
         r.candidates().stream().map(CandidateRef::name).toList(),
         writeIn ? r.seats() : 0,
         r.code(),
-        null);
+        seal);
   }
 
   /** The ballot PDF of a round. */

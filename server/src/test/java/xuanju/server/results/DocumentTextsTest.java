@@ -106,6 +106,12 @@ class DocumentTextsTest extends H2AppTest {
       }
     }
     assertThat(documents).as("归档中的文书").isGreaterThanOrEqualTo(8);
+    // ballots: the plenum's first vote is 第1次投票 of that meeting; a branch has no 选举委员会 seal;
+    // a re-vote between tied candidates does not speak of write-ins
+    String plenum = PlanFixtures.pdfText(files.get("04-ballots/第3轮选票.pdf")).replaceAll("\\s+", "");
+    assertThat(plenum).contains("第1次投票", "监票人（签名）").doesNotContain("第3轮", "选举委员会");
+    String revote = PlanFixtures.pdfText(files.get("04-ballots/第2轮选票.pdf")).replaceAll("\\s+", "");
+    assertThat(revote).contains("第2次投票").doesNotContain("含另选他人");
     // the approver wrote only 同意。: the reply does not repeat it as a numbered item
     String reply = PlanFixtures.pdfText(files.get("05-results/选举结果批复.pdf")).replaceAll("\\s+", "");
     assertThat(reply).contains("此复。").doesNotContain("、同意。");
