@@ -150,6 +150,46 @@ public class CheckInService {
     return quorumOf(e, stage);
   }
 
+  /** Who has not checked in (未到会人员), in 姓氏笔画 order. Needs VIEW. */
+  @Transactional(readOnly = true)
+  public List<Voter> absentees(long electionId, int stage) {
+    Election e = election(electionId, Permission.VIEW);
+    Set<String> in =
+        repo.checkins(electionId, stage).stream()
+            .map(VotingRepository.Checkin::key)
+            .collect(Collectors.toSet());
+    return sorted(votersOf(e, stage).stream().filter(v -> !in.contains(v.key())).toList());
+  }
+
+  /**
+   * The printable sign-in sheet of a meeting (签到表): everyone who may vote, in 姓氏笔画 order, with a
+   * column to sign, and the number who should attend. Needs VIEW.
+   */
+  @Transactional(readOnly = true)
+  public xuanju.server.documents.DocumentContent sheet(long electionId, int stage) {
+    Election e = election(electionId, Permission.VIEW);
+    List<Voter> all = sorted(votersOf(e, stage));
+    var stages = e.kind().config().stages();
+    String meeting = stage == 1 ? stages.firstZh() : stages.secondZh();
+    List<List<String>> rows = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      rows.add(List.of(Integer.toString(i + 1), all.get(i).name(), "", ""));
+    }
+    return xuanju.server.documents.DocumentContent.builder(meeting + "签到表")
+        .subtitle(e.title())
+        .paragraph("应到会" + all.size() + "人。到会人员请在本人姓名后签名。")
+        .table(List.of("序号", "姓名", "签名", "备注"), rows)
+        .paragraph("实到会______人。　　　　　　　　　　监票人（签名）：")
+        .build();
+  }
+
+  private static List<Voter> sorted(List<Voter> voters) {
+    xuanju.core.names.NameOrder order = xuanju.core.names.NameOrder.surnameStrokes();
+    List<Voter> out = new ArrayList<>(voters);
+    out.sort((a, b) -> order.compare(a.name(), b.name()));
+    return out;
+  }
+
   /** Who checked in, by name. */
   @Transactional(readOnly = true)
   public List<String> checkedIn(long electionId, int stage) {

@@ -271,6 +271,21 @@ class VotingController {
     model.addAttribute("q", q);
     model.addAttribute("hits", checkIn.search(id, stage, q));
     model.addAttribute("quorum", orNull(() -> checkIn.quorum(id, stage)));
+    model.addAttribute("absent", checkIn.absentees(id, stage));
+  }
+
+  @GetMapping("/checkin/sheet.pdf")
+  ResponseEntity<byte[]> sheet(@PathVariable long id, @RequestParam(defaultValue = "1") int stage) {
+    var content = checkIn.sheet(id, stage);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(content.title() + ".pdf", java.nio.charset.StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .body(xuanju.server.documents.PdfDocument.render(content).pdf());
   }
 
   @GetMapping("/checkin/search")

@@ -727,6 +727,10 @@ class AuthorisationMatrixTest extends H2AppTest {
             post(p + "/portfolios", x.election()).param("name", "矩阵").param("portfolio", "组织"));
     row("GET " + p + "/checkin", Need.VIEW, (t, x) -> get(p + "/checkin", x.election()));
     row(
+        "GET " + p + "/checkin/sheet.pdf",
+        Need.VIEW,
+        (t, x) -> get(p + "/checkin/sheet.pdf", x.election()));
+    row(
         "GET " + p + "/checkin/search",
         Need.VIEW,
         (t, x) -> get(p + "/checkin/search", x.election()).param("q", "矩阵"));
