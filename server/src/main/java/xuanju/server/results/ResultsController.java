@@ -98,6 +98,12 @@ class ResultsController {
     return Downloads.of(results.report(id), "选举结果报告", format);
   }
 
+  @GetMapping("/elections/{id}/results/rounds/{r}/tally-report.{format}")
+  ResponseEntity<byte[]> tallyReport(
+      @PathVariable long id, @PathVariable int r, @PathVariable String format) {
+    return Downloads.of(results.tallyReport(id, r), "第" + r + "轮计票结果报告单", format);
+  }
+
   @GetMapping("/elections/{id}/results/announcement.{format}")
   ResponseEntity<byte[]> announcement(@PathVariable long id, @PathVariable String format) {
     return Downloads.of(results.announcement(id), "当选公告", format);

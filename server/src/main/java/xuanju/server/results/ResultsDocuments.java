@@ -247,6 +247,39 @@ public final class ResultsDocuments {
     return String.join("、", parts);
   }
 
+  /**
+   * The tally report of one decided vote (计票结果报告单), for the chief scrutineer to sign and announce:
+   * attendance, ballots issued, returned, valid and invalid, each candidate's votes and result, and
+   * the signature lines of the scrutineers and clerks.
+   */
+  public static DocumentContent tallyReport(Election e, Round r, StoredDecision sd) {
+    var b = DocumentContent.builder(meeting(e, r.stage()) + "计票结果报告单");
+    b.subtitle(e.title() + " · " + r.labelZh());
+    b.paragraph(
+        "应选"
+            + r.seats()
+            + "名，候选人"
+            + r.candidates().size()
+            + "名。应到会"
+            + sd.expected()
+            + "人，实到会"
+            + sd.present()
+            + "人。发出选票"
+            + sd.issued()
+            + "张，收回"
+            + sd.returned()
+            + "张，其中有效票"
+            + sd.valid()
+            + "张，无效票"
+            + sd.invalid()
+            + "张。");
+    b.table(List.of("名次", "姓名", "赞成", "不赞成", "弃权", "结果"), rankingRows(sd));
+    b.paragraph("计票结果：" + RoundArchive.textZh(sd) + "。");
+    b.paragraph("总监票人（签名）：＿＿＿＿＿＿　　监票人（签名）：＿＿＿＿＿＿");
+    b.paragraph("计票人（签名）：＿＿＿＿＿＿　　　　＿＿＿＿年＿＿月＿＿日");
+    return b.build();
+  }
+
   static List<List<String>> rankingRows(StoredDecision sd) {
     List<List<String>> rows = new ArrayList<>();
     for (RankedCandidate c : sd.ranking()) {

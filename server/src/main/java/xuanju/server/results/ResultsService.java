@@ -170,6 +170,18 @@ public class ResultsService {
     return ResultsDocuments.report(facts(electionId));
   }
 
+  /** The tally report (计票结果报告单) of a decided vote. Needs VIEW. */
+  @Transactional(readOnly = true)
+  public DocumentContent tallyReport(long electionId, int roundNo) {
+    Election e = elections.get(electionId);
+    Round r = roundService.round(electionId, roundNo);
+    var sd =
+        progress
+            .decisionOf(r)
+            .orElseThrow(() -> new IllegalStateException(r.labelZh() + "尚未判定结果，没有计票结果报告单"));
+    return ResultsDocuments.tallyReport(e, r, sd);
+  }
+
   /** The announcement (当选公告). Needs VIEW. */
   @Transactional(readOnly = true)
   public DocumentContent announcement(long electionId) {

@@ -427,6 +427,10 @@ class AuthorisationMatrixTest extends H2AppTest {
         Need.VIEW,
         (t, x) -> get("/elections/{id}/results/report.docx", x.election()));
     row(
+        "GET /elections/{id}/results/rounds/{r}/tally-report.{format}",
+        Need.VIEW,
+        (t, x) -> get("/elections/{id}/results/rounds/1/tally-report.pdf", x.election()));
+    row(
         "GET /elections/{id}/results/announcement.{format}",
         Need.VIEW,
         (t, x) -> get("/elections/{id}/results/announcement.docx", x.election()));

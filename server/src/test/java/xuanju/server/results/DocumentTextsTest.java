@@ -112,6 +112,15 @@ class DocumentTextsTest extends H2AppTest {
     assertThat(plenum).contains("第1次投票", "监票人（签名）").doesNotContain("第3轮", "选举委员会");
     String revote = PlanFixtures.pdfText(files.get("04-ballots/第2轮选票.pdf")).replaceAll("\\s+", "");
     assertThat(revote).contains("第2次投票").doesNotContain("含另选他人");
+    // the tally report of round 1, for the chief scrutineer to sign (计票结果报告单)
+    String tally =
+        PlanFixtures.pdfText(
+                xuanju.server.documents.PdfDocument.render(
+                        as(f.admin, () -> results.tallyReport(id, 1)))
+                    .pdf())
+            .replaceAll("\\s+", "");
+    assertThat(tally).contains("计票结果报告单", "应到会10人，实到会10人", "发出选票10张，收回10张", "总监票人（签名）", "计票人（签名）");
+    assertThat(RULE_CODE.matcher(tally).find()).isFalse();
     // the approver wrote only 同意。: the reply does not repeat it as a numbered item
     String reply = PlanFixtures.pdfText(files.get("05-results/选举结果批复.pdf")).replaceAll("\\s+", "");
     assertThat(reply).contains("此复。").doesNotContain("、同意。");
