@@ -202,7 +202,12 @@ public final class VotingModel {
       String writeIns,
       boolean identifying,
       String reason,
-      String ruledBy) {}
+      String ruledBy) {
+    /** The ruling as the entries are shown (○ × —, write-ins), or 无此选票. */
+    public String display() {
+      return absent ? "无此选票" : new Reading(marks, writeIns, identifying).display();
+    }
+  }
 
   /**
    * One position where the two entries differ or the ballot is questionable (差异/疑问票).
