@@ -65,6 +65,18 @@ public final class Browser {
     return d;
   }
 
+  /**
+   * Accepts the confirmation dialog ({@code data-confirm}) the last click opened, after checking
+   * that its question contains {@code question}.
+   */
+  public static void acceptConfirmation(WebDriver d, Duration wait, String question) {
+    org.openqa.selenium.Alert alert =
+        new org.openqa.selenium.support.ui.WebDriverWait(d, wait)
+            .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
+    org.assertj.core.api.Assertions.assertThat(alert.getText()).contains(question);
+    alert.accept();
+  }
+
   /** Saves a screenshot under {@code target/screenshots/NAME.png} and returns its path. */
   public static Path screenshot(WebDriver d, String name) throws IOException {
     Path dir = Path.of("target", "screenshots");

@@ -19,7 +19,6 @@ import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -166,9 +165,7 @@ final class Ui {
         WAIT,
         () -> {
           button.click();
-          Alert alert = new WebDriverWait(driver, WAIT).until(ExpectedConditions.alertIsPresent());
-          assertThat(alert.getText()).contains(question);
-          alert.accept();
+          Browser.acceptConfirmation(driver, WAIT, question);
         });
   }
 

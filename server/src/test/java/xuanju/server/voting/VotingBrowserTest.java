@@ -81,9 +81,7 @@ class VotingBrowserTest extends H2AppTest {
   /** Clicks a button whose form asks first: checks the question and accepts it. */
   void clickConfirmed(By by, String question) {
     click(by);
-    var alert = wait.until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
-    assertThat(alert.getText()).contains(question);
-    alert.accept();
+    Browser.acceptConfirmation(d, Duration.ofSeconds(20), question);
   }
 
   void click(By by) {

@@ -214,11 +214,7 @@ final class VotingResultsSteps {
         Duration.ofSeconds(30),
         () -> {
           t.click(by);
-          var alert =
-              new org.openqa.selenium.support.ui.WebDriverWait(d, Duration.ofSeconds(10))
-                  .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
-          assertThat(alert.getText()).contains(question);
-          alert.accept();
+          Browser.acceptConfirmation(d, Duration.ofSeconds(10), question);
         });
     assertThat(d.findElements(By.id("error"))).as("页面错误").isEmpty();
   }

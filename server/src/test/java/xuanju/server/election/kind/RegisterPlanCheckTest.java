@@ -64,6 +64,28 @@ class RegisterPlanCheckTest {
     assertThat(town(12, facts(6, 6, 12, 3000, 0, 0, DAY.minusDays(19))).codes()).isEmpty();
   }
 
+  @ParameterizedTest
+  @MethodSource("committees")
+  void committeeSizeBoundaries(ElectionKind kind, int min, int max, String prefix) {
+    RegisterFacts ready = facts(3, 0, 0, 900, 0, 0, TODAY);
+    for (int seats : new int[] {min - 1, min, max, max + 1}) {
+      Findings f = kind.config().planCheck().check(new PlanFacts(false, seats, 0, 0, 0, ready));
+      assertThat(f.ok()).as("%s 名", seats).isEqualTo(seats >= min && seats <= max);
+    }
+  }
+
+  @Test
+  void theLastDayToPublishIsStillInTime() {
+    LocalDate last = DAY.minusDays(20);
+    assertThat(town(12, facts(6, 6, 12, 3000, 0, 1, last)).codes())
+        .containsExactly("NPC.PLAN.REGISTER_OPEN");
+    assertThat(town(12, facts(6, 6, 12, 3000, 0, 1, last.plusDays(1))).codes())
+        .containsExactly("NPC.PLAN.REGISTER_LATE");
+    // one seat more or fewer than the plan is a mismatch; equal is not
+    assertThat(town(11, facts(6, 6, 12, 3000, 0, 0, TODAY)).ok()).isFalse();
+    assertThat(town(12, facts(6, 6, 12, 3000, 0, 0, TODAY)).ok()).isTrue();
+  }
+
   static Stream<Object[]> committees() {
     return Stream.of(
         new Object[] {ElectionKind.RESIDENTS_COMMITTEE, 5, 9, "RESIDENTS"},
