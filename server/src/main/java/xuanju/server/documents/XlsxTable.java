@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -24,11 +25,23 @@ import xuanju.core.rule.InvalidInputException;
  * for Chinese text (a CJK character counts as two Latin ones), and the audit chain's check code
  * ({@link AuditStamp}) in the printed page footer. Written with the streaming SXSSF workbook.
  *
+ * <p>A table meant to be read and printed (a statistics sheet, a posted list) has a title row above
+ * the header (表头上方的标题行, merged across the columns, bold) and, under it, lines such as 应到会 45 人、实到会
+ * 43 人 ({@link #withTitle}); the header row then repeats on every printed page. Tables meant to be
+ * imported again (templates, roster exports) keep the header in the first row.
+ *
  * @param sheetName the sheet name (made safe for Excel: at most 31 characters, no {@code []:*?/\})
  * @param header the column headers
  * @param rows the rows; shorter rows are padded with empty cells
+ * @param title the title row above the header, or "" for none
+ * @param notes lines between the title and the header (e.g. 应到会/实到会), each one merged row
  */
-public record XlsxTable(String sheetName, List<String> header, List<List<String>> rows) {
+public record XlsxTable(
+    String sheetName,
+    List<String> header,
+    List<List<String>> rows,
+    String title,
+    List<String> notes) {
   /** Widest column, in characters. */
   public static final int MAX_COLUMN_CHARS = 60;
 
@@ -56,6 +69,23 @@ public record XlsxTable(String sheetName, List<String> header, List<List<String>
       copy.add(List.copyOf(padded));
     }
     rows = List.copyOf(copy);
+    title = title == null ? "" : title;
+    notes = notes == null ? List.of() : List.copyOf(notes);
+  }
+
+  /** A table without a title: the header in the first row. */
+  public XlsxTable(String sheetName, List<String> header, List<List<String>> rows) {
+    this(sheetName, header, rows, "", List.of());
+  }
+
+  /** The same table with a title row and note lines above the header. */
+  public XlsxTable withTitle(String newTitle, List<String> newNotes) {
+    return new XlsxTable(sheetName, header, rows, newTitle, newNotes);
+  }
+
+  /** The number of rows above the header (title and notes). */
+  public int headerRowIndex() {
+    return title.isEmpty() ? 0 : 1 + notes.size();
   }
 
   /** The table of a {@link DocumentContent.Table}. */
@@ -138,20 +168,52 @@ public record XlsxTable(String sheetName, List<String> header, List<List<String>
       for (int c = 0; c < header.size(); c++) {
         sheet.setColumnWidth(c, columnWidth(c));
       }
-      Row h = sheet.createRow(0);
+      int top = headerRowIndex();
+      if (top > 0) {
+        Font big = wb.createFont();
+        big.setFontName(FONT_NAME);
+        big.setFontHeightInPoints((short) 16);
+        big.setBold(true);
+        CellStyle titleStyle = wb.createCellStyle();
+        titleStyle.setFont(big);
+        titleStyle.setAlignment(HorizontalAlignment.CENTER);
+        titleStyle.setVerticalAlignment(VerticalAlignment.CENTER);
+        CellStyle noteStyle = wb.createCellStyle();
+        noteStyle.setFont(plain);
+        noteStyle.setAlignment(HorizontalAlignment.LEFT);
+        noteStyle.setVerticalAlignment(VerticalAlignment.CENTER);
+        Row t = sheet.createRow(0);
+        t.setHeightInPoints(28);
+        var tc = t.createCell(0);
+        tc.setCellValue(title);
+        tc.setCellStyle(titleStyle);
+        for (int i = 0; i < notes.size(); i++) {
+          Row n = sheet.createRow(1 + i);
+          var nc = n.createCell(0);
+          nc.setCellValue(notes.get(i));
+          nc.setCellStyle(noteStyle);
+        }
+        if (header.size() > 1) {
+          for (int r = 0; r < top; r++) {
+            sheet.addMergedRegion(new CellRangeAddress(r, r, 0, header.size() - 1));
+          }
+        }
+        sheet.setRepeatingRows(new CellRangeAddress(top, top, 0, header.size() - 1));
+      }
+      Row h = sheet.createRow(top);
       h.setHeightInPoints(20);
       for (int c = 0; c < header.size(); c++) {
         var cell = h.createCell(c);
         cell.setCellValue(header.get(c));
         cell.setCellStyle(head);
       }
-      sheet.createFreezePane(0, 1);
+      sheet.createFreezePane(0, top + 1);
       String stamp = AuditStamp.line();
       if (stamp != null) {
         sheet.getFooter().setCenter(stamp); // printed on every page, not a data row
       }
       for (int r = 0; r < rows.size(); r++) {
-        Row row = sheet.createRow(r + 1);
+        Row row = sheet.createRow(top + r + 1);
         List<String> values = rows.get(r);
         for (int c = 0; c < values.size(); c++) {
           var cell = row.createCell(c);

@@ -291,9 +291,11 @@ public class NominationService {
   /** The nomination statistics (推荐情况统计表) as an .xlsx table. Needs VIEW. */
   @Transactional(readOnly = true)
   public XlsxTable statistics(long electionId) {
-    elections.get(electionId);
-    return NominationDocuments.statistics(
-        ranked(repo.nominees(electionId)), repo.disqualifications(electionId));
+    Election e = elections.get(electionId);
+    List<Nominee> ranked = ranked(repo.nominees(electionId));
+    return NominationDocuments.statistics(ranked, repo.disqualifications(electionId))
+        .withTitle(
+            e.title() + "推荐情况统计表", List.of("被推荐人 " + ranked.size() + " 名，按党员推荐票多少排列（票数相同者名次相同）"));
   }
 
   // ------------------------------------------------------------------ settings

@@ -101,7 +101,10 @@ public final class RegisterDocuments {
           List.of(
               v.groupZh(), Integer.toString(v.voterNo()), v.name(), v.gender(), v.birthMonthZh()));
     }
-    return new XlsxTable(d.name() + "选民名单", XLSX_HEADER, rows);
+    return new XlsxTable(d.name() + "选民名单", XLSX_HEADER, rows)
+        .withTitle(
+            e.title() + " " + d.name() + "选民名单",
+            List.of("共 " + voters.size() + " 名选民，按居民小组、姓氏笔画排列"));
   }
 
   /** The 变更公告 of a district: every 补登, 除名 and 更正 after publication, with the reason. */

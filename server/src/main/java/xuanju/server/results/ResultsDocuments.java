@@ -367,12 +367,33 @@ public final class ResultsDocuments {
             "轮次", "会议", "职务", "类别", "应选", "应到会", "实到会", "发出选票", "收回选票", "有效票", "无效票", "名次", "姓名",
             "另选他人", "赞成", "不赞成", "弃权", "结果");
     List<List<String>> rows = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
     for (RoundFacts rf : f.rounds()) {
       if (!rf.decided()) {
         continue;
       }
       Round r = rf.round();
       StoredDecision sd = rf.decision();
+      notes.add(
+          "第"
+              + r.number()
+              + "轮（"
+              + meeting(f.election(), r.stage())
+              + "，"
+              + r.post().labelZh()
+              + "）：应到会 "
+              + sd.expected()
+              + " 人，实到会 "
+              + sd.present()
+              + " 人；发出选票 "
+              + sd.issued()
+              + " 张，收回 "
+              + sd.returned()
+              + " 张，有效 "
+              + sd.valid()
+              + " 张，无效 "
+              + sd.invalid()
+              + " 张");
       for (RankedCandidate c : sd.ranking()) {
         rows.add(
             List.of(
@@ -396,7 +417,7 @@ public final class ResultsDocuments {
                 statusZh(c.status())));
       }
     }
-    return new XlsxTable("选举结果统计", header, rows);
+    return new XlsxTable("选举结果统计", header, rows).withTitle(f.election().title() + "选举结果统计表", notes);
   }
 
   /** The upper organisation's reply on the results (关于选举结果的批复), or its return with comments. */

@@ -133,6 +133,41 @@ class OfficeDocumentsTest {
     }
   }
 
+  /**
+   * A titled table: title and note rows merged above the header, the header frozen and repeated.
+   */
+  @ParameterizedTest(name = "{0} note lines")
+  @ValueSource(ints = {0, 1, 3})
+  void aTitleAndNotesStandAboveTheHeader(int noteLines) throws Exception {
+    List<String> notes = new ArrayList<>();
+    for (int i = 0; i < noteLines; i++) {
+      notes.add("应到会 " + (45 + i) + " 人，实到会 " + (43 + i) + " 人");
+    }
+    List<List<String>> rows = List.of(List.of("王五", "41"), List.of("丁一", "7"));
+    byte[] bytes =
+        new XlsxTable("统计", List.of("姓名", "票数"), rows).withTitle("某支部选举结果统计表", notes).toBytes();
+    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+      XSSFSheet sheet = wb.getSheetAt(0);
+      int top = 1 + noteLines;
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("某支部选举结果统计表");
+      assertThat(wb.getFontAt(sheet.getRow(0).getCell(0).getCellStyle().getFontIndex()).getBold())
+          .isTrue();
+      for (int i = 0; i < noteLines; i++) {
+        assertThat(sheet.getRow(1 + i).getCell(0).getStringCellValue()).isEqualTo(notes.get(i));
+      }
+      assertThat(sheet.getNumMergedRegions()).isEqualTo(top);
+      assertThat(sheet.getMergedRegion(0).getLastColumn()).isEqualTo(1);
+      assertThat(sheet.getRow(top).getCell(0).getStringCellValue()).isEqualTo("姓名");
+      assertThat(sheet.getPaneInformation().getHorizontalSplitPosition())
+          .isEqualTo((short) (top + 1));
+      assertThat(sheet.getRepeatingRows().getFirstRow()).isEqualTo(top);
+      assertThat(sheet.getRow(top + 1).getCell(0).getStringCellValue()).isEqualTo("王五");
+      assertThat(sheet.getRow(top + 1).getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+      assertThat(sheet.getRow(top + 2).getCell(1).getNumericCellValue()).isEqualTo(7.0);
+      assertThat(sheet.getLastRowNum()).isEqualTo(top + 2);
+    }
+  }
+
   @Test
   void displayWidthCountsChineseAsTwo() {
     assertThat(XlsxTable.displayWidth("abc")).isEqualTo(3);

@@ -519,8 +519,10 @@ class NominationFlowTest extends H2AppTest {
     try (var wb =
         new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
       var sheet = wb.getSheetAt(0);
-      assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("陈红"); // 40 + 1 ballot
-      assertThat(sheet.getRow(1).getCell(7).getNumericCellValue()).isEqualTo(41.0); // a number
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).endsWith("推荐情况统计表");
+      assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("姓名"); // the header
+      assertThat(sheet.getRow(3).getCell(1).getStringCellValue()).isEqualTo("陈红"); // 40 + 1 ballot
+      assertThat(sheet.getRow(3).getCell(7).getNumericCellValue()).isEqualTo(41.0); // a number
     }
     SignIn.as(
         clerk,

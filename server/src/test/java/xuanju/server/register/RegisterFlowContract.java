@@ -305,11 +305,14 @@ interface RegisterFlowContract {
             .getContentAsByteArray();
     try (var wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
       var sheet = wb.getSheetAt(0);
-      assertThat(sheet.getLastRowNum()).isEqualTo(4);
-      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("居民小组");
-      assertThat(sheet.getRow(1).getCell(2).getStringCellValue()).isEqualTo("丁一");
-      assertThat(sheet.getRow(4).getCell(1).getNumericCellValue()).isEqualTo(4.0); // a number
-      assertThat(sheet.getRow(4).getCell(0).getStringCellValue()).isEqualTo("2组");
+      // title, a line with the count, the header, then the 4 voters
+      assertThat(sheet.getLastRowNum()).isEqualTo(6);
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).endsWith("选民名单");
+      assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).startsWith("共 4 名选民");
+      assertThat(sheet.getRow(2).getCell(0).getStringCellValue()).isEqualTo("居民小组");
+      assertThat(sheet.getRow(3).getCell(2).getStringCellValue()).isEqualTo("丁一");
+      assertThat(sheet.getRow(6).getCell(1).getNumericCellValue()).isEqualTo(4.0); // a number
+      assertThat(sheet.getRow(6).getCell(0).getStringCellValue()).isEqualTo("2组");
     }
 
     // changes after publication: 除名 and 更正 with reasons, 补登 needs a reason

@@ -376,6 +376,11 @@ class ResultsArchiveTest extends H2AppTest {
     try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
       var sheet = wb.getSheetAt(0);
       var fmt = new org.apache.poi.ss.usermodel.DataFormatter();
+      // a title row, then one line per decided round with 应到会/实到会, then the header
+      assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).endsWith("选举结果统计表");
+      assertThat(sheet.getRow(1).getCell(0).getStringCellValue())
+          .startsWith("第1轮")
+          .contains("应到会 " + first.expected() + " 人，实到会 " + first.present() + " 人");
       Map<String, String> yesOfRound1 = new LinkedHashMap<>();
       for (int i = 1; i <= sheet.getLastRowNum(); i++) {
         var row = sheet.getRow(i);
