@@ -18,7 +18,8 @@ import xuanju.server.election.Election;
  * @param blocking what stops the current stage from closing now (empty when it may close)
  * @param quota the composition check of the current list (pre-candidates, else preliminary), or
  *     null without a quota set
- * @param members the branch's members (id → name) for the choosers
+ * @param members the branch's members (id → name) in 姓氏笔画 order, for the relation choosers
+ * @param electable the members who may stand (被选举权), in 姓氏笔画 order, for the nominee choosers
  */
 public record NominationOverview(
     Election election,
@@ -33,6 +34,7 @@ public record NominationOverview(
     QuotaCheck quota,
     List<FormalCandidate> formal,
     Map<Long, String> members,
+    Map<Long, String> electable,
     long ballots,
     boolean canManage,
     boolean canApprove) {

@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -247,13 +249,35 @@ class NominationRepository {
 
   /** id → name of the organisation's members, by name. */
   Map<Long, String> memberNames(long organisationId) {
-    Map<Long, String> out = new LinkedHashMap<>();
+    return memberNames(organisationId, false);
+  }
+
+  /**
+   * The organisation's members (id → name) in 姓氏笔画 order (core {@link
+   * xuanju.core.names.NameOrder#surnameStrokes()}), for the choosers; with {@code mayStand} only
+   * those with 被选举权 (core {@link xuanju.core.roster.Roster#votingRight}: full members whose rights
+   * are not suspended).
+   */
+  Map<Long, String> memberNames(long organisationId, boolean mayStand) {
+    record Line(long id, String name) {}
+    List<Line> lines = new ArrayList<>();
     jdbc.query(
-        "SELECT id, name FROM party_member WHERE organisation_id = ? ORDER BY name, id",
+        "SELECT id, name, membership, status FROM party_member WHERE organisation_id = ?",
         rs -> {
-          out.put(rs.getLong(1), rs.getString(2));
+          if (mayStand
+              && !xuanju.core.roster.Roster.votingRight(
+                      Membership.valueOf(rs.getString(3)), MemberStatus.valueOf(rs.getString(4)))
+                  .outcome()
+                  .hasVote()) {
+            return;
+          }
+          lines.add(new Line(rs.getLong(1), rs.getString(2)));
         },
         organisationId);
+    xuanju.core.names.NameOrder order = xuanju.core.names.NameOrder.surnameStrokes();
+    lines.sort(Comparator.comparing(Line::name, order).thenComparingLong(Line::id));
+    Map<Long, String> out = new LinkedHashMap<>();
+    lines.forEach(l -> out.put(l.id(), l.name()));
     return out;
   }
 

@@ -122,6 +122,7 @@ public class NominationService {
         quota,
         formal,
         repo.memberNames(e.organisationId()),
+        repo.memberNames(e.organisationId(), true),
         repo.ballotCount(electionId),
         canManage,
         canApprove);

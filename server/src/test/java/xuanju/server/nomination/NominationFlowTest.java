@@ -252,6 +252,27 @@ class NominationFlowTest extends H2AppTest {
         + jdbc.queryForObject("SELECT status FROM election WHERE id = ?", String.class, electionId);
   }
 
+  /**
+   * The nominee choosers offer only members who may stand (not the probationary 刘洋), and every
+   * chooser lists people in 姓氏笔画 order (丁 2 strokes first, 欧阳 before 赵 by the first character's
+   * strokes), never the database's order.
+   */
+  @Test
+  void theChoosersListPeopleWhoMayStandInStrokeOrder() {
+    NominationOverview[] box = new NominationOverview[1];
+    asClerk(() -> box[0] = nomination.overview(electionId));
+    NominationOverview o = box[0];
+    List<String> all = List.copyOf(o.members().values());
+    List<String> electable = List.copyOf(o.electable().values());
+    assertThat(all).hasSize(45).contains("刘洋");
+    assertThat(electable).hasSize(44).doesNotContain("刘洋").contains("杨帆", "马丽");
+    xuanju.core.names.NameOrder strokes = xuanju.core.names.NameOrder.surnameStrokes();
+    assertThat(all).isSortedAccordingTo(strokes);
+    assertThat(electable).isSortedAccordingTo(strokes);
+    assertThat(all.get(0)).isEqualTo("丁伟");
+    assertThat(all.indexOf("王芳")).isLessThan(all.indexOf("陈红"));
+  }
+
   @Test
   void fortyFiveMemberBranchReachesSixFormalCandidatesInStrokeOrder() throws Exception {
     asClerk(
