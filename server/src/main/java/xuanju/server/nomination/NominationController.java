@@ -21,6 +21,7 @@ import xuanju.server.documents.DocumentContent;
 import xuanju.server.documents.DocxDocument;
 import xuanju.server.documents.PdfDocument;
 import xuanju.server.web.FreeText;
+import xuanju.server.web.PageActions;
 
 /** The nomination page (候选人推荐，两推一选) of an election and its documents. */
 @Controller
@@ -298,14 +299,6 @@ class NominationController {
 
   /** Runs a change; a refusal is shown on the page in Chinese with its rule codes. */
   private static String run(long id, RedirectAttributes ra, String done, Runnable action) {
-    try {
-      action.run();
-      ra.addFlashAttribute("message", done);
-    } catch (InvalidInputException e) {
-      ra.addFlashAttribute("error", e.describe());
-    } catch (IllegalStateException | IllegalArgumentException e) {
-      ra.addFlashAttribute("error", e.getMessage());
-    }
-    return "redirect:/elections/" + id + "/nomination";
+    return PageActions.orFlash(ra, "/elections/" + id + "/nomination", done, action);
   }
 }

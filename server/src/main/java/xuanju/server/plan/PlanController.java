@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import xuanju.core.rule.InvalidInputException;
 import xuanju.server.web.FreeText;
+import xuanju.server.web.PageActions;
 
 /** The plan page (方案与请示): edit the plan, submit the request, the upper organisation's reply. */
 @Controller
@@ -49,27 +49,29 @@ class PlanController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
-    try {
-      plans.update(
-          id,
-          version,
-          new PlanForm(
-              hasCommittee,
-              seats,
-              secretarySeats,
-              deputySeats,
-              currentCommitteeSize,
-              electionDay,
-              termYears,
-              termStart,
-              termExpiry,
-              method,
-              meetingPlace));
-    } catch (InvalidInputException | IllegalStateException e) {
-      return failed(id, e, model, response);
-    }
-    flash.addFlashAttribute("message", "方案已保存");
-    return "redirect:/elections/" + id + "/plan";
+    return PageActions.orPage(
+        model,
+        response,
+        () -> page(id, model),
+        () -> {
+          plans.update(
+              id,
+              version,
+              new PlanForm(
+                  hasCommittee,
+                  seats,
+                  secretarySeats,
+                  deputySeats,
+                  currentCommitteeSize,
+                  electionDay,
+                  termYears,
+                  termStart,
+                  termExpiry,
+                  method,
+                  meetingPlace));
+          flash.addFlashAttribute("message", "方案已保存");
+          return "redirect:/elections/" + id + "/plan";
+        });
   }
 
   @PostMapping("/elections/{id}/plan/submit")
@@ -79,13 +81,15 @@ class PlanController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
-    try {
-      plans.submit(id, version);
-    } catch (InvalidInputException | IllegalStateException e) {
-      return failed(id, e, model, response);
-    }
-    flash.addFlashAttribute("message", "请示已报送上级党组织");
-    return "redirect:/elections/" + id + "/plan";
+    return PageActions.orPage(
+        model,
+        response,
+        () -> page(id, model),
+        () -> {
+          plans.submit(id, version);
+          flash.addFlashAttribute("message", "请示已报送上级党组织");
+          return "redirect:/elections/" + id + "/plan";
+        });
   }
 
   @PostMapping("/elections/{id}/plan/decision")
@@ -98,14 +102,16 @@ class PlanController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
-    try {
-      plans.decide(id, version, decision, comment);
-    } catch (InvalidInputException | IllegalStateException e) {
-      return failed(id, e, model, response);
-    }
-    flash.addFlashAttribute(
-        "message", decision == ApprovalDecision.APPROVED ? "已批复同意" : "已退回，意见已记录");
-    return "redirect:/elections/" + id + "/plan";
+    return PageActions.orPage(
+        model,
+        response,
+        () -> page(id, model),
+        () -> {
+          plans.decide(id, version, decision, comment);
+          flash.addFlashAttribute(
+              "message", decision == ApprovalDecision.APPROVED ? "已批复同意" : "已退回，意见已记录");
+          return "redirect:/elections/" + id + "/plan";
+        });
   }
 
   @GetMapping("/elections/{id}/plan/request.{format}")
@@ -116,12 +122,5 @@ class PlanController {
   @GetMapping("/elections/{id}/plan/reply.{format}")
   ResponseEntity<byte[]> reply(@PathVariable long id, @PathVariable String format) {
     return Downloads.of(plans.replyDocument(id), "换届选举批复", format);
-  }
-
-  private String failed(long id, RuntimeException e, Model model, HttpServletResponse response) {
-    response.setStatus(e instanceof InvalidInputException ? 400 : 409);
-    model.addAttribute(
-        "error", e instanceof InvalidInputException iie ? iie.describe() : e.getMessage());
-    return page(id, model);
   }
 }

@@ -18,6 +18,7 @@ import xuanju.core.rule.InvalidInputException;
 import xuanju.server.plan.ApprovalDecision;
 import xuanju.server.plan.Downloads;
 import xuanju.server.web.FreeText;
+import xuanju.server.web.PageActions;
 
 /** The results page (结果与归档): documents, submission, the upper organisation's decision, archive. */
 @Controller
@@ -47,13 +48,15 @@ class ResultsController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
-    try {
-      results.submit(id, version);
-    } catch (InvalidInputException | IllegalStateException e) {
-      return failed(id, e, model, response);
-    }
-    flash.addFlashAttribute("message", "选举结果已报送上级党组织");
-    return "redirect:/elections/" + id + "/results";
+    return PageActions.orPage(
+        model,
+        response,
+        () -> page(id, model),
+        () -> {
+          results.submit(id, version);
+          flash.addFlashAttribute("message", "选举结果已报送上级党组织");
+          return "redirect:/elections/" + id + "/results";
+        });
   }
 
   @PostMapping("/elections/{id}/results/decision")
@@ -66,14 +69,17 @@ class ResultsController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
-    try {
-      results.decide(id, version, decision, comment);
-    } catch (InvalidInputException | IllegalStateException e) {
-      return failed(id, e, model, response);
-    }
-    flash.addFlashAttribute(
-        "message", decision == ApprovalDecision.APPROVED ? "已批复同意：书记、副书记批准，委员备案" : "已退回，意见已记录");
-    return "redirect:/elections/" + id + "/results";
+    return PageActions.orPage(
+        model,
+        response,
+        () -> page(id, model),
+        () -> {
+          results.decide(id, version, decision, comment);
+          flash.addFlashAttribute(
+              "message",
+              decision == ApprovalDecision.APPROVED ? "已批复同意：书记、副书记批准，委员备案" : "已退回，意见已记录");
+          return "redirect:/elections/" + id + "/results";
+        });
   }
 
   @PostMapping("/elections/{id}/results/archive")
@@ -83,14 +89,16 @@ class ResultsController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
-    try {
-      ResultsService.ArchiveInfo a = results.archive(id, version);
-      flash.addFlashAttribute(
-          "message", "已归档：" + a.files() + "个文件，SHA-256 " + a.sha256().substring(0, 16) + "…");
-    } catch (InvalidInputException | IllegalStateException e) {
-      return failed(id, e, model, response);
-    }
-    return "redirect:/elections/" + id + "/results";
+    return PageActions.orPage(
+        model,
+        response,
+        () -> page(id, model),
+        () -> {
+          ResultsService.ArchiveInfo a = results.archive(id, version);
+          flash.addFlashAttribute(
+              "message", "已归档：" + a.files() + "个文件，SHA-256 " + a.sha256().substring(0, 16) + "…");
+          return "redirect:/elections/" + id + "/results";
+        });
   }
 
   @GetMapping("/elections/{id}/results/report.{format}")
@@ -151,12 +159,5 @@ class ResultsController {
     return ResponseEntity.status(status)
         .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
         .body(msg);
-  }
-
-  private String failed(long id, RuntimeException e, Model model, HttpServletResponse response) {
-    response.setStatus(e instanceof InvalidInputException ? 400 : 409);
-    model.addAttribute(
-        "error", e instanceof InvalidInputException iie ? iie.describe() : e.getMessage());
-    return page(id, model);
   }
 }

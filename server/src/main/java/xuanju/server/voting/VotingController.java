@@ -30,6 +30,7 @@ import xuanju.server.voting.VotingModel.Stack;
 import xuanju.server.voting.VotingModel.Voter;
 import xuanju.server.voting.VotingModel.WriteInInput;
 import xuanju.server.web.FreeText;
+import xuanju.server.web.PageActions;
 
 /** Election-day pages (选举大会页面). Errors are shown in Chinese with the rule code. */
 @Controller
@@ -68,17 +69,7 @@ class VotingController {
 
   /** Runs an action and redirects; a refused action becomes a Chinese error on the next page. */
   private String act(RedirectAttributes ra, String target, String okZh, Runnable action) {
-    try {
-      action.run();
-      if (okZh != null) {
-        ra.addFlashAttribute("notice", okZh);
-      }
-    } catch (InvalidInputException e) {
-      ra.addFlashAttribute("error", e.describe());
-    } catch (IllegalStateException | IllegalArgumentException e) {
-      ra.addFlashAttribute("error", e.getMessage());
-    }
-    return "redirect:" + target;
+    return PageActions.orFlash(ra, target, "notice", okZh, action);
   }
 
   private static String base(long id) {
