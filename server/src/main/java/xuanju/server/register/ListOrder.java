@@ -1,6 +1,8 @@
 package xuanju.server.register;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 import xuanju.core.names.NameOrder;
 
@@ -20,6 +22,28 @@ final class ListOrder {
         .thenComparing(name, STROKES)
         .thenComparing(id);
   }
+
+  /**
+   * Sorts {@code items} in the same order as {@link #of}, with the group numbers and the names
+   * prepared once per item instead of at every comparison (a million people: seconds, not minutes).
+   */
+  static <T> void sort(
+      List<T> items, Function<T, String> group, Function<T, String> name, Function<T, String> id) {
+    List<Keyed<T>> keyed = new ArrayList<>(items.size());
+    for (T t : items) {
+      keyed.add(
+          new Keyed<>(arabic(group.apply(t)), STROKES.sortKey(name.apply(t)), id.apply(t), t));
+    }
+    keyed.sort(
+        Comparator.comparing((Keyed<T> k) -> k.group, ListOrder::compareGroups)
+            .thenComparing(k -> k.name)
+            .thenComparing(k -> k.id));
+    for (int i = 0; i < keyed.size(); i++) {
+      items.set(i, keyed.get(i).item);
+    }
+  }
+
+  private record Keyed<T>(String group, NameOrder.SortKey name, String id, T item) {}
 
   private static final String DIGITS = "零一二三四五六七八九";
 
