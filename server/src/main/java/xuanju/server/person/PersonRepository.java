@@ -146,6 +146,36 @@ public class PersonRepository {
     return out;
   }
 
+  /**
+   * The same as {@link #holders} in one query with an array parameter ({@code = ANY(?)}), through
+   * {@code db} (during a streaming import: a connection of its own, as the import's is busy with
+   * its COPY; it sees committed rows).
+   */
+  static Map<String, Holder> holdersByArray(JdbcTemplate db, Collection<String> residentIds) {
+    Map<String, Holder> out = new HashMap<>();
+    if (residentIds.isEmpty()) {
+      return out;
+    }
+    String[] ids = residentIds.toArray(String[]::new);
+    db.query(
+        "SELECT p.resident_id, p.id, p.organisation_id, o.name, p.unit, p.residents_group,"
+            + " p.name FROM person p JOIN organisation o ON o.id = p.organisation_id"
+            + " WHERE p.resident_id = ANY(?)",
+        ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", ids)),
+        rs -> {
+          out.put(
+              rs.getString(1),
+              new Holder(
+                  rs.getLong(2),
+                  rs.getLong(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7)));
+        });
+    return out;
+  }
+
   // ---------------------------------------------------------------- lists
 
   /** The number of people matching the query. */
