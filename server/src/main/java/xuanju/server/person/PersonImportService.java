@@ -70,6 +70,7 @@ public class PersonImportService {
   private final Clock clock;
   private final long maxBytes;
   private final int maxRows;
+  private final int scanLimit;
 
   public PersonImportService(
       PersonRepository people,
@@ -81,7 +82,8 @@ public class PersonImportService {
       DataSource dataSource,
       Clock clock,
       @Value("${xuanju.person.import.max-bytes:524288000}") long maxBytes,
-      @Value("${xuanju.person.import.max-rows:1100000}") int maxRows) {
+      @Value("${xuanju.person.import.max-rows:1100000}") int maxRows,
+      @Value("${xuanju.person.import.scan-limit:500000}") int scanLimit) {
     this.people = people;
     this.writer = writer;
     this.service = service;
@@ -93,6 +95,7 @@ public class PersonImportService {
     this.clock = clock;
     this.maxBytes = maxBytes;
     this.maxRows = maxRows;
+    this.scanLimit = scanLimit;
   }
 
   /** The upload size limit in bytes. */
@@ -205,6 +208,9 @@ public class PersonImportService {
     long t0 = System.nanoTime();
     Instant now = clock.instant();
     PersonBulkWriter.Copy copy = null;
+    // a register no larger than scanLimit: its ID numbers in memory, so that only the rows whose
+    // number is already stored are looked up (none at a first import)
+    java.util.Set<String> stored = people.residentIdsIfAtMost(scanLimit);
     if (writer.isPostgres()) {
       try {
         copy = writer.openCopy(organisationId, now);
@@ -212,7 +218,7 @@ public class PersonImportService {
         throw writeFailure(e);
       }
     }
-    Pass pass = new Pass(organisationId, today, copy);
+    Pass pass = new Pass(organisationId, today, copy, stored);
     int rows;
     boolean written = false;
     try (ImportSpool spool = new ImportSpool()) {
@@ -352,15 +358,23 @@ public class PersonImportService {
     /** PostgreSQL: new people go straight to the open COPY; null on H2 (spooled). */
     final PersonBulkWriter.Copy copy;
 
+    /** Every ID number in the register when the import began, or null (too many: look all up). */
+    final java.util.Set<String> stored;
+
     /** Rows waiting for the look-up of their ID numbers: (row, unit, resident or null, id). */
     record Pending(int row, String unit, Resident resident, String id) {}
 
     final List<Pending> pending = new ArrayList<>(LOOKUP);
 
-    Pass(long organisationId, LocalDate today, PersonBulkWriter.Copy copy) {
+    Pass(
+        long organisationId,
+        LocalDate today,
+        PersonBulkWriter.Copy copy,
+        java.util.Set<String> stored) {
       this.organisationId = organisationId;
       this.today = today;
       this.copy = copy;
+      this.stored = stored;
     }
 
     void row(ImportRow row) {
@@ -418,9 +432,15 @@ public class PersonImportService {
         return;
       }
       long l0 = System.nanoTime();
-      List<String> ids = pending.stream().map(Pending::id).toList();
+      List<String> ids =
+          pending.stream()
+              .map(Pending::id)
+              .filter(id -> stored == null || stored.contains(id))
+              .toList();
       Map<String, PersonRepository.Holder> holders =
-          copy != null ? PersonRepository.holdersByArray(lookups, ids) : people.holders(ids);
+          ids.isEmpty()
+              ? Map.of()
+              : copy != null ? PersonRepository.holdersByArray(lookups, ids) : people.holders(ids);
       try {
         for (Pending p : pending) {
           PersonRepository.Holder h = holders.get(p.id());

@@ -118,6 +118,24 @@ public class PersonRepository {
     return out;
   }
 
+  /**
+   * Every resident ID number in the register (all organisations) if there are at most {@code limit}
+   * people, else null. One count and, if small enough, one scan of the unique index's column.
+   */
+  public java.util.Set<String> residentIdsIfAtMost(int limit) {
+    Long n = jdbc.queryForObject("SELECT COUNT(*) FROM person", Long.class);
+    if (n == null || n > limit) {
+      return null;
+    }
+    java.util.Set<String> out = new java.util.HashSet<>((int) (n * 4 / 3) + 16);
+    jdbc.query(
+        "SELECT resident_id FROM person",
+        rs -> {
+          out.add(rs.getString(1));
+        });
+    return out;
+  }
+
   /** The current holders of the given (normalised) resident ID numbers, in any organisation. */
   public Map<String, Holder> holders(Collection<String> residentIds) {
     Map<String, Holder> out = new HashMap<>();

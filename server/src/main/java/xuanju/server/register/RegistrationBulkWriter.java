@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
@@ -153,6 +154,71 @@ class RegistrationBulkWriter {
         copy = null;
         DataSourceUtils.releaseConnection(connection, dataSource);
       }
+    }
+  }
+
+  /**
+   * Writes the refusals (不予登记记录) of a run in the caller's transaction, after {@link Sink#finish()}:
+   * one {@code COPY voter_refusal} on PostgreSQL, batched inserts of {@value #BATCH} on H2.
+   */
+  void refusals(long electionId, List<RegistrationService.Refusal> refusals, LocalDate day)
+      throws SQLException {
+    if (refusals.isEmpty()) {
+      return;
+    }
+    Connection c = DataSourceUtils.getConnection(dataSource);
+    try {
+      if (isPostgres()) {
+        StringBuilder sb = new StringBuilder(refusals.size() * 100);
+        for (RegistrationService.Refusal r : refusals) {
+          sb.append(electionId).append(',').append(r.districtId()).append(',');
+          sb.append(r.personId()).append(',').append(r.reason().name()).append(',');
+          text(sb, r.code());
+          text(sb, RegistrationService.cut(r.message(), 1000));
+          sb.append(day).append('\n');
+        }
+        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        CopyIn copy =
+            c.unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn(
+                    "COPY voter_refusal (election_id, district_id, person_id, reason, rule_code,"
+                        + " message, decided_on) FROM STDIN WITH (FORMAT csv)");
+        try {
+          copy.writeToCopy(bytes, 0, bytes.length);
+          copy.endCopy();
+        } finally {
+          if (copy.isActive()) {
+            copy.cancelCopy();
+          }
+        }
+        return;
+      }
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "INSERT INTO voter_refusal (election_id, district_id, person_id, reason, rule_code,"
+                  + " message, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        int n = 0;
+        Date d = Date.valueOf(day);
+        for (RegistrationService.Refusal r : refusals) {
+          ps.setLong(1, electionId);
+          ps.setLong(2, r.districtId());
+          ps.setLong(3, r.personId());
+          ps.setString(4, r.reason().name());
+          ps.setString(5, r.code());
+          ps.setString(6, RegistrationService.cut(r.message(), 1000));
+          ps.setDate(7, d);
+          ps.addBatch();
+          if (++n % BATCH == 0) {
+            ps.executeBatch();
+          }
+        }
+        if (n % BATCH != 0) {
+          ps.executeBatch();
+        }
+      }
+    } finally {
+      DataSourceUtils.releaseConnection(c, dataSource);
     }
   }
 

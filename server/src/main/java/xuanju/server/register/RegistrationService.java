@@ -1,6 +1,5 @@
 package xuanju.server.register;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -232,24 +231,10 @@ public class RegistrationService {
   }
 
   private void insertRefusals(long electionId, List<Refusal> refusals, LocalDate day) {
-    List<Object[]> batch = new ArrayList<>();
-    for (Refusal r : refusals) {
-      batch.add(
-          new Object[] {
-            electionId,
-            r.districtId(),
-            r.personId(),
-            r.reason().name(),
-            r.code(),
-            cut(r.message(), 1000),
-            Date.valueOf(day)
-          });
-    }
-    if (!batch.isEmpty()) {
-      jdbc.batchUpdate(
-          "INSERT INTO voter_refusal (election_id, district_id, person_id, reason, rule_code,"
-              + " message, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          batch);
+    try {
+      writer.refusals(electionId, refusals, day);
+    } catch (java.sql.SQLException ex) {
+      throw new IllegalStateException("写入不予登记记录失败，未登记任何选民", ex);
     }
   }
 
