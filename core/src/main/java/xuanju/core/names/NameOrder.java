@@ -213,12 +213,26 @@ public final class NameOrder implements Comparator<String> {
     return key(PersonName.parse(fullName), fullName);
   }
 
+  /**
+   * The name prepared once for this order, for sorting many names: {@code sortKey(a).compareTo(
+   * sortKey(b))} equals {@code compare(a, b)}, without splitting the names again at every
+   * comparison.
+   *
+   * @throws InvalidInputException if the name is empty
+   */
+  public SortKey sortKey(String fullName) {
+    return key(fullName);
+  }
+
+  /** A name prepared for comparison in one order ({@link #sortKey}). */
+  public interface SortKey extends Comparable<SortKey> {}
+
   private Key key(PersonName p, String text) {
     return new Key(NameText.codePoints(p.surname()), NameText.codePoints(p.givenName()), text);
   }
 
   /** A name prepared for comparison. */
-  private final class Key implements Comparable<Key> {
+  private final class Key implements SortKey {
     final int[] surname;
     final int[] given;
     final String text;
@@ -230,7 +244,8 @@ public final class NameOrder implements Comparator<String> {
     }
 
     @Override
-    public int compareTo(Key o) {
+    public int compareTo(SortKey other) {
+      Key o = (Key) other;
       int c = compareChars(surname, o.surname);
       if (c != 0) {
         return c;

@@ -97,36 +97,131 @@ class PersonBulkWriter {
     String ts = now.toString();
     StringBuilder sb = new StringBuilder(rows.size() * 200);
     for (Row row : rows) {
-      Resident r = row.resident();
-      sb.append(organisationId).append(',');
-      text(sb, row.unit());
-      text(sb, r.name());
-      text(sb, r.idNumber());
-      sb.append(r.gender().name()).append(',');
-      sb.append(r.birthDate()).append(',');
-      nullable(sb, r.ethnicity());
-      text(sb, r.address());
-      text(sb, r.hukouPlace());
-      text(sb, r.residencePlace());
-      text(sb, r.group());
-      text(sb, r.workplace());
-      nullable(sb, r.politicalStatus() == null ? null : r.politicalStatus().name());
-      nullable(sb, r.occupation() == null ? null : r.occupation().name());
-      text(sb, PersonRepository.tagsText(r));
-      sb.append(ts).append(',').append(ts).append(",0\n");
+      line(sb, organisationId, row.unit(), row.resident(), ts);
     }
     try {
-      c.unwrap(PGConnection.class)
-          .getCopyAPI()
-          .copyIn(
-              "COPY person (organisation_id, unit, name, resident_id, gender, birth_date,"
-                  + " ethnicity, address, hukou_place, residence_place, residents_group,"
-                  + " workplace, political_status, occupation, tags, created_at, updated_at,"
-                  + " version) FROM STDIN WITH (FORMAT csv)",
-              new StringReader(sb.toString()));
+      c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL, new StringReader(sb.toString()));
     } catch (java.io.IOException e) {
       throw new SQLException(e);
     }
+  }
+
+  /**
+   * Opens one {@code COPY person … FROM STDIN} on the transaction's connection (PostgreSQL only),
+   * fed row by row while the import goes on reading and checking: the database server writes while
+   * this JVM parses. The connection runs nothing else until {@link Copy#finish()}; a cancelled COPY
+   * writes nothing and leaves the transaction to be rolled back.
+   */
+  Copy openCopy(long organisationId, Instant now) throws SQLException {
+    return new Copy(DataSourceUtils.getConnection(dataSource), organisationId, now);
+  }
+
+  /** A streaming COPY of new people (see {@link #openCopy}). */
+  final class Copy {
+    private static final int FLUSH = 1 << 20;
+    private final Connection connection;
+    private final long organisationId;
+    private final String ts;
+    private final StringBuilder sb = new StringBuilder(FLUSH + 4096);
+    private org.postgresql.copy.CopyIn copy;
+    private boolean open = true;
+    private int rows;
+
+    private Copy(Connection connection, long organisationId, Instant now) {
+      this.connection = connection;
+      this.organisationId = organisationId;
+      this.ts = now.toString();
+    }
+
+    /** Adds a new person. */
+    void add(String unit, Resident r) throws SQLException {
+      if (!open) {
+        throw new IllegalStateException("COPY is closed");
+      }
+      line(sb, organisationId, unit, r, ts);
+      rows++;
+      if (sb.length() >= FLUSH) {
+        send();
+      }
+    }
+
+    int rows() {
+      return rows;
+    }
+
+    private void send() throws SQLException {
+      if (sb.length() == 0) {
+        return;
+      }
+      if (copy == null) {
+        copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_SQL);
+      }
+      byte[] bytes = sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      sb.setLength(0);
+      copy.writeToCopy(bytes, 0, bytes.length);
+    }
+
+    /** Sends the rest and ends the COPY; returns the number of rows written. */
+    long finish() throws SQLException {
+      try {
+        send();
+        return copy == null ? 0 : copy.endCopy();
+      } finally {
+        close();
+      }
+    }
+
+    /** Gives up: nothing of this COPY is written. */
+    void cancel() {
+      try {
+        if (copy != null && copy.isActive()) {
+          copy.cancelCopy();
+        }
+      } catch (SQLException ignored) {
+        // the transaction is rolled back
+      } finally {
+        close();
+      }
+    }
+
+    boolean isOpen() {
+      return open;
+    }
+
+    private void close() {
+      if (open) {
+        open = false;
+        copy = null;
+        sb.setLength(0);
+        DataSourceUtils.releaseConnection(connection, dataSource);
+      }
+    }
+  }
+
+  private static final String COPY_SQL =
+      "COPY person (organisation_id, unit, name, resident_id, gender, birth_date,"
+          + " ethnicity, address, hukou_place, residence_place, residents_group,"
+          + " workplace, political_status, occupation, tags, created_at, updated_at,"
+          + " version) FROM STDIN WITH (FORMAT csv)";
+
+  private static void line(
+      StringBuilder sb, long organisationId, String unit, Resident r, String ts) {
+    sb.append(organisationId).append(',');
+    text(sb, unit);
+    text(sb, r.name());
+    text(sb, r.idNumber());
+    sb.append(r.gender().name()).append(',');
+    sb.append(r.birthDate()).append(',');
+    nullable(sb, r.ethnicity());
+    text(sb, r.address());
+    text(sb, r.hukouPlace());
+    text(sb, r.residencePlace());
+    text(sb, r.group());
+    text(sb, r.workplace());
+    nullable(sb, r.politicalStatus() == null ? null : r.politicalStatus().name());
+    nullable(sb, r.occupation() == null ? null : r.occupation().name());
+    text(sb, PersonRepository.tagsText(r));
+    sb.append(ts).append(',').append(ts).append(",0\n");
   }
 
   /** A text value: always quoted, so that the empty string is not read as NULL. */

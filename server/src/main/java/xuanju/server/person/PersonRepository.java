@@ -118,6 +118,24 @@ public class PersonRepository {
     return out;
   }
 
+  /**
+   * Every resident ID number in the register (all organisations) if there are at most {@code limit}
+   * people, else null. One count and, if small enough, one scan of the unique index's column.
+   */
+  public java.util.Set<String> residentIdsIfAtMost(int limit) {
+    Long n = jdbc.queryForObject("SELECT COUNT(*) FROM person", Long.class);
+    if (n == null || n > limit) {
+      return null;
+    }
+    java.util.Set<String> out = new java.util.HashSet<>((int) (n * 4 / 3) + 16);
+    jdbc.query(
+        "SELECT resident_id FROM person",
+        rs -> {
+          out.add(rs.getString(1));
+        });
+    return out;
+  }
+
   /** The current holders of the given (normalised) resident ID numbers, in any organisation. */
   public Map<String, Holder> holders(Collection<String> residentIds) {
     Map<String, Holder> out = new HashMap<>();
@@ -143,6 +161,36 @@ public class PersonRepository {
           },
           chunk.toArray());
     }
+    return out;
+  }
+
+  /**
+   * The same as {@link #holders} in one query with an array parameter ({@code = ANY(?)}), through
+   * {@code db} (during a streaming import: a connection of its own, as the import's is busy with
+   * its COPY; it sees committed rows).
+   */
+  static Map<String, Holder> holdersByArray(JdbcTemplate db, Collection<String> residentIds) {
+    Map<String, Holder> out = new HashMap<>();
+    if (residentIds.isEmpty()) {
+      return out;
+    }
+    String[] ids = residentIds.toArray(String[]::new);
+    db.query(
+        "SELECT p.resident_id, p.id, p.organisation_id, o.name, p.unit, p.residents_group,"
+            + " p.name FROM person p JOIN organisation o ON o.id = p.organisation_id"
+            + " WHERE p.resident_id = ANY(?)",
+        ps -> ps.setArray(1, ps.getConnection().createArrayOf("varchar", ids)),
+        rs -> {
+          out.put(
+              rs.getString(1),
+              new Holder(
+                  rs.getLong(2),
+                  rs.getLong(3),
+                  rs.getString(4),
+                  rs.getString(5),
+                  rs.getString(6),
+                  rs.getString(7)));
+        });
     return out;
   }
 

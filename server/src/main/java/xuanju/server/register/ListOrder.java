@@ -1,6 +1,10 @@
 package xuanju.server.register;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import xuanju.core.names.NameOrder;
 
@@ -20,6 +24,41 @@ final class ListOrder {
         .thenComparing(name, STROKES)
         .thenComparing(id);
   }
+
+  /**
+   * Sorts {@code items} in the same order as {@link #of}, with the group numbers and the names
+   * prepared once per item instead of at every comparison (a million people: seconds, not minutes).
+   */
+  static <T> void sort(
+      List<T> items, Function<T, String> group, Function<T, String> name, Function<T, String> id) {
+    // the few distinct groups ranked once, then compared as numbers
+    Map<String, Integer> rank = new HashMap<>();
+    for (T t : items) {
+      rank.putIfAbsent(group.apply(t), 0);
+    }
+    List<String> groups = new ArrayList<>(rank.keySet());
+    groups.sort(Comparator.comparing(ListOrder::arabic, ListOrder::compareGroups));
+    for (int i = 0, r = 0; i < groups.size(); i++) {
+      if (i > 0 && compareGroups(arabic(groups.get(i - 1)), arabic(groups.get(i))) != 0) {
+        r++;
+      }
+      rank.put(groups.get(i), r);
+    }
+    List<Keyed<T>> keyed = new ArrayList<>(items.size());
+    for (T t : items) {
+      keyed.add(
+          new Keyed<>(rank.get(group.apply(t)), STROKES.sortKey(name.apply(t)), id.apply(t), t));
+    }
+    keyed.sort(
+        Comparator.comparingInt((Keyed<T> k) -> k.group)
+            .thenComparing(k -> k.name)
+            .thenComparing(k -> k.id));
+    for (int i = 0; i < keyed.size(); i++) {
+      items.set(i, keyed.get(i).item);
+    }
+  }
+
+  private record Keyed<T>(int group, NameOrder.SortKey name, String id, T item) {}
 
   private static final String DIGITS = "零一二三四五六七八九";
 

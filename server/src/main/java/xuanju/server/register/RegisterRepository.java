@@ -271,7 +271,7 @@ public class RegisterRepository {
   }
 
   /** The removed (除名) registrations of a register by person, which a new registration reuses. */
-  private Map<Long, Long> removed(String scope) {
+  Map<Long, Long> removed(String scope) {
     Map<Long, Long> out = new HashMap<>();
     jdbc.query(
         "SELECT person_id, id FROM voter_registration WHERE scope = ? AND status = 'REMOVED'",
@@ -290,6 +290,22 @@ public class RegisterRepository {
             Integer.class,
             districtId);
     return n == null ? 0 : n;
+  }
+
+  /** The highest voter number of each of these districts (absent: none yet). */
+  Map<Long, Integer> maxVoterNos(java.util.Collection<Long> districtIds) {
+    Map<Long, Integer> out = new HashMap<>();
+    if (districtIds.isEmpty()) {
+      return out;
+    }
+    jdbc.query(
+        "SELECT district_id, MAX(voter_no) FROM voter_registration WHERE district_id IN ("
+            + in(districtIds)
+            + ") GROUP BY district_id",
+        rs -> {
+          out.put(rs.getLong(1), rs.getInt(2));
+        });
+    return out;
   }
 
   /** A registration to insert. */
@@ -326,12 +342,7 @@ public class RegisterRepository {
         ts
       };
       if (removed.isPresent()) {
-        jdbc.update(
-            "UPDATE voter_registration SET election_id = ?, district_id = ?, voter_no = ?, basis ="
-                + " ?, certificate_issuer = ?, certificate_no = ?, certificate_date = ?, workplace ="
-                + " ?, decision_ref = ?, registered_on = ?, updated_at = ?, status = 'LISTED',"
-                + " removed_reason = '', station_id = NULL, version = version + 1 WHERE id = ?",
-            append(values, removed.get()));
+        jdbc.update(REUSE, append(values, removed.get()));
         continue;
       }
       batch.add(
@@ -356,6 +367,35 @@ public class RegisterRepository {
       }
     }
     flush(batch);
+  }
+
+  private static final String REUSE =
+      "UPDATE voter_registration SET election_id = ?, district_id = ?, voter_no = ?, basis = ?,"
+          + " certificate_issuer = ?, certificate_no = ?, certificate_date = ?, workplace = ?,"
+          + " decision_ref = ?, registered_on = ?, updated_at = ?, status = 'LISTED',"
+          + " removed_reason = '', station_id = NULL, version = version + 1 WHERE id = ?";
+
+  /** Lists again the removed rows ({@code removed}: row by person) of these registrations. */
+  void reuse(List<NewRegistration> rows, Map<Long, Long> removed, Instant now) {
+    Timestamp ts = Timestamp.from(now);
+    for (NewRegistration n : rows) {
+      Registration r = n.registration();
+      VoterCertificate c = r.certificate();
+      jdbc.update(
+          REUSE,
+          n.electionId(),
+          n.districtId(),
+          n.voterNo(),
+          r.basis().name(),
+          c == null ? "" : c.issuer(),
+          c == null ? "" : c.number(),
+          c == null || c.issuedOn() == null ? null : Date.valueOf(c.issuedOn()),
+          r.workplace(),
+          r.decisionRef(),
+          Date.valueOf(r.registeredOn()),
+          ts,
+          removed.get(n.personId()));
+    }
   }
 
   private static Object[] append(Object[] a, Object x) {

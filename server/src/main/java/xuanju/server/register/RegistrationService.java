@@ -1,6 +1,5 @@
 package xuanju.server.register;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,13 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import xuanju.core.register.Eligibility;
 import xuanju.core.register.EligibilityResult;
 import xuanju.core.register.LegalStatus;
-import xuanju.core.register.RegisterRule;
 import xuanju.core.register.Registration;
 import xuanju.core.register.RegistrationBasis;
 import xuanju.core.register.RegistrationCheck;
@@ -44,12 +44,15 @@ import xuanju.server.election.ElectionService;
  */
 @Service
 public class RegistrationService {
+  private static final Logger LOG = LoggerFactory.getLogger(RegistrationService.class);
+
   private final JdbcTemplate jdbc;
   private final RegisterRepository repo;
   private final ElectionService elections;
   private final VoterListService lists;
   private final AuditLog audit;
   private final Clock clock;
+  private final RegistrationBulkWriter writer;
 
   public RegistrationService(
       JdbcTemplate jdbc,
@@ -57,13 +60,15 @@ public class RegistrationService {
       ElectionService elections,
       VoterListService lists,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      RegistrationBulkWriter writer) {
     this.jdbc = jdbc;
     this.repo = repo;
     this.elections = elections;
     this.lists = lists;
     this.audit = audit;
     this.clock = clock;
+    this.writer = writer;
   }
 
   /** What one registration run did, per district. */
@@ -105,6 +110,7 @@ public class RegistrationService {
             .filter(d -> published.contains(d.id()))
             .map(d -> d.name() + "的选民名单已公布，公布后的变更须逐人补登、除名或更正")
             .toList();
+    long t0 = System.nanoTime();
     DistrictIndex index = new DistrictIndex(all);
     Map<Long, List<PersonRow>> byDistrict = new HashMap<>();
     Set<Long> orgs = repo.subtree(e.organisationId());
@@ -119,83 +125,81 @@ public class RegistrationService {
     Map<Long, List<LegalStatuses.Row>> legal = repo.legalRows(orgs, Set.of());
     String scope = RegisterScope.of(e);
     Map<String, Registration> existing = repo.scopeRegistrations(scope);
-
-    List<Refusal> refusals = new ArrayList<>();
-    List<Registration> requests = new ArrayList<>();
-    List<PersonRow> requestPersons = new ArrayList<>();
-    List<DistrictInfo> requestDistricts = new ArrayList<>();
-    for (DistrictInfo d : open) {
-      List<PersonRow> people = byDistrict.getOrDefault(d.id(), new ArrayList<>());
-      people.sort(ListOrder.of(PersonRow::group, PersonRow::name, PersonRow::residentId));
-      for (PersonRow p : people) {
-        if (p.diedOn() != null && !p.diedOn().isAfter(e.electionDay())) {
-          refusals.add(
-              new Refusal(
-                  d.id(),
-                  p.id(),
-                  RefusalReason.DECEASED,
-                  "",
-                  p.labelZh() + "已于" + p.diedOn() + "死亡，不列入选民名单"));
-          continue;
-        }
-        LegalStatus status = LegalStatuses.of(p.labelZh(), legal.get(p.id()));
-        EligibilityResult er = Eligibility.decide(p.resident(), status, e.electionDay());
-        if (!er.eligible()) {
-          refusals.add(
-              new Refusal(
-                  d.id(),
-                  p.id(),
-                  RefusalReason.valueOf(er.status().name()),
-                  er.code(),
-                  er.messageZh()));
-          continue;
-        }
-        requests.add(defaultRegistration(p, d, day));
-        requestPersons.add(p);
-        requestDistricts.add(d);
-      }
-    }
-    List<RegistrationCheck> checks =
-        Registrations.checkAll(requests, id -> Optional.ofNullable(existing.get(id)));
-    Map<Long, Integer> next = new HashMap<>();
-    Map<Long, int[]> counts = new HashMap<>();
-    List<RegisterRepository.NewRegistration> inserts = new ArrayList<>();
-    for (int i = 0; i < checks.size(); i++) {
-      RegistrationCheck c = checks.get(i);
-      PersonRow p = requestPersons.get(i);
-      DistrictInfo d = requestDistricts.get(i);
-      int[] n = counts.computeIfAbsent(d.id(), k -> new int[2]);
-      if (c.accepted()) {
-        int no = next.computeIfAbsent(d.id(), k -> repo.maxVoterNo(k) + 1);
-        next.put(d.id(), no + 1);
-        inserts.add(
-            new RegisterRepository.NewRegistration(e.id(), d.id(), p.id(), scope, no, c.request()));
-        n[0]++;
-        continue;
-      }
-      Finding f = c.findings().errors().get(0);
-      if (f.rule() == RegisterRule.REGISTERED_HERE) {
-        n[1]++;
-      } else if (f.rule() == RegisterRule.REGISTERED_ELSEWHERE) {
-        refusals.add(new Refusal(d.id(), p.id(), RefusalReason.ELSEWHERE, f.code(), f.messageZh()));
-      } else {
-        refusals.add(new Refusal(d.id(), p.id(), RefusalReason.BASIS, f.code(), f.messageZh()));
-      }
-    }
-    Instant now = clock.instant();
-    repo.insert(inserts, now);
+    Map<Long, Long> removed = repo.removed(scope);
+    Map<Long, Integer> maxNo = repo.maxVoterNos(open.stream().map(DistrictInfo::id).toList());
     for (DistrictInfo d : open) {
       jdbc.update("DELETE FROM voter_refusal WHERE district_id = ?", d.id());
     }
-    insertRefusals(e.id(), refusals, day);
+    long t1 = System.nanoTime();
 
+    // checked in a second thread while this one writes (RegistrationRun, RegistrationBulkWriter)
+    Instant now = clock.instant();
+    List<Refusal> refusals = new ArrayList<>();
+    List<RegisterRepository.NewRegistration> reuses = new ArrayList<>();
+    Map<Long, int[]> counts = new HashMap<>();
+    RegistrationBulkWriter.Sink sink = sink(now);
+    RegistrationRun run =
+        new RegistrationRun(
+            e, day, scope, open, byDistrict, legal, existing, removed, maxNo, sink::prepare);
+    Thread worker = new Thread(run, "voter-registration-check");
+    worker.setDaemon(true);
+    worker.start();
+    long waited = 0;
+    boolean done = false;
+    try {
+      while (true) {
+        long w0 = System.nanoTime();
+        RegistrationRun.Chunk c = run.take();
+        waited += System.nanoTime() - w0;
+        if (c == null) {
+          break;
+        }
+        sink.write(c.prepared());
+        reuses.addAll(c.reuses());
+        refusals.addAll(c.refusals());
+        int[] n = counts.computeIfAbsent(c.district().id(), k -> new int[2]);
+        n[0] += c.inserts().size() + c.reuses().size();
+        n[1] += c.alreadyHere();
+      }
+      sink.finish();
+      done = true;
+    } catch (InterruptedException ex) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("选民登记被中断，未登记任何选民", ex);
+    } catch (java.sql.SQLException ex) {
+      throw new IllegalStateException("写入选民登记失败，未登记任何选民", ex);
+    } finally {
+      if (!done) {
+        worker.interrupt();
+        sink.abandon();
+      }
+    }
+    long t2 = System.nanoTime();
+    repo.reuse(reuses, removed, now);
+    insertRefusals(e.id(), refusals, day);
+    long t3 = System.nanoTime();
+    LOG.info(
+        "选民登记：{} 个选区，列入 {} 人，不予登记 {} 人；读取居民与名册 {} ms，核对并写入 {} ms（写入线程等待核对 {} ms），"
+            + "重新列入与不予登记记录 {} ms",
+        open.size(),
+        counts.values().stream().mapToInt(n -> n[0]).sum(),
+        refusals.size(),
+        (t1 - t0) / 1_000_000,
+        (t2 - t1) / 1_000_000,
+        waited / 1_000_000,
+        (t3 - t2) / 1_000_000);
+
+    Map<Long, Map<RefusalReason, Integer>> refusedBy = new HashMap<>();
+    for (Refusal r : refusals) {
+      refusedBy
+          .computeIfAbsent(r.districtId(), k -> new EnumMap<>(RefusalReason.class))
+          .merge(r.reason(), 1, Integer::sum);
+    }
     List<DistrictRun> runs = new ArrayList<>();
     StringBuilder summary = new StringBuilder("选民登记（登记日期 " + day + "）：");
     for (DistrictInfo d : open) {
-      Map<RefusalReason, Integer> refused = new EnumMap<>(RefusalReason.class);
-      refusals.stream()
-          .filter(r -> r.districtId() == d.id())
-          .forEach(r -> refused.merge(r.reason(), 1, Integer::sum));
+      Map<RefusalReason, Integer> refused =
+          refusedBy.getOrDefault(d.id(), new EnumMap<>(RefusalReason.class));
       int[] n = counts.getOrDefault(d.id(), new int[2]);
       runs.add(new DistrictRun(d, n[0], n[1], refused));
       summary
@@ -218,31 +222,19 @@ public class RegistrationService {
     return new RunResult(runs, skipped);
   }
 
-  private static Registration defaultRegistration(PersonRow p, DistrictInfo d, LocalDate day) {
-    return d.defaultBasis() == RegistrationBasis.WORKPLACE
-        ? Registration.atWorkplace(p.resident(), d.place(), p.workplace(), day)
-        : Registration.atHukou(p.resident(), d.place(), day);
+  private RegistrationBulkWriter.Sink sink(Instant now) {
+    try {
+      return writer.open(now);
+    } catch (java.sql.SQLException ex) {
+      throw new IllegalStateException("写入选民登记失败，未登记任何选民", ex);
+    }
   }
 
   private void insertRefusals(long electionId, List<Refusal> refusals, LocalDate day) {
-    List<Object[]> batch = new ArrayList<>();
-    for (Refusal r : refusals) {
-      batch.add(
-          new Object[] {
-            electionId,
-            r.districtId(),
-            r.personId(),
-            r.reason().name(),
-            r.code(),
-            cut(r.message(), 1000),
-            Date.valueOf(day)
-          });
-    }
-    if (!batch.isEmpty()) {
-      jdbc.batchUpdate(
-          "INSERT INTO voter_refusal (election_id, district_id, person_id, reason, rule_code,"
-              + " message, decided_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
-          batch);
+    try {
+      writer.refusals(electionId, refusals, day);
+    } catch (java.sql.SQLException ex) {
+      throw new IllegalStateException("写入不予登记记录失败，未登记任何选民", ex);
     }
   }
 

@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +37,7 @@ class PersonImportTest extends H2AppTest {
   @Autowired OrganisationService orgs;
   @Autowired AuditLog audit;
   @Autowired PersonRepository repository;
+  @Autowired PersonImportService imports;
   final ObjectMapper json = new ObjectMapper();
 
   JsonNode upload(long org, String name, byte[] bytes, int expectedStatus) throws Exception {
@@ -190,19 +194,36 @@ class PersonImportTest extends H2AppTest {
     assertThat(PeopleTestSupport.countAll(jdbc)).isEqualTo(before);
   }
 
-  @Test
-  void anIdInAnotherOrganisationsRegisterIsRefusedNamingWhereAndOwnPeopleAreUpdated()
+  /**
+   * Both ways of finding who already holds an ID number: the register's numbers scanned into memory
+   * (a register no larger than the scan limit) and the look-up of every number (scan limit 0).
+   */
+  @ParameterizedTest(name = "scan limit {0}")
+  @ValueSource(ints = {500_000, 0})
+  void anIdInAnotherOrganisationsRegisterIsRefusedNamingWhereAndOwnPeopleAreUpdated(int limit)
       throws Exception {
-    long first = PeopleTestSupport.town(orgs, "甲镇");
-    long second = PeopleTestSupport.town(orgs, "乙镇");
-    PopulationGenerator gen = PopulationGenerator.of(40, DAY).withSeed(14);
+    Object saved = ReflectionTestUtils.getField(imports, "scanLimit");
+    ReflectionTestUtils.setField(imports, "scanLimit", limit);
+    try {
+      refusedElsewhereUpdatedHere(limit == 0 ? 100 : 0);
+    } finally {
+      ReflectionTestUtils.setField(imports, "scanLimit", saved);
+    }
+  }
+
+  private void refusedElsewhereUpdatedHere(int seeds) throws Exception {
+    // another day of reference: other birth dates, so other ID numbers than the other run's
+    LocalDate day = DAY.plusDays(seeds / 10);
+    long first = PeopleTestSupport.town(orgs, "甲镇" + seeds);
+    long second = PeopleTestSupport.town(orgs, "乙镇" + seeds);
+    PopulationGenerator gen = PopulationGenerator.of(40, day).withSeed(14 + seeds);
     List<PopulationGenerator.Resident> people = gen.people();
     upload(first, "a.xlsx", gen.xlsx(), 200);
     String firstName = orgs.all().stream().filter(o -> o.id() == first).findFirst().get().name();
 
     // the second town's file holds one of the first town's people (row 5)
     List<PopulationGenerator.Resident> others =
-        PopulationGenerator.of(10, DAY).withSeed(15).people();
+        PopulationGenerator.of(10, day).withSeed(15 + seeds).people();
     List<List<String>> rows = new ArrayList<>();
     for (PopulationGenerator.Resident p : others) {
       rows.add(new ArrayList<>(p.cells()));
@@ -226,7 +247,8 @@ class PersonImportTest extends H2AppTest {
       again.add(new ArrayList<>(p.cells()));
     }
     again.get(0).set(5, "新住址1号");
-    for (PopulationGenerator.Resident p : PopulationGenerator.of(5, DAY).withSeed(16).people()) {
+    for (PopulationGenerator.Resident p :
+        PopulationGenerator.of(5, day).withSeed(16 + seeds).people()) {
       again.add(new ArrayList<>(p.cells()));
     }
     JsonNode ok = upload(first, "a2.csv", csv(again, Charset.forName("GBK")), 200);

@@ -30,6 +30,7 @@ class PersonPostgresTest extends PostgresAppTest {
   @Autowired OrganisationService orgs;
   @Autowired AuditLog audit;
   @Autowired PersonRepository repository;
+  @Autowired PersonImportService imports;
   final ObjectMapper json = new ObjectMapper();
 
   JsonNode upload(long org, String name, byte[] bytes, int expected) throws Exception {
@@ -113,5 +114,67 @@ class PersonPostgresTest extends PostgresAppTest {
       repository.page(PersonQuery.of(org), page * 100L, 100).forEach(p -> seen.add(p.id()));
     }
     assertThat(seen).hasSize(2500);
+  }
+
+  /**
+   * On PostgreSQL the new people stream into a COPY while the ID numbers already stored are looked
+   * up on another connection: with the register scanned into memory and with every number looked up
+   * (scan limit 0), an ID in another organisation's register is refused by row and nothing is
+   * written; the organisation's own people are updated.
+   */
+  @org.junit.jupiter.params.ParameterizedTest(name = "scan limit {0}")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {500_000, 0})
+  void anIdHeldElsewhereIsRefusedWhileTheCopyStreams(int limit) throws Exception {
+    Object saved = org.springframework.test.util.ReflectionTestUtils.getField(imports, "scanLimit");
+    org.springframework.test.util.ReflectionTestUtils.setField(imports, "scanLimit", limit);
+    try {
+      int seed = limit == 0 ? 200 : 100;
+      LocalDate day = DAY.plusDays(seed / 10); // other ID numbers than the other run's
+      long first = PeopleTestSupport.town(orgs, "PG甲镇" + limit);
+      long second = PeopleTestSupport.town(orgs, "PG乙镇" + limit);
+      List<PopulationGenerator.Resident> people =
+          PopulationGenerator.of(300, day).withSeed(seed).people();
+      List<List<String>> own = new ArrayList<>();
+      people.forEach(p -> own.add(new ArrayList<>(p.cells())));
+      upload(
+          first, "a.csv", PersonImportTest.csv(own, java.nio.charset.StandardCharsets.UTF_8), 200);
+
+      List<List<String>> rows = new ArrayList<>();
+      PopulationGenerator.of(6000, day)
+          .withSeed(seed + 1)
+          .people()
+          .forEach(p -> rows.add(new ArrayList<>(p.cells())));
+      rows.set(5500, new ArrayList<>(people.get(7).cells()));
+      long before = PeopleTestSupport.countAll(jdbc);
+      JsonNode bad =
+          upload(
+              second,
+              "b.csv",
+              PersonImportTest.csv(rows, java.nio.charset.StandardCharsets.UTF_8),
+              422);
+      assertThat(bad.get("errorCount").asInt()).isEqualTo(1);
+      assertThat(bad.get("errors").get(0).get("row").asInt()).isEqualTo(5502);
+      assertThat(bad.get("errors").get(0).get("code").asString())
+          .isEqualTo("PERSON.IMPORT.OTHER_ORGANISATION");
+      assertThat(PeopleTestSupport.countAll(jdbc)).isEqualTo(before);
+      assertThat(PeopleTestSupport.count(jdbc, second)).isZero();
+
+      // the first town again with 20 new people: 更新 300, 新增 20
+      PopulationGenerator.of(20, day)
+          .withSeed(seed + 2)
+          .people()
+          .forEach(p -> own.add(new ArrayList<>(p.cells())));
+      JsonNode ok =
+          upload(
+              first,
+              "a2.csv",
+              PersonImportTest.csv(own, java.nio.charset.StandardCharsets.UTF_8),
+              200);
+      assertThat(ok.get("created").asInt()).isEqualTo(20);
+      assertThat(ok.get("updated").asInt()).isEqualTo(300);
+      assertThat(PeopleTestSupport.count(jdbc, first)).isEqualTo(320);
+    } finally {
+      org.springframework.test.util.ReflectionTestUtils.setField(imports, "scanLimit", saved);
+    }
   }
 }

@@ -167,6 +167,63 @@ interface RegisterFlowContract {
   }
 
   @Test
+  default void aRemovedRegistrationIsListedAgainOnItsOwnRowWithTheNextNumber() {
+    Town t = town(LocalDate.now().plusDays(40));
+    as(() -> registration().registerAll(t.election(), null));
+    long li = t.people().get("李明");
+    long row =
+        jdbc()
+            .queryForObject(
+                "SELECT id FROM voter_registration WHERE election_id = ? AND person_id = ?",
+                Long.class,
+                t.election(),
+                li);
+    // 除名 before publication (e.g. carried over as moved out), then the run again
+    jdbc().update("UPDATE voter_registration SET status = 'REMOVED' WHERE id = ?", row);
+    AtomicReference<RegistrationService.RunResult> run = new AtomicReference<>();
+    as(() -> run.set(registration().registerAll(t.election(), null)));
+    assertThat(run.get().districts().get(0).listed()).isEqualTo(1);
+    assertThat(run.get().districts().get(0).alreadyHere()).isEqualTo(3);
+    assertThat(
+            jdbc()
+                .queryForMap(
+                    "SELECT id, status, voter_no FROM voter_registration WHERE person_id = ? AND"
+                        + " election_id = ?",
+                    li,
+                    t.election()))
+        .containsEntry("id", row)
+        .containsEntry("status", "LISTED")
+        .containsEntry("voter_no", 5);
+    assertThat(listed(t.election())).isEqualTo(6);
+  }
+
+  @Test
+  default void anIncompleteLegalStatusRecordStopsTheRunAndNothingIsWritten() {
+    Town t = town(LocalDate.now().plusDays(40));
+    jdbc()
+        .update(
+            "INSERT INTO person_legal_status (person_id, kind, basis, authority, first_day,"
+                + " recorded_by, recorded_at) VALUES (?, 'DEPRIVED', '', '', ?, 'test', ?)",
+            t.people().get("王大山"),
+            java.sql.Date.valueOf(LocalDate.now().minusYears(1)),
+            java.sql.Timestamp.from(java.time.Instant.now()));
+    as(
+        () ->
+            assertThatThrownBy(() -> registration().registerAll(t.election(), null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("王大山")
+                .hasMessageContaining("法律状况记录不完整"));
+    assertThat(listed(t.election())).isZero();
+    assertThat(
+            jdbc()
+                .queryForObject(
+                    "SELECT COUNT(*) FROM voter_refusal WHERE election_id = ?",
+                    Long.class,
+                    t.election()))
+        .isZero();
+  }
+
+  @Test
   default void aSeventeenYearOldAndASecondRegistrationAreRefusedAndChangeNothing()
       throws Exception {
     Town t = town(LocalDate.now().plusDays(40));

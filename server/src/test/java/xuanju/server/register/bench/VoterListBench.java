@@ -63,6 +63,7 @@ public final class VoterListBench {
     props.put("xuanju.admin.initial-password", "BenchAdmin2026");
     props.put("server.port", "0");
     props.put("logging.level.root", "WARN");
+    props.put("logging.level.xuanju.server.register", "INFO");
     props.put("logging.file.name", data.resolve("bench.log").toString());
     if (db.equals("postgres")) {
       props.put("spring.datasource.url", EmbeddedPostgresHolder.newDatabaseUrl());
@@ -82,6 +83,9 @@ public final class VoterListBench {
                   c.getMetaData().getDatabaseProductName()
                       + " "
                       + c.getMetaData().getDatabaseProductVersion());
+      if (db.equals("postgres")) {
+        product += ", lc_collate " + jdbc.queryForObject("SHOW lc_collate", String.class);
+      }
       SecurityContextHolder.getContext()
           .setAuthentication(
               UsernamePasswordAuthenticationToken.authenticated(
@@ -154,6 +158,17 @@ public final class VoterListBench {
           refused,
           load,
           Runtime.getRuntime().availableProcessors());
+
+      // voter numbers 1..n in every district, no gaps (the run numbers in chunks)
+      jdbc.query(
+          "SELECT district_id, COUNT(*), MIN(voter_no), MAX(voter_no) FROM voter_registration"
+              + " WHERE election_id = ? GROUP BY district_id",
+          rs -> {
+            if (rs.getInt(3) != 1 || rs.getInt(4) != rs.getInt(2)) {
+              throw new IllegalStateException("选民证号不连续：选区 " + rs.getLong(1));
+            }
+          },
+          election);
 
       VoterListService lists = ctx.getBean(VoterListService.class);
       var e = ctx.getBean(ElectionService.class).get(election);
