@@ -156,8 +156,9 @@ public class EntryService {
                 List<Entry> both = repo.stackEntries(c.round().id(), c.box().id(), c.label());
                 Optional<Entry> en =
                     both.stream().filter(x -> x.side().equals(c.side())).findFirst();
-                if (en.isEmpty()) {
-                  return null; // first ballot of this entry: created below under the lock
+                if (en.isEmpty() || en.get().clerk().isEmpty()) {
+                  // first ballot of this entry, or a released entry: created or taken below
+                  return null;
                 }
                 long st = en.get().stackId();
                 checkClerk(
@@ -254,7 +255,8 @@ public class EntryService {
     synchronized (LOCKS[(int) (c.round().id() % LOCKS.length)]) {
       return tx.execute(
           s -> {
-            if (repo.aggregates(c.round().id()).stream().anyMatch(a -> a.boxId() == c.box().id())) {
+            if (repo.aggregateEntries(c.round().id()).stream()
+                .anyMatch(a -> a.sheet().boxId() == c.box().id())) {
               throw VotingRule.COUNT_MIXED_BOX.conflict("票箱「" + c.box().name() + "」已按汇总表录入");
             }
             long stackId =
@@ -264,6 +266,9 @@ public class EntryService {
                             repo.insertStack(
                                 c.round().id(), c.box().id(), c.label(), ctx.clock().instant()));
             Optional<Entry> en = repo.entry(stackId, c.side());
+            if (en.isPresent() && en.get().clerk().isEmpty() && !en.get().finished()) {
+              return take(c, stackId, en.get());
+            }
             if (en.isPresent()) {
               checkClerk(c, en.get(), repo.entry(stackId, c.side().equals("A") ? "B" : "A"));
               return new Target(c, stackId, en.get().id());
@@ -272,7 +277,7 @@ public class EntryService {
             Optional<Entry> o = repo.entry(stackId, other);
             if (o.isPresent() && o.get().clerk().equals(me())) {
               throw VotingRule.ENTRY_SECOND_SAME_USER.conflict(
-                  "录入" + other + "已由" + me() + "完成，录入" + c.side() + "须由另一名计票人进行");
+                  "录入" + other + "由您进行，录入" + c.side() + "须由另一名计票人独立完成");
             }
             long id = repo.insertEntry(stackId, c.side(), me(), ctx.clock().instant());
             coverage.started(ctx.audit().chainKey(), id);
@@ -293,16 +298,151 @@ public class EntryService {
     }
   }
 
+  /** Takes a released entry (接手录入): not the other side's clerk; audited. */
+  private Target take(Ctx c, long stackId, Entry en) {
+    String other = c.side().equals("A") ? "B" : "A";
+    Optional<Entry> o = repo.entry(stackId, other);
+    if (o.isPresent() && o.get().clerk().equals(me())) {
+      throw VotingRule.ENTRY_SECOND_SAME_USER.conflict(
+          "录入" + other + "由您进行，录入" + c.side() + "须由另一名计票人接手");
+    }
+    if (!repo.takeEntry(en.id(), me())) {
+      throw VotingRule.ENTRY_SIDE_TAKEN.conflict("录入" + c.side() + "刚由另一名计票人接手，请刷新页面");
+    }
+    log(
+        c.election(),
+        "BALLOT_ENTRY_TAKEN",
+        c.round().labelZh()
+            + " 票箱「"
+            + c.box().name()
+            + "」第"
+            + c.label()
+            + "叠：录入"
+            + c.side()
+            + "由"
+            + me()
+            + "接手，从第"
+            + (en.ballots() + 1)
+            + "张继续录入（此前已确认的"
+            + en.ballots()
+            + "张保留）");
+    return new Target(c, stackId, en.id());
+  }
+
+  /**
+   * Releases one unfinished side of a stack (释放录入) so that another clerk can take it: by the clerk
+   * who holds it (COUNT) or by an election administrator (MANAGE), with a reason, audited. The
+   * ballots already acknowledged stay where they are; whoever takes the side goes on from the next
+   * position.
+   */
+  public Entry releaseEntry(
+      long electionId, int roundNo, long stackId, String side, String reason) {
+    return tx.execute(
+        s -> {
+          Election e = ctx.election(electionId, Permission.COUNT);
+          Round r = roundService.openRound(electionId, roundNo);
+          Stack st = stack(r, stackId);
+          Entry en = "B".equals(side) ? st.b() : "A".equals(side) ? st.a() : null;
+          if (en == null) {
+            throw new InvalidInputException("side", "录入" + side + "尚未开始，无需释放");
+          }
+          if (en.finished()) {
+            throw VotingRule.ENTRY_FINISHED.conflict("录入" + side + "已完毕，不能释放");
+          }
+          if (en.clerk().isEmpty()) {
+            throw VotingRule.ENTRY_RELEASE.conflict("录入" + side + "已经释放，等待其他计票人接手");
+          }
+          if (!en.clerk().equals(me()) && !ctx.can(e, Permission.MANAGE)) {
+            throw VotingRule.ENTRY_RELEASE.conflict("只有正在录入的计票人本人或选举工作管理员可以释放录入" + side);
+          }
+          String why = reason == null ? "" : reason.strip();
+          if (why.isEmpty()) {
+            throw VotingRule.ENTRY_RELEASE.invalid("reason", "请写明释放录入" + side + "的原因");
+          }
+          if (!repo.releaseEntry(en.id(), en.version())) {
+            throw new IllegalStateException("录入" + side + "已被修改，请刷新页面后重试");
+          }
+          log(
+              e,
+              "BALLOT_ENTRY_RELEASED",
+              r.labelZh()
+                  + " 票箱「"
+                  + st.boxName()
+                  + "」第"
+                  + st.label()
+                  + "叠：录入"
+                  + side
+                  + "（"
+                  + en.clerk()
+                  + "已录入"
+                  + en.ballots()
+                  + "张）由"
+                  + me()
+                  + "释放；原因："
+                  + why);
+          return repo.entry(stackId, side).orElseThrow();
+        });
+  }
+
+  /**
+   * Why the signed-in person may not enter this side of this stack now, or empty if they may (the
+   * entry page shows the reason instead of a form that would fail at the first save).
+   */
+  public Optional<String> entryRefusal(
+      long electionId, int roundNo, long boxId, String label, String side) {
+    return tx.execute(
+        s -> {
+          ctx.election(electionId, Permission.COUNT);
+          Round r = roundService.roundOf(electionId, roundNo);
+          Optional<Long> st = repo.stackId(r.id(), boxId, label);
+          if (st.isEmpty()) {
+            return Optional.<String>empty();
+          }
+          String other = side.equals("A") ? "B" : "A";
+          Optional<Entry> mine = repo.entry(st.get(), side);
+          Optional<Entry> theirs = repo.entry(st.get(), other);
+          if (theirs.isPresent() && theirs.get().clerk().equals(me())) {
+            return Optional.of(
+                "您已进行了这叠选票的录入" + other + "，录入" + side + "须由另一名计票人独立完成（两遍录入不能由同一人进行）");
+          }
+          if (mine.isPresent() && mine.get().finished()) {
+            return Optional.of("录入" + side + "已完毕，共" + mine.get().ballots() + "张");
+          }
+          if (mine.isPresent()
+              && !mine.get().clerk().isEmpty()
+              && !mine.get().clerk().equals(me())) {
+            return Optional.of("录入" + side + "正由另一名计票人进行；如需换人，请由其本人或选举工作管理员在本轮页面释放后再接手");
+          }
+          return Optional.<String>empty();
+        });
+  }
+
+  /** Neither entrant of a stack may rule on it or settle it (两遍录入人不能认定本叠). */
+  private static void requireNotEntrant(Stack st) {
+    for (Entry en : java.util.Arrays.asList(st.a(), st.b())) {
+      if (en != null && en.clerk().equals(me())) {
+        throw VotingRule.ENTRY_JUDGE_OWN_STACK.conflict(
+            "您进行了这叠选票的录入" + en.side() + "，不能认定或核对本叠，请由未参与录入的监票人进行");
+      }
+    }
+  }
+
+  /** Whether the signed-in person entered a side of this stack (and so may not judge it). */
+  public boolean isEntrant(Stack st) {
+    return (st.a() != null && st.a().clerk().equals(me()))
+        || (st.b() != null && st.b().clerk().equals(me()));
+  }
+
   private void checkClerk(Ctx c, Entry e, Optional<Entry> otherEntry) {
     if (!e.clerk().equals(me())) {
-      throw VotingRule.ENTRY_SIDE_TAKEN.conflict("录入" + e.side() + "由" + e.clerk() + "进行");
+      throw VotingRule.ENTRY_SIDE_TAKEN.conflict("录入" + e.side() + "正由另一名计票人进行");
     }
     String other = c.side().equals("A") ? "B" : "A";
     otherEntry
         .filter(o -> o.clerk().equals(me()))
         .ifPresent(
             o -> {
-              throw VotingRule.ENTRY_SECOND_SAME_USER.conflict("录入" + other + "也由" + me() + "进行");
+              throw VotingRule.ENTRY_SECOND_SAME_USER.conflict("录入" + other + "也由您进行");
             });
     if (e.finished()) {
       // also the answer to a resend after 录入完毕: the client ids are gone, nothing is added
@@ -401,8 +541,11 @@ public class EntryService {
           if (en == null) {
             throw new InvalidInputException("entry", "录入" + side + "尚未开始");
           }
+          if (en.clerk().isEmpty()) {
+            throw VotingRule.ENTRY_RELEASE.conflict("录入" + side + "已释放，请先在录入页接手后再结束");
+          }
           if (!en.clerk().equals(me())) {
-            throw VotingRule.ENTRY_SIDE_TAKEN.conflict("录入" + side + "由" + en.clerk() + "进行");
+            throw VotingRule.ENTRY_SIDE_TAKEN.conflict("录入" + side + "由另一名计票人进行");
           }
           String digest = digest(repo.readings(en.id()));
           if (!repo.finishEntry(en.id(), en.version(), digest, ctx.clock().instant())) {
@@ -474,6 +617,7 @@ public class EntryService {
           if (st.settled()) {
             throw new IllegalStateException("这叠选票已经核对认定完毕");
           }
+          requireNotEntrant(st);
           if (st.a() == null || st.b() == null || !st.a().finished() || !st.b().finished()) {
             throw VotingRule.COUNT_UNSETTLED.conflict("两遍录入都结束后方可认定");
           }
@@ -523,6 +667,7 @@ public class EntryService {
           ctx.requireScrutineer(e);
           Round r = roundService.openRound(electionId, roundNo);
           Stack st = stack(r, stackId);
+          requireNotEntrant(st);
           if (st.a() == null || st.b() == null || !st.a().finished() || !st.b().finished()) {
             throw VotingRule.COUNT_UNSETTLED.conflict("两遍录入都结束后方可核对认定");
           }
@@ -563,9 +708,13 @@ public class EntryService {
 
   /**
    * The aggregate tally sheet of one box (计票汇总表, fallback): 有效/无效 and 赞成/不赞成/弃权 per candidate,
-   * checked by core (TALLY.SUM.CANDIDATE). Needs COUNT.
+   * checked by core (TALLY.SUM.CANDIDATE). Two people, as with the ballots: the first entry waits;
+   * it counts once another person (not the one who entered it) enters the same numbers. A second
+   * entry that differs is refused and changes nothing (the differences are named); the first person
+   * may replace their own entry until it is confirmed. Needs COUNT. Returns what happened, in
+   * Chinese.
    */
-  public void aggregate(
+  public String aggregate(
       long electionId,
       int roundNo,
       long boxId,
@@ -573,7 +722,7 @@ public class EntryService {
       long invalid,
       Map<String, CandidateCount> counts,
       Map<String, Long> writeIns) {
-    tx.executeWithoutResult(
+    return tx.execute(
         s -> {
           Election e = ctx.election(electionId, Permission.COUNT);
           Round r = roundService.openRound(electionId, roundNo);
@@ -587,33 +736,103 @@ public class EntryService {
           List<Candidate> cands =
               r.candidates().stream().map(c -> Candidate.of(c.id(), c.name())).toList();
           Tally.ofCounts(cands, valid, invalid, counts, writeIns == null ? Map.of() : writeIns);
-          repo.putAggregate(
-              r.id(),
+          VotingRepository.Aggregate sheet =
               new VotingRepository.Aggregate(
                   boxId,
                   valid,
                   invalid,
                   VotingRepository.JSON.writeValueAsString(counts),
-                  VotingRepository.JSON.writeValueAsString(writeIns == null ? Map.of() : writeIns)),
-              me());
+                  VotingRepository.JSON.writeValueAsString(writeIns == null ? Map.of() : writeIns));
           List<String> parts = new ArrayList<>();
           for (var c : r.candidates()) {
             CandidateCount cc = counts.get(c.id());
             parts.add(c.name() + " " + cc.yes() + "/" + cc.no() + "/" + cc.abstain());
           }
+          String numbers = "有效" + valid + "，无效" + invalid + "；" + String.join("，", parts);
+          Optional<VotingRepository.AggregateEntry> first =
+              repo.aggregateEntries(r.id()).stream()
+                  .filter(x -> x.sheet().boxId() == boxId)
+                  .findFirst();
+          if (first.isPresent() && first.get().confirmed()) {
+            throw VotingRule.AGGREGATE_SECOND_PERSON.conflict(
+                "票箱「" + b.name() + "」的汇总表已经两人录入一致并计入，不能再修改");
+          }
+          if (first.isPresent() && !first.get().enteredBy().equals(me())) {
+            if (!first.get().sheet().sameNumbers(sheet)) {
+              throw VotingRule.AGGREGATE_SECOND_PERSON.conflict(
+                  "与第一遍录入不一致（"
+                      + differences(r, first.get().sheet(), valid, invalid, counts)
+                      + "），未计入；请两人共同核对原始计票单，如第一遍有误，由第一遍录入人重新录入");
+            }
+            repo.confirmAggregate(r.id(), boxId, me());
+            log(
+                e,
+                "VOTING_AGGREGATE_CONFIRMED",
+                r.labelZh()
+                    + " 票箱「"
+                    + b.name()
+                    + "」汇总表第二遍录入与第一遍（"
+                    + first.get().enteredBy()
+                    + "）一致，由"
+                    + me()
+                    + "核对确认并计入："
+                    + numbers);
+            return "票箱「" + b.name() + "」的汇总表两遍录入一致，已计入";
+          }
+          repo.putAggregate(r.id(), sheet, me());
           log(
               e,
               "VOTING_AGGREGATE_COUNT",
               r.labelZh()
                   + " 票箱「"
                   + b.name()
-                  + "」按汇总表录入：有效"
-                  + valid
-                  + "，无效"
-                  + invalid
-                  + "；"
-                  + String.join("，", parts));
+                  + "」按汇总表录入（第一遍"
+                  + (first.isPresent() ? "，重新录入" : "")
+                  + "）："
+                  + numbers);
+          return "票箱「" + b.name() + "」的汇总表已录入第一遍，须由另一名计票人再录入一遍，两遍一致方可计入";
         });
+  }
+
+  /** The numbers in which a second entry differs from the first, in Chinese. */
+  private static String differences(
+      Round r,
+      VotingRepository.Aggregate first,
+      long valid,
+      long invalid,
+      Map<String, CandidateCount> counts) {
+    List<String> out = new ArrayList<>();
+    if (first.valid() != valid) {
+      out.add("有效票 " + first.valid() + " ≠ " + valid);
+    }
+    if (first.invalid() != invalid) {
+      out.add("无效票 " + first.invalid() + " ≠ " + invalid);
+    }
+    Map<String, CandidateCount> before =
+        VotingRepository.JSON.readValue(
+            first.countsJson(),
+            new tools.jackson.core.type.TypeReference<Map<String, CandidateCount>>() {});
+    for (var c : r.candidates()) {
+      CandidateCount x = before.get(c.id());
+      CandidateCount y = counts.get(c.id());
+      if (x != null && y != null && !x.equals(y)) {
+        out.add(
+            c.name()
+                + " "
+                + x.yes()
+                + "/"
+                + x.no()
+                + "/"
+                + x.abstain()
+                + " ≠ "
+                + y.yes()
+                + "/"
+                + y.no()
+                + "/"
+                + y.abstain());
+      }
+    }
+    return out.isEmpty() ? "另选他人票数不同" : String.join("；", out);
   }
 
   /** The rule codes of a verdict for display. */

@@ -398,6 +398,15 @@ public class RoundService {
         builder.add(BallotCodec.ballot(rd));
       }
     }
+    for (VotingRepository.AggregateEntry a : repo.aggregateEntries(r.id())) {
+      if (!a.confirmed()) {
+        open++;
+        unsettled.add(
+            "票箱「"
+                + repo.box(e.id(), a.sheet().boxId()).map(Box::name).orElse("")
+                + "」汇总表（待另一名计票人录入第二遍）");
+      }
+    }
     BallotCount c = builder.build().count(rules);
     long valid = c.valid();
     long invalid = c.invalid();

@@ -345,6 +345,7 @@ class VotingController {
         children.stream().map(Round::parentOutcome).collect(java.util.stream.Collectors.toSet()));
     model.addAttribute("begun", progress.begun(id, round.stage()));
     model.addAttribute("canManage", ctx.can(e, Permission.MANAGE));
+    model.addAttribute("me", xuanju.server.access.AccessService.currentUser());
     return "voting/round";
   }
 
@@ -387,25 +388,31 @@ class VotingController {
       @RequestParam long invalid,
       @RequestParam Map<String, String> params,
       RedirectAttributes ra) {
-    return act(
-        ra,
-        roundUrl(id, r),
-        "已按汇总表录入",
-        () -> {
-          // permission before reading the round: without COUNT the answer is 403 (h13)
-          ctx.election(id, xuanju.server.access.Permission.COUNT);
-          Round round = roundService.round(id, r);
-          Map<String, CandidateCount> counts = new java.util.LinkedHashMap<>();
-          for (CandidateRef c : round.candidates()) {
-            counts.put(
-                c.id(),
-                new CandidateCount(
-                    num(params, "yes_" + c.id()),
-                    num(params, "no_" + c.id()),
-                    num(params, "abstain_" + c.id())));
-          }
-          entries.aggregate(id, r, boxId, valid, invalid, counts, Map.of());
-        });
+    String[] done = {null};
+    String view =
+        act(
+            ra,
+            roundUrl(id, r),
+            null,
+            () -> {
+              // permission before reading the round: without COUNT the answer is 403 (h13)
+              ctx.election(id, xuanju.server.access.Permission.COUNT);
+              Round round = roundService.round(id, r);
+              Map<String, CandidateCount> counts = new java.util.LinkedHashMap<>();
+              for (CandidateRef c : round.candidates()) {
+                counts.put(
+                    c.id(),
+                    new CandidateCount(
+                        num(params, "yes_" + c.id()),
+                        num(params, "no_" + c.id()),
+                        num(params, "abstain_" + c.id())));
+              }
+              done[0] = entries.aggregate(id, r, boxId, valid, invalid, counts, Map.of());
+            });
+    if (done[0] != null) {
+      ra.addFlashAttribute("notice", done[0]);
+    }
+    return view;
   }
 
   private static long num(Map<String, String> p, String k) {
@@ -437,6 +444,12 @@ class VotingController {
     model.addAttribute("side", s);
     model.addAttribute("entry", en.orElse(null));
     model.addAttribute("next", en.map(x -> x.ballots() + 1).orElse(1));
+    // the page says at once why this person may not enter this side (no form that fails later)
+    model.addAttribute(
+        "refusal",
+        ctx.can(e, Permission.COUNT)
+            ? entries.entryRefusal(id, r, boxId, stack, s).orElse(null)
+            : "您没有录入选票的权限");
     return "voting/entry";
   }
 
@@ -450,6 +463,21 @@ class VotingController {
     return act(ra, roundUrl(id, r), "录入" + side + "已结束", () -> entries.finishEntry(id, r, s, side));
   }
 
+  @PostMapping("/rounds/{r}/stacks/{s}/release")
+  String release(
+      @PathVariable long id,
+      @PathVariable int r,
+      @PathVariable long s,
+      @RequestParam @FreeText(label = "录入遍次", max = 10) String side,
+      @RequestParam(defaultValue = "") @FreeText(label = "释放原因", max = 500) String reason,
+      RedirectAttributes ra) {
+    return act(
+        ra,
+        roundUrl(id, r),
+        "录入" + side + "已释放，可由另一名计票人接手",
+        () -> entries.releaseEntry(id, r, s, side, reason));
+  }
+
   @GetMapping("/rounds/{r}/stacks/{s}")
   String stack(@PathVariable long id, @PathVariable int r, @PathVariable long s, Model model) {
     Election e = elections.get(id);
@@ -459,7 +487,11 @@ class VotingController {
     model.addAttribute("round", round);
     model.addAttribute("stack", st);
     model.addAttribute("differences", entries.differences(id, r, s));
-    model.addAttribute("canScrutinise", ctx.can(e, Permission.SCRUTINISE));
+    boolean scrutinise = ctx.can(e, Permission.SCRUTINISE);
+    boolean entrant = entries.isEntrant(st);
+    model.addAttribute("canScrutinise", scrutinise);
+    model.addAttribute("entrant", entrant);
+    model.addAttribute("canJudge", scrutinise && !entrant);
     return "voting/stack";
   }
 

@@ -651,6 +651,26 @@ class VotingRepository {
         entryId);
   }
 
+  /** Releases an unfinished entry (释放录入): nobody holds it until another clerk takes it. */
+  boolean releaseEntry(long entryId, int version) {
+    return jdbc.update(
+            "UPDATE ballot_entry SET clerk = '', version = version + 1"
+                + " WHERE id = ? AND version = ? AND finished_at IS NULL",
+            entryId,
+            version)
+        == 1;
+  }
+
+  /** Takes a released entry (接手录入); false if someone else took it first. */
+  boolean takeEntry(long entryId, String clerk) {
+    return jdbc.update(
+            "UPDATE ballot_entry SET clerk = ?, version = version + 1"
+                + " WHERE id = ? AND clerk = '' AND finished_at IS NULL",
+            clerk,
+            entryId)
+        == 1;
+  }
+
   boolean finishEntry(long entryId, int version, String digest, Instant now) {
     return jdbc.update(
             "UPDATE ballot_entry SET finished_at = ?, digest = ?, version = version + 1"
@@ -707,18 +727,47 @@ class VotingRepository {
   // --- aggregate counts
   // ----------------------------------------------------------------------------
 
-  record Aggregate(long boxId, long valid, long invalid, String countsJson, String writeInsJson) {}
+  record Aggregate(long boxId, long valid, long invalid, String countsJson, String writeInsJson) {
+    /** Whether two entries of a sheet hold the same numbers. */
+    boolean sameNumbers(Aggregate o) {
+      return boxId == o.boxId
+          && valid == o.valid
+          && invalid == o.invalid
+          && JSON.readTree(countsJson).equals(JSON.readTree(o.countsJson))
+          && JSON.readTree(writeInsJson).equals(JSON.readTree(o.writeInsJson));
+    }
+  }
 
+  /** An aggregate sheet with who entered it and who confirmed it (null until confirmed). */
+  record AggregateEntry(Aggregate sheet, String enteredBy, String confirmedBy) {
+    boolean confirmed() {
+      return confirmedBy != null;
+    }
+  }
+
+  /** The confirmed aggregate sheets of a round (the ones that count). */
   List<Aggregate> aggregates(long roundId) {
+    return aggregateEntries(roundId).stream()
+        .filter(AggregateEntry::confirmed)
+        .map(AggregateEntry::sheet)
+        .toList();
+  }
+
+  /** Every aggregate sheet of a round, confirmed or not. */
+  List<AggregateEntry> aggregateEntries(long roundId) {
     return jdbc.query(
-        "SELECT box_id, valid, invalid, counts_json, write_ins_json FROM aggregate_count"
-            + " WHERE round_id = ? ORDER BY box_id",
+        "SELECT box_id, valid, invalid, counts_json, write_ins_json, entered_by, confirmed_by"
+            + " FROM aggregate_count WHERE round_id = ? ORDER BY box_id",
         (rs, i) ->
-            new Aggregate(
-                rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)),
+            new AggregateEntry(
+                new Aggregate(
+                    rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5)),
+                rs.getString(6),
+                rs.getString(7)),
         roundId);
   }
 
+  /** Stores a first (or replaced) entry of a box's sheet, not yet confirmed. */
   void putAggregate(long roundId, Aggregate a, String by) {
     jdbc.update(
         "DELETE FROM aggregate_count WHERE round_id = ? AND box_id = ?", roundId, a.boxId());
@@ -732,6 +781,18 @@ class VotingRepository {
         a.countsJson(),
         a.writeInsJson(),
         by);
+  }
+
+  /** Confirms a box's sheet (the second, equal entry by {@code by}); false if already confirmed. */
+  boolean confirmAggregate(long roundId, long boxId, String by) {
+    return jdbc.update(
+            "UPDATE aggregate_count SET confirmed_by = ? WHERE round_id = ? AND box_id = ?"
+                + " AND confirmed_by IS NULL AND entered_by <> ?",
+            by,
+            roundId,
+            boxId,
+            by)
+        == 1;
   }
 
   // --- portfolios

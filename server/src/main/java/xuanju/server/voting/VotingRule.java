@@ -88,6 +88,21 @@ public enum VotingRule implements Rule {
       Severity.ERROR,
       "这一遍录入已由另一名计票人进行",
       Citation.of("Xuanju 工程推定（待法律审核）", "", "", Confidence.I)),
+  ENTRY_JUDGE_OWN_STACK(
+      "ENTRY.JUDGE.OWN_STACK",
+      Severity.ERROR,
+      "录入了这叠选票的人不能认定这叠选票的差异，也不能核对认定完毕，须由未参与录入的监票人进行",
+      Citation.of("党支部换届选举工作方案（种子 001 篇15）", "", "seed-rules §5", Confidence.PLAN)),
+  ENTRY_RELEASE(
+      "ENTRY.RELEASE",
+      Severity.ERROR,
+      "尚未结束的一遍录入可由录入人本人或选举工作管理员释放（须写明原因），已确认的选票保留，由接手的计票人从下一张继续录入",
+      Citation.of("Xuanju 工程推定（待法律审核）", "", "", Confidence.I)),
+  AGGREGATE_SECOND_PERSON(
+      "VOTING.AGGREGATE.SECOND_PERSON",
+      Severity.ERROR,
+      "按汇总表录入的票箱，须由另一名计票人再录入一遍，两遍一致方可计入",
+      Citation.of("党支部换届选举工作方案（种子 001 篇15）", "", "seed-rules §5", Confidence.PLAN)),
   ENTRY_FINISHED(
       "ENTRY.FINISHED",
       Severity.ERROR,

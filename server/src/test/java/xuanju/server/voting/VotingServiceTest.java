@@ -581,6 +581,8 @@ class VotingServiceTest extends H2AppTest {
     run(s.clerk1(), () -> entries.aggregate(e, 1, box, 10, 0, good, Map.of()));
     assertThatThrownBy(() -> run(s.clerk1(), () -> entries.submit(e, 1, ballot("110", "A"))))
         .hasMessageContaining("VOTING.COUNT.MIXED_BOX");
+    // counted once a second clerk has entered the same sheet
+    run(s.clerk2(), () -> entries.aggregate(e, 1, box, 10, 0, good, Map.of()));
     run(s.clerk1(), () -> voting.rounds().recordBoxCount(e, 1, box, 10, 10, 0));
     StoredDecision sd = decide(s, 1);
     assertThat(sd.outcomes().get(0).type()).isEqualTo("Elected");
