@@ -768,6 +768,13 @@ class AuthorisationMatrixTest extends H2AppTest {
         Need.COUNT,
         (t, x) -> post(r + "/stacks/{s}/finish", x.election(), 1, 999_999_999L).param("side", "A"));
     row(
+        "POST " + r + "/stacks/{s}/release",
+        Need.COUNT,
+        (t, x) ->
+            post(r + "/stacks/{s}/release", x.election(), 1, 999_999_999L)
+                .param("side", "A")
+                .param("reason", "换人"));
+    row(
         "GET " + r + "/stacks/{s}",
         Need.VIEW,
         (t, x) -> get(r + "/stacks/{s}", x.election(), 1, 999_999_999L));
