@@ -84,7 +84,7 @@ public class NominationService {
   @Transactional
   public NominationOverview overview(long electionId) {
     Election e = elections.get(electionId);
-    NominationState s = repo.state(electionId).orElseGet(() -> defaultState(electionId));
+    NominationState s = current(electionId);
     List<Nominee> all = repo.nominees(electionId);
     Map<Long, List<Disqualification>> negatives = repo.disqualifications(electionId);
     List<NominationOverview.Row> rows = rows(e, s, all, negatives);
@@ -139,7 +139,7 @@ public class NominationService {
   @Transactional(readOnly = true)
   public NominationState state(long electionId) {
     elections.get(electionId);
-    return repo.state(electionId).orElseGet(() -> defaultState(electionId));
+    return current(electionId);
   }
 
   /**
@@ -151,7 +151,7 @@ public class NominationService {
   @Transactional(readOnly = true)
   public List<FormalCandidate> formalCandidates(long electionId) {
     elections.get(electionId);
-    NominationState s = repo.state(electionId).orElseGet(() -> defaultState(electionId));
+    NominationState s = current(electionId);
     if (s.phase() != Phase.APPROVED) {
       throw blocked(
           Finding.of(
@@ -171,7 +171,7 @@ public class NominationService {
   @Transactional(readOnly = true)
   public List<Finding> staffConflicts(long electionId, Collection<Long> staffMemberIds) {
     Election e = elections.get(electionId);
-    NominationState s = repo.state(electionId).orElseGet(() -> defaultState(electionId));
+    NominationState s = current(electionId);
     Map<Long, String> names = repo.memberNames(e.organisationId());
     Map<Long, String> staff = new LinkedHashMap<>();
     for (Long id : staffMemberIds) {
@@ -188,10 +188,30 @@ public class NominationService {
   @Transactional(readOnly = true)
   public QuotaCheck quota(long electionId, Collection<Long> nomineeIds) {
     Election e = elections.get(electionId);
-    NominationState s = repo.state(electionId).orElseGet(() -> defaultState(electionId));
+    NominationState s = current(electionId);
     Set<Long> ids = Set.copyOf(nomineeIds);
     return quota(
         e, s, repo.nominees(electionId).stream().filter(n -> ids.contains(n.id())).toList());
+  }
+
+  /** The nomination state of an election, or the default one before anything was recorded. */
+  private NominationState current(long electionId) {
+    return repo.state(electionId).orElseGet(() -> defaultState(electionId));
+  }
+
+  /** An election being changed and its nomination state (created if missing). */
+  private record Editing(Election election, NominationState state) {}
+
+  /**
+   * The one look-up before every change of the nomination: the election editable by the signed-in
+   * person (MANAGE, not archived), its state created if missing, and the phase one of {@code
+   * allowed}.
+   */
+  private Editing editing(long electionId, Phase... allowed) {
+    Election e = editable(electionId);
+    NominationState s = repo.ensureState(electionId, now());
+    requirePhase(s, allowed);
+    return new Editing(e, s);
   }
 
   // ------------------------------------------------------------------ documents
@@ -234,7 +254,7 @@ public class NominationService {
   @Transactional(readOnly = true)
   public DocumentContent document(long electionId, Doc doc) {
     Election e = elections.get(electionId);
-    NominationState s = repo.state(electionId).orElseGet(() -> defaultState(electionId));
+    NominationState s = current(electionId);
     List<Nominee> all = repo.nominees(electionId);
     LocalDate today = LocalDate.now(clock);
     return switch (doc) {
@@ -315,9 +335,9 @@ public class NominationService {
       String quotaSetId,
       Integer minAge,
       Integer maxAge) {
-    Election e = editable(electionId);
-    NominationState s = repo.ensureState(electionId, now());
-    requirePhase(s, Phase.RECOMMENDATION, Phase.PUBLICITY, Phase.REVIEW);
+    Editing ed = editing(electionId, Phase.RECOMMENDATION, Phase.PUBLICITY, Phase.REVIEW);
+    Election e = ed.election();
+    NominationState s = ed.state();
     if (publicityDays < 5 || publicityDays > 60) {
       throw new InvalidInputException(
           "publicityDays",
@@ -379,9 +399,9 @@ public class NominationService {
   /** Records the recommendation meeting's attendance (推荐会应到、实到人数). Needs MANAGE. */
   @Transactional
   public void recordMeeting(long electionId, int expected, int present) {
-    Election e = editable(electionId);
-    NominationState s = repo.ensureState(electionId, now());
-    requirePhase(s, Phase.RECOMMENDATION);
+    Editing ed = editing(electionId, Phase.RECOMMENDATION);
+    Election e = ed.election();
+    NominationState s = ed.state();
     if (expected < 1 || present < 0 || present > expected) {
       throw new InvalidInputException(
           "meeting.present", "推荐会应到人数须至少为1，实到人数须在0至应到人数之间（应到" + expected + "，实到" + present + "）");
@@ -399,9 +419,9 @@ public class NominationService {
    */
   @Transactional
   public long addNominee(long electionId, long memberId, int typedVotes, boolean upperRecommended) {
-    Election e = editable(electionId);
-    NominationState s = repo.ensureState(electionId, now());
-    requirePhase(s, Phase.RECOMMENDATION);
+    Editing ed = editing(electionId, Phase.RECOMMENDATION);
+    Election e = ed.election();
+    NominationState s = ed.state();
     requireMember(e, memberId, "memberId");
     if (typedVotes < 0) {
       throw new InvalidInputException("typedVotes", "推荐票数不能为负数");
@@ -422,9 +442,9 @@ public class NominationService {
   @Transactional
   public void updateNominee(
       long electionId, long nomineeId, int typedVotes, boolean upperRecommended) {
-    Election e = editable(electionId);
-    NominationState s = repo.ensureState(electionId, now());
-    requirePhase(s, Phase.RECOMMENDATION);
+    Editing ed = editing(electionId, Phase.RECOMMENDATION);
+    Election e = ed.election();
+    NominationState s = ed.state();
     Nominee n = nominee(electionId, nomineeId);
     if (typedVotes < 0) {
       throw new InvalidInputException("typedVotes", "推荐票数不能为负数");
@@ -448,9 +468,9 @@ public class NominationService {
   /** Removes a nominee during the recommendation stage. Needs MANAGE. */
   @Transactional
   public void removeNominee(long electionId, long nomineeId) {
-    Election e = editable(electionId);
-    NominationState s = repo.ensureState(electionId, now());
-    requirePhase(s, Phase.RECOMMENDATION);
+    Editing ed = editing(electionId, Phase.RECOMMENDATION);
+    Election e = ed.election();
+    NominationState s = ed.state();
     Nominee n = nominee(electionId, nomineeId);
     if (n.ballotVotes() > 0) {
       throw new IllegalStateException("「" + n.name() + "」已有逐张录入的推荐票" + n.ballotVotes() + "张，不能删除");
@@ -467,9 +487,9 @@ public class NominationService {
    */
   @Transactional
   public void addBallot(long electionId, List<Long> memberIds) {
-    Election e = editable(electionId);
-    NominationState s = repo.ensureState(electionId, now());
-    requirePhase(s, Phase.RECOMMENDATION);
+    Editing ed = editing(electionId, Phase.RECOMMENDATION);
+    Election e = ed.election();
+    NominationState s = ed.state();
     Set<Long> distinct = new LinkedHashSet<>(memberIds);
     if (distinct.size() != memberIds.size()) {
       throw new InvalidInputException("memberIds", "同一张推荐票上不能重复推荐同一人");
@@ -507,9 +527,9 @@ public class NominationService {
    */
   @Transactional
   public void confirmPreliminary(long electionId, List<Long> nomineeIds, LocalDate postedOn) {
-    Election e = editable(electionId);
-    NominationState s = repo.ensureState(electionId, now());
-    requirePhase(s, Phase.RECOMMENDATION);
+    Editing ed = editing(electionId, Phase.RECOMMENDATION);
+    Election e = ed.election();
+    NominationState s = ed.state();
     LocalDate today = LocalDate.now(clock);
     LocalDate posted = postedOn == null ? today : postedOn;
     if (posted.isAfter(today)) {
@@ -562,9 +582,9 @@ public class NominationService {
   /** Returns to the recommendation stage (重新推荐), clearing the lists. Needs MANAGE. */
   @Transactional
   public void reopen(long electionId, String reason) {
-    Election e = editable(electionId);
-    NominationState s = repo.ensureState(electionId, now());
-    requirePhase(s, Phase.PUBLICITY, Phase.REVIEW);
+    Editing ed = editing(electionId, Phase.PUBLICITY, Phase.REVIEW);
+    Election e = ed.election();
+    NominationState s = ed.state();
     if (reason == null || reason.isBlank()) {
       throw new InvalidInputException("reason", "请填写重新推荐的原因");
     }
@@ -582,9 +602,9 @@ public class NominationService {
   /** Registers a report received during the publicity (登记举报). Needs MANAGE. */
   @Transactional
   public long addReport(long electionId, LocalDate receivedOn, String content) {
-    Election e = editable(electionId);
-    NominationState s = repo.ensureState(electionId, now());
-    requirePhase(s, Phase.PUBLICITY, Phase.REVIEW);
+    Editing ed = editing(electionId, Phase.PUBLICITY, Phase.REVIEW);
+    Election e = ed.election();
+    NominationState s = ed.state();
     if (receivedOn == null || receivedOn.isAfter(LocalDate.now(clock))) {
       throw new InvalidInputException("receivedOn", "请填写收到举报的日期（不能晚于今天）");
     }
@@ -598,9 +618,9 @@ public class NominationService {
   /** Records how a report was handled and its outcome (查核处理情况与结果). Needs MANAGE. */
   @Transactional
   public void handleReport(long electionId, long reportId, String handling, String outcome) {
-    Election e = editable(electionId);
-    NominationState s = repo.ensureState(electionId, now());
-    requirePhase(s, Phase.PUBLICITY, Phase.REVIEW);
+    Editing ed = editing(electionId, Phase.PUBLICITY, Phase.REVIEW);
+    Election e = ed.election();
+    NominationState s = ed.state();
     String h = text(handling, "handling", "查核处理情况", 2000);
     String o = text(outcome, "outcome", "处理结果", 2000);
     if (!repo.updateReport(electionId, reportId, h, o, AccessService.currentUser(), now())) {
@@ -624,9 +644,9 @@ public class NominationService {
    */
   @Transactional
   public void closePublicity(long electionId) {
-    Election e = editable(electionId);
-    NominationState s = repo.ensureState(electionId, now());
-    requirePhase(s, Phase.PUBLICITY);
+    Editing ed = editing(electionId, Phase.PUBLICITY);
+    Election e = ed.election();
+    NominationState s = ed.state();
     List<Finding> f = publicityFindings(s);
     if (!f.isEmpty()) {
       throw new NominationBlockedException(f);
@@ -650,9 +670,9 @@ public class NominationService {
   /** Puts a nominee on the negative list with the reason and evidence (资格审查不通过). Needs MANAGE. */
   @Transactional
   public void disqualify(long electionId, long nomineeId, String reason, String evidence) {
-    Election e = editable(electionId);
-    NominationState s = repo.ensureState(electionId, now());
-    requirePhase(s, Phase.RECOMMENDATION, Phase.PUBLICITY, Phase.REVIEW);
+    Editing ed = editing(electionId, Phase.RECOMMENDATION, Phase.PUBLICITY, Phase.REVIEW);
+    Election e = ed.election();
+    NominationState s = ed.state();
     Nominee n = nominee(electionId, nomineeId);
     String r = text(reason, "reason", "负面清单情形", 500);
     String ev = text(evidence, "evidence", "依据材料", 2000);
@@ -666,9 +686,9 @@ public class NominationService {
   /** Removes a negative-list entry (撤销负面清单记录). Needs MANAGE. */
   @Transactional
   public void clearDisqualification(long electionId, long disqualificationId, String reason) {
-    Election e = editable(electionId);
-    NominationState s = repo.ensureState(electionId, now());
-    requirePhase(s, Phase.RECOMMENDATION, Phase.PUBLICITY, Phase.REVIEW);
+    Editing ed = editing(electionId, Phase.RECOMMENDATION, Phase.PUBLICITY, Phase.REVIEW);
+    Election e = ed.election();
+    NominationState s = ed.state();
     Disqualification d =
         repo.disqualification(electionId, disqualificationId)
             .orElseThrow(() -> new InvalidInputException("id", "没有这条负面清单记录：" + disqualificationId));
@@ -742,9 +762,9 @@ public class NominationService {
    */
   @Transactional
   public void submitPreCandidates(long electionId, List<Long> nomineeIds) {
-    Election e = editable(electionId);
-    NominationState s = repo.ensureState(electionId, now());
-    requirePhase(s, Phase.REVIEW);
+    Editing ed = editing(electionId, Phase.REVIEW);
+    Election e = ed.election();
+    NominationState s = ed.state();
     List<Nominee> chosen = chosen(electionId, nomineeIds);
     List<Finding> f = new ArrayList<>();
     for (Nominee n : chosen) {

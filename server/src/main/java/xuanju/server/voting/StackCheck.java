@@ -51,7 +51,9 @@ final class StackCheck {
                 kind == null ? "RULED" : kind,
                 ra == null ? "（无）" : ra.display(),
                 rb == null ? "（无）" : rb.display(),
-                rulings.get(i + 1)));
+                rulings.get(i + 1),
+                ra,
+                rb));
       }
     }
     return out;

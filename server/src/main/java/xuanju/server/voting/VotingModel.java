@@ -214,7 +214,96 @@ public final class VotingModel {
    *
    * @param kind MISMATCH, ONLY_A, ONLY_B or REVIEW
    */
-  public record Difference(int position, String kind, String a, String b, Ruling ruling) {}
+  /**
+   * One position of a stack where the two entries differ or agree on a questionable ballot (差异).
+   * {@code readingA}/{@code readingB} are null where that entry has no ballot at this position.
+   */
+  public record Difference(
+      int position,
+      String kind,
+      String a,
+      String b,
+      Ruling ruling,
+      Reading readingA,
+      Reading readingB) {
+    public Difference(int position, String kind, String a, String b, Ruling ruling) {
+      this(position, kind, a, b, ruling, null, null);
+    }
+
+    /** The symbol (○ × — ?) of candidate {@code i} in entry A or B, "" if none. */
+    public String symbol(String side, int i) {
+      Reading r = side.equals("A") ? readingA : readingB;
+      if (r == null || i >= r.marks().length()) {
+        return "";
+      }
+      return String.valueOf(Reading.symbol(r.marks().charAt(i)));
+    }
+
+    /** Whether the two entries read candidate {@code i} differently (highlighted). */
+    public boolean differsAt(int i) {
+      return !symbol("A", i).equals(symbol("B", i));
+    }
+
+    /** The write-ins and flags of entry A or B as shown after the marks ("" if none). */
+    public String rest(String side) {
+      Reading r = side.equals("A") ? readingA : readingB;
+      if (r == null) {
+        return "（无此选票）";
+      }
+      String d = r.display();
+      return d.length() > r.marks().length() ? d.substring(r.marks().length()).strip() : "";
+    }
+
+    /**
+     * Whether a ruling "as entry A/B read it" (按录入A/B) can be offered: that reading has no
+     * unreadable mark and only write-ins marked 赞成 (what the ruling form expresses); a missing
+     * ballot is offered as 此位置没有选票.
+     */
+    public boolean offerable(String side) {
+      Reading r = side.equals("A") ? readingA : readingB;
+      if (r == null) {
+        return true;
+      }
+      if (r.marks().indexOf('?') >= 0) {
+        return false;
+      }
+      return r.writeIns().isEmpty()
+          || java.util.Arrays.stream(r.writeIns().split("\n")).allMatch(l -> l.startsWith("Y:"));
+    }
+
+    /** The entry keys (1 赞成, 2 不赞成, 0 弃权) of entry A or B, for the ruling form. */
+    public String keys(String side) {
+      Reading r = side.equals("A") ? readingA : readingB;
+      if (r == null) {
+        return "";
+      }
+      StringBuilder sb = new StringBuilder();
+      for (char c : r.marks().toCharArray()) {
+        sb.append(c == 'Y' ? '1' : c == 'N' ? '2' : c == 'A' ? '0' : '?');
+      }
+      return sb.toString();
+    }
+
+    /** The written-in names of entry A or B (each marked 赞成), for the ruling form. */
+    public java.util.List<String> writeInNames(String side) {
+      Reading r = side.equals("A") ? readingA : readingB;
+      if (r == null || r.writeIns().isEmpty()) {
+        return java.util.List.of();
+      }
+      return java.util.Arrays.stream(r.writeIns().split("\n")).map(l -> l.substring(2)).toList();
+    }
+
+    /** Whether entry A or B has no ballot at this position. */
+    public boolean missing(String side) {
+      return (side.equals("A") ? readingA : readingB) == null;
+    }
+
+    /** Whether entry A or B marked the ballot as carrying identifying marks. */
+    public boolean identifying(String side) {
+      Reading r = side.equals("A") ? readingA : readingB;
+      return r != null && r.identifying();
+    }
+  }
 
   /** A stored ballot reading: marks string (YNA?), write-ins and the identifying flag. */
   public record Reading(String marks, String writeIns, boolean identifying) {
@@ -222,20 +311,36 @@ public final class VotingModel {
       return marks + "|" + writeIns + "|" + identifying;
     }
 
-    /** For screens: {@code ○×○—?} and write-ins. */
+    /** The screen symbol of a stored mark: ○ 赞成, × 不赞成, — 弃权, ? 无法辨认. */
+    static char symbol(char c) {
+      return switch (c) {
+        case 'Y' -> '○';
+        case 'N' -> '×';
+        case 'A' -> '—';
+        default -> '?';
+      };
+    }
+
+    /** For screens: {@code ○×○—?} and write-ins (each name with its symbol). */
     public String display() {
       StringBuilder sb = new StringBuilder();
       for (char c : marks.toCharArray()) {
-        sb.append(
-            switch (c) {
-              case 'Y' -> '○';
-              case 'N' -> '×';
-              case 'A' -> '—';
-              default -> '?';
-            });
+        sb.append(symbol(c));
       }
       if (!writeIns.isEmpty()) {
-        sb.append(" 另选：").append(writeIns.replace("\n", "、"));
+        sb.append(" 另选：");
+        String[] lines = writeIns.split("\n");
+        for (int i = 0; i < lines.length; i++) {
+          String l = lines[i];
+          if (i > 0) {
+            sb.append('、');
+          }
+          if (l.length() > 2 && l.charAt(1) == ':') {
+            sb.append(l.substring(2)).append(symbol(l.charAt(0)));
+          } else {
+            sb.append(l);
+          }
+        }
       }
       if (identifying) {
         sb.append(" （有识别标记）");

@@ -112,7 +112,7 @@ class ConcurrencyTest extends H2AppTest {
       List<Integer> statuses = r.stream().map(WebClient.Response::status).sorted().toList();
       assertThat(statuses).as("第%d叠：恰好一人得到录入A", i).containsExactly(201, 409);
       WebClient.Response loser = r.get(0).status() == 409 ? r.get(0) : r.get(1);
-      assertThat(loser.body()).contains("ENTRY.SIDE_TAKEN").contains("录入A由");
+      assertThat(loser.body()).contains("ENTRY.SIDE_TAKEN").contains("录入A正由另一名计票人进行");
     }
     assertThat(
             jdbc.queryForObject(

@@ -155,10 +155,16 @@ class DutiesBrowserTest extends H2AppTest {
     login("dsd" + n);
     d.get(stackUrl);
     WebElement row = d.findElement(By.id("difference-2"));
-    row.findElement(By.cssSelector(".ruling-marks")).sendKeys("120");
-    row.findElement(By.cssSelector(".ruling-reason")).sendKeys("以原票为准");
+    // A read 120, B 210: the first two candidates are highlighted on both sides
+    assertThat(row.findElements(By.cssSelector(".reading-a .differs"))).hasSize(2);
+    assertThat(row.findElements(By.cssSelector(".reading-b .differs"))).hasSize(2);
+    assertThat(row.findElement(By.cssSelector(".reading-a")).getText()).startsWith("○×—");
+    // the original paper agrees with entry A: one click
     PageLoad.after(
-        d, Duration.ofSeconds(30), () -> row.findElement(By.cssSelector(".ruling-save")).click());
+        d, Duration.ofSeconds(30), () -> row.findElement(By.cssSelector(".as-a")).click());
+    assertThat(d.findElement(By.cssSelector("#difference-2 .ruling")).getText())
+        .startsWith("○×—")
+        .contains("按录入A");
     assertThat(d.findElement(By.id("differences")).getText())
         .contains("监票人丁")
         .doesNotContain("dsd" + n);
