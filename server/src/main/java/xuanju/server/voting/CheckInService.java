@@ -106,6 +106,17 @@ public class CheckInService {
         .toList();
   }
 
+  /** The name of one voter of a meeting, by key. Needs VIEW. */
+  @Transactional(readOnly = true)
+  public String nameOf(long electionId, int stage, String key) {
+    Election e = election(electionId, Permission.VIEW);
+    return votersOf(e, stage).stream()
+        .filter(x -> x.key().equals(key))
+        .map(Voter::name)
+        .findFirst()
+        .orElseThrow(() -> VotingRule.CHECKIN_NOT_ELIGIBLE.invalid("key", key));
+  }
+
   /** Checks a voter in (签到). Needs COUNT. Returns the new quorum view. */
   @Transactional
   public QuorumView checkIn(long electionId, int stage, String key) {
@@ -139,11 +150,20 @@ public class CheckInService {
     if (progress.begun(electionId, stage)) {
       throw new IllegalStateException("投票已经开始，不能撤销签到");
     }
+    String name =
+        votersOf(e, stage).stream()
+            .filter(x -> x.key().equals(key))
+            .map(Voter::name)
+            .findFirst()
+            .orElseThrow(() -> VotingRule.CHECKIN_NOT_ELIGIBLE.invalid("key", key));
     if (repo.deleteCheckin(electionId, stage, key) > 0) {
-      log(e, "VOTING_CHECKIN_UNDONE", "撤销签到：" + key);
+      log(e, "VOTING_CHECKIN_UNDONE", StageProgress.meetingZh(e, stage) + "撤销签到：" + name);
       for (Voter p : stage == 1 ? electorate.proxiesHeldBy(e, key) : List.<Voter>of()) {
         if (repo.deleteCheckin(electionId, stage, p.key()) > 0) {
-          log(e, "VOTING_CHECKIN_UNDONE", "撤销签到：" + p.key() + "（委托投票）");
+          log(
+              e,
+              "VOTING_CHECKIN_UNDONE",
+              StageProgress.meetingZh(e, stage) + "撤销签到：" + p.name() + "（委托" + name + "代为投票）");
         }
       }
     }

@@ -298,15 +298,17 @@ class VotingController {
       @RequestParam(defaultValue = "false") boolean undo,
       Model model) {
     try {
+      String name = checkIn.nameOf(id, stage, key);
       if (undo) {
         checkIn.undoCheckIn(id, stage, key);
+        model.addAttribute("undone", name);
       } else {
         checkIn.checkIn(id, stage, key);
+        model.addAttribute("lastKey", key);
+        model.addAttribute("lastName", name);
       }
-    } catch (InvalidInputException e) {
-      model.addAttribute("error", e.describe());
-    } catch (IllegalStateException e) {
-      model.addAttribute("error", e.getMessage());
+    } catch (InvalidInputException | IllegalStateException e) {
+      model.addAttribute("error", PageActions.message(e));
     }
     panel(id, stage, q, model);
     return "voting/checkin :: panel";
