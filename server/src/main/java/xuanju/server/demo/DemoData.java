@@ -203,7 +203,9 @@ public class DemoData implements ApplicationRunner {
         PlanDetails.defaultMethod(true),
         "村党群服务中心",
         now);
-    // 3. the small branch: a draft that wrongly plans a committee for 6 members (blocked)
+    // 3. the small branch: a draft that wrongly plans a committee for 6 members (blocked), four
+    // days before its meeting: the posting of the preliminary candidates is overdue (the town desk
+    // shows it red)
     elections.insert(
         new ElectionForm(
             smallVillage,
@@ -217,7 +219,7 @@ public class DemoData implements ApplicationRunner {
             1,
             0,
             null,
-            today.plusDays(35),
+            today.plusDays(4),
             3),
         ACTOR,
         now);

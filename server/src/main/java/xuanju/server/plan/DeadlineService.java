@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +55,24 @@ public class DeadlineService {
       out.addAll(forElection(e, posted.get(e.id()), today, perElection));
     }
     out.sort(Comparator.comparing(Deadline::date).thenComparing(Deadline::electionId));
+    return out;
+  }
+
+  /**
+   * The open milestones of the given elections (the town desk), at most {@code perElection} each,
+   * by election: one query for the posting days, the rest computed.
+   */
+  @Transactional(readOnly = true)
+  public Map<Long, List<Deadline>> forElections(Collection<Election> list, int perElection) {
+    LocalDate today = LocalDate.now(clock);
+    Map<Long, LocalDate> posted = postingDays();
+    Map<Long, List<Deadline>> out = new HashMap<>();
+    for (Election e : list) {
+      if (e.status().compareTo(ElectionStatus.COMPLETED) >= 0) {
+        continue;
+      }
+      out.put(e.id(), forElection(e, posted.get(e.id()), today, perElection));
+    }
     return out;
   }
 

@@ -119,6 +119,9 @@ class AuthorisationMatrixTest extends H2AppTest {
     row("GET /rules", Need.SIGNED_IN, (t, x) -> get("/rules"));
     row("GET /api/rules", Need.SIGNED_IN, (t, x) -> get("/api/rules"));
     row("GET /elections", Need.SIGNED_IN, (t, x) -> get("/elections"));
+    // the town desk shows only organisations the user approves for (none for most: an empty page)
+    row("GET /desk", Need.SIGNED_IN, (t, x) -> get("/desk"));
+    row("GET /desk/rollup.xlsx", Need.SIGNED_IN, (t, x) -> get("/desk/rollup.xlsx"));
     row(
         "GET /elections/new",
         Need.SIGNED_IN,

@@ -22,7 +22,7 @@ import xuanju.server.support.SignIn;
 /**
  * A branch with members, an election at CANDIDATES_APPROVED and clerks/scrutineer (test set-up).
  */
-final class VotingFixture {
+public final class VotingFixture {
   private static final AtomicInteger SEQ = new AtomicInteger();
   private static final String[] SURNAMES = {
     "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱", "高", "林", "何", "郭", "马",
@@ -32,7 +32,7 @@ final class VotingFixture {
     "伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰"
   };
 
-  record Setup(
+  public record Setup(
       long electionId,
       long organisationId,
       List<Long> memberIds,
@@ -40,7 +40,7 @@ final class VotingFixture {
       String clerk1,
       String clerk2,
       String scrutineer) {
-    String key(int i) {
+    public String key(int i) {
       return "m" + memberIds.get(i);
     }
   }
@@ -53,7 +53,7 @@ final class VotingFixture {
         + (i >= SURNAMES.length * GIVEN.length ? "" + i : "");
   }
 
-  static Setup create(
+  public static Setup create(
       OrganisationService orgs,
       ElectionService elections,
       UserRepository users,
@@ -70,7 +70,7 @@ final class VotingFixture {
   }
 
   /** {@link #create} with the members' names given (as people write them). */
-  static Setup create(
+  public static Setup create(
       OrganisationService orgs,
       ElectionService elections,
       UserRepository users,
@@ -179,11 +179,12 @@ final class VotingFixture {
         electionId);
   }
 
-  static void grant(UserRepository users, JdbcTemplate jdbc, String username, long org, Role role) {
+  public static void grant(
+      UserRepository users, JdbcTemplate jdbc, String username, long org, Role role) {
     grant(users, jdbc, username, "{noop}x", org, role);
   }
 
-  static void grant(
+  public static void grant(
       UserRepository users, JdbcTemplate jdbc, String username, String hash, long org, Role role) {
     long id =
         users
