@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -244,10 +245,30 @@ public final class HolidayCalendar {
     return d.getDayOfWeek() == DayOfWeek.SATURDAY || d.getDayOfWeek() == DayOfWeek.SUNDAY;
   }
 
+  /**
+   * tyme4j's entries by date, remembered: {@code LegalHoliday.fromYmd} searches its data text with
+   * a regular expression on every call, and a desk of hundreds of timelines asks for the same days
+   * thousands of times. The data never changes while the program runs; the memory is bounded.
+   */
+  private static final java.util.concurrent.ConcurrentHashMap<LocalDate, Optional<LegalHoliday>>
+      TYME4J_DAYS = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int TYME4J_DAYS_MAX = 50_000;
+
   private static LegalHoliday tyme4jEntry(LocalDate d) {
     if (d.getYear() < 1 || d.getYear() > 9999) {
       return null;
     }
-    return LegalHoliday.fromYmd(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+    Optional<LegalHoliday> known = TYME4J_DAYS.get(d);
+    if (known == null) {
+      known =
+          Optional.ofNullable(
+              LegalHoliday.fromYmd(d.getYear(), d.getMonthValue(), d.getDayOfMonth()));
+      if (TYME4J_DAYS.size() >= TYME4J_DAYS_MAX) {
+        TYME4J_DAYS.clear();
+      }
+      TYME4J_DAYS.put(d, known);
+    }
+    return known.orElse(null);
   }
 }
