@@ -277,7 +277,7 @@ public final class NominationChecks {
           Finding.of(
               NominationRule.ELIGIBILITY_RIGHT_TO_STAND,
               field,
-              name + "：" + vr.reasonZh() + "（" + vr.code() + "）"));
+              name + "：" + vr.reasonZh()));
     }
     if (m.joinDate().plusYears(1).isAfter(electionDay)) {
       Period p = Period.between(m.joinDate(), electionDay);

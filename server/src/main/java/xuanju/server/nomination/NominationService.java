@@ -62,6 +62,7 @@ public class NominationService {
   private final AccessService access;
   private final AuditLog audit;
   private final Clock clock;
+  private final xuanju.server.security.UserNames userNames;
 
   public NominationService(
       NominationRepository repo,
@@ -69,7 +70,9 @@ public class NominationService {
       ApprovalService approvals,
       AccessService access,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      xuanju.server.security.UserNames userNames) {
+    this.userNames = userNames;
     this.repo = repo;
     this.elections = elections;
     this.approvals = approvals;
@@ -289,7 +292,8 @@ public class NominationService {
         yield NominationDocuments.formalList(
             e,
             all.stream().filter(Nominee::formal).toList(),
-            s.decidedBy(),
+            // the approver by name, never the login (issue 14)
+            s.decidedBy() == null ? null : userNames.of(s.decidedBy()),
             s.decidedAt() == null ? today : LocalDate.ofInstant(s.decidedAt(), clock.getZone()));
       }
     };

@@ -100,6 +100,27 @@ class CardWebTest extends H2AppTest {
             .getContentAsByteArray();
     assertThat(new String(cards, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
         .isEqualTo("%PDF-");
+    // the cards and the mobile box's register book read as official texts (issue 14); the QR code
+    // is an image, not text
+    byte[] book =
+        mvc.perform(
+                get("/elections/{id}/cards/register-book.pdf", f.electionId)
+                    .param("stationId", Long.toString(mobile))
+                    .with(admin()))
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    List<String> orgNames = jdbc.queryForList("SELECT name FROM organisation", String.class);
+    for (var doc :
+        java.util.Map.of("voter-cards.pdf", cards, "register-book.pdf", book).entrySet()) {
+      assertThat(
+              xuanju.server.support.DocumentWording.problems(
+                  doc.getKey(),
+                  xuanju.server.support.DocumentWording.text(doc.getKey(), doc.getValue()),
+                  List.of("admin"),
+                  orgNames))
+          .isEmpty();
+    }
 
     // three proxies for one holder, then a fourth through the form: refused, nothing saved
     for (int i = 1; i <= 4; i++) {

@@ -42,6 +42,7 @@ import xuanju.server.election.ElectionService;
 import xuanju.server.election.ElectionStatus;
 import xuanju.server.organisation.OrganisationService;
 import xuanju.server.security.UserRepository;
+import xuanju.server.support.DocumentWording;
 import xuanju.server.support.H2AppTest;
 import xuanju.server.support.SignIn;
 
@@ -490,8 +491,12 @@ class NominationFlowTest extends H2AppTest {
             "PRE_CANDIDATES_SUBMITTED",
             "CANDIDATES_APPROVED");
 
-    // the documents
+    // the documents, each checked as an official text (no codes, logins, English: issue 14)
     var clerkUser = user(clerk).roles("USER");
+    List<String> wording = new ArrayList<>();
+    List<String> tags =
+        jdbc.queryForList(
+            "SELECT name FROM organisation WHERE id IN (?, ?)", String.class, branch, town);
     for (String doc : List.of("preliminary-notice", "pre-candidates-notice", "formal-list")) {
       byte[] pdf =
           mvc.perform(
@@ -514,7 +519,33 @@ class NominationFlowTest extends H2AppTest {
               .getContentAsByteArray();
       assertThat(docx[0]).isEqualTo((byte) 'P');
       assertThat(docx[1]).isEqualTo((byte) 'K');
+      for (var f : java.util.Map.of(doc + ".pdf", pdf, doc + ".docx", docx).entrySet()) {
+        wording.addAll(
+            DocumentWording.problems(
+                f.getKey(),
+                DocumentWording.text(f.getKey(), f.getValue()),
+                List.of(clerk, upper),
+                tags));
+      }
     }
+    byte[] form =
+        mvc.perform(
+                get(
+                        "/elections/{id}/nomination/nominees/{n}/registration.docx",
+                        electionId,
+                        nomineeOf("欧阳娜"))
+                    .with(clerkUser))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    wording.addAll(
+        DocumentWording.problems(
+            "registration.docx",
+            DocumentWording.text("registration.docx", form),
+            List.of(clerk, upper),
+            tags));
+    assertThat(wording).isEmpty();
     mvc.perform(
             get(
                     "/elections/{id}/nomination/nominees/{n}/registration.docx",

@@ -341,6 +341,14 @@ interface RegisterFlowContract {
             .getResponse()
             .getContentAsByteArray();
     String text = PlanFixtures.pdfText(pdf);
+    // an official text: no rule codes, logins or English (issue 14)
+    assertThat(
+            xuanju.server.support.DocumentWording.problems(
+                "list.pdf",
+                xuanju.server.support.DocumentWording.text("list.pdf", pdf),
+                List.of("admin"),
+                List.of(t.orgName())))
+        .isEmpty();
     assertThat(text)
         .contains(t.orgName() + "第一选区选民名单")
         .contains("本选区共有选民4名")
@@ -406,6 +414,13 @@ interface RegisterFlowContract {
             .andReturn()
             .getResponse()
             .getContentAsByteArray();
+    assertThat(
+            xuanju.server.support.DocumentWording.problems(
+                "changes.pdf",
+                xuanju.server.support.DocumentWording.text("changes.pdf", notice),
+                List.of("admin"),
+                List.of(t.orgName())))
+        .isEmpty();
     assertThat(PlanFixtures.pdfText(notice))
         .contains("选民名单变更公告")
         .contains("补登0名，除名1名，更正1名")

@@ -4,16 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static xuanju.server.results.ResultsFixture.as;
 import static xuanju.server.results.ResultsFixture.run;
 
-import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.apache.poi.xssf.extractor.XSSFExcelExtractor;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +15,7 @@ import xuanju.server.organisation.OrganisationService;
 import xuanju.server.plan.ApprovalDecision;
 import xuanju.server.plan.PlanFixtures;
 import xuanju.server.security.UserRepository;
+import xuanju.server.support.DocumentWording;
 import xuanju.server.support.H2AppTest;
 import xuanju.server.voting.EntryService;
 import xuanju.server.voting.VotingServices;
@@ -31,15 +25,6 @@ import xuanju.server.voting.VotingServices;
  * document holds a rule code, a login name, "委员会委员会" or an English word (issue 14).
  */
 class DocumentTextsTest extends H2AppTest {
-  /** A rule code such as {@code PARTY.MARGIN.PRELIMINARY} or {@code RESULTS.}. */
-  static final Pattern RULE_CODE = Pattern.compile("[A-Z_]{3,}\\.");
-
-  /** A Latin word of three letters or more (units such as A4 or file formats are not words). */
-  static final Pattern ENGLISH = Pattern.compile("(?<![A-Za-z0-9])[A-Za-z]{3,}(?![A-Za-z0-9])");
-
-  /** Latin letters that may stand in an official text. */
-  static final List<String> ALLOWED = List.of("SHA", "PDF", "Excel", "Word");
-
   @Autowired VotingServices voting;
   @Autowired EntryService entries;
   @Autowired ElectionService elections;
@@ -73,37 +58,12 @@ class DocumentTextsTest extends H2AppTest {
     List<String> problems = new ArrayList<>();
     int documents = 0;
     for (var e : files.entrySet()) {
-      String name = e.getKey();
-      String text = text(name, e.getValue());
+      String text = DocumentWording.text(e.getKey(), e.getValue());
       if (text == null) {
         continue;
       }
       documents++;
-      Matcher code = RULE_CODE.matcher(text);
-      if (code.find()) {
-        problems.add(name + "：规则代码 " + around(text, code.start()));
-      }
-      for (String login : logins) {
-        if (text.contains(login)) {
-          problems.add(name + "：登录名 " + login);
-        }
-      }
-      if (text.replaceAll("\\s+", "").contains("委员会委员会")) {
-        problems.add(name + "：委员会委员会");
-      }
-      // the audit chain's check code and a round's election code are hexadecimal, not words
-      String words =
-          text.replaceAll("审计链校验码：第\\d+条[\\s0-9a-f]+", "").replaceAll("选举编码\\s*[0-9A-F]+", "");
-      for (String o : orgNames) {
-        words = words.replace(o, "");
-      }
-      Matcher word = ENGLISH.matcher(words);
-      while (word.find()) {
-        if (!ALLOWED.contains(word.group())) {
-          problems.add(name + "：英文 " + around(words, word.start()));
-          break;
-        }
-      }
+      problems.addAll(DocumentWording.problems(e.getKey(), text, logins, orgNames));
     }
     assertThat(documents).as("归档中的文书").isGreaterThanOrEqualTo(8);
     // ballots: the plenum's first vote is 第1次投票 of that meeting; a branch has no 选举委员会 seal;
@@ -120,36 +80,12 @@ class DocumentTextsTest extends H2AppTest {
                     .pdf())
             .replaceAll("\\s+", "");
     assertThat(tally).contains("计票结果报告单", "应到会10人，实到会10人", "发出选票10张，收回10张", "总监票人（签名）", "计票人（签名）");
-    assertThat(RULE_CODE.matcher(tally).find()).isFalse();
+    assertThat(DocumentWording.RULE_CODE.matcher(tally).find()).isFalse();
     // the approver wrote only 同意。: the reply does not repeat it as a numbered item
     String reply = PlanFixtures.pdfText(files.get("05-results/选举结果批复.pdf")).replaceAll("\\s+", "");
     assertThat(reply).contains("此复。").doesNotContain("、同意。");
     assertThat(xuanju.server.plan.PlanDocuments.addsSomething("同意。")).isFalse();
     assertThat(xuanju.server.plan.PlanDocuments.addsSomething("请于选举后十日内报送选举结果")).isTrue();
     assertThat(problems).isEmpty();
-  }
-
-  private static String text(String name, byte[] bytes) throws Exception {
-    if (name.endsWith(".pdf")) {
-      return PlanFixtures.pdfText(bytes);
-    }
-    if (name.endsWith(".docx")) {
-      try (XWPFWordExtractor x =
-          new XWPFWordExtractor(new XWPFDocument(new ByteArrayInputStream(bytes)))) {
-        return x.getText();
-      }
-    }
-    if (name.endsWith(".xlsx")) {
-      try (XSSFExcelExtractor x =
-          new XSSFExcelExtractor(new XSSFWorkbook(new ByteArrayInputStream(bytes)))) {
-        return x.getText();
-      }
-    }
-    return null;
-  }
-
-  private static String around(String text, int at) {
-    return text.substring(Math.max(0, at - 20), Math.min(text.length(), at + 30))
-        .replaceAll("\\s+", " ");
   }
 }

@@ -77,6 +77,13 @@ class CheckInSheetTest extends H2AppTest {
             .getResponse()
             .getContentAsByteArray();
     String text = PlanFixtures.pdfText(pdf).replaceAll("\\s+", "");
+    assertThat(
+            xuanju.server.support.DocumentWording.problems(
+                "sheet.pdf",
+                xuanju.server.support.DocumentWording.text("sheet.pdf", pdf),
+                List.of("admin"),
+                jdbc.queryForList("SELECT name FROM organisation", String.class)))
+        .isEmpty();
     assertThat(text).contains("签到表", "应到会" + names.size() + "人", "序号姓名签名备注");
     List<String> all = new ArrayList<>(names);
     all.sort(NameOrder.surnameStrokes());
