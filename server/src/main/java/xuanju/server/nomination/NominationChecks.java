@@ -274,10 +274,7 @@ public final class NominationChecks {
     VotingRight vr = Roster.votingRight(m).outcome();
     if (!vr.hasVote()) {
       out.add(
-          Finding.of(
-              NominationRule.ELIGIBILITY_RIGHT_TO_STAND,
-              field,
-              name + "：" + vr.reasonZh()));
+          Finding.of(NominationRule.ELIGIBILITY_RIGHT_TO_STAND, field, name + "：" + vr.reasonZh()));
     }
     if (m.joinDate().plusYears(1).isAfter(electionDay)) {
       Period p = Period.between(m.joinDate(), electionDay);

@@ -191,7 +191,12 @@ class NominationChecksTest {
         member("钱七", Membership.FULL, MemberStatus.DISCIPLINE_PROBATION, LocalDate.of(2000, 1, 1));
     assertThat(NominationChecks.eligibility("钱七", suspended, DAY, null, null, List.of()))
         .singleElement()
-        .satisfies(x -> assertThat(x.messageZh()).contains("PARTY.VOTE.DISCIPLINE_PROBATION"));
+        .satisfies(
+            x -> {
+              // the reason in words on the page; the code stays with the finding (tooltip, API)
+              assertThat(x.messageZh()).contains("留党察看期间").doesNotContain("PARTY.");
+              assertThat(x.code()).isEqualTo("PARTY.ELIGIBILITY.RIGHT_TO_STAND");
+            });
 
     Member young = member("孙八", Membership.FULL, MemberStatus.NORMAL, LocalDate.of(2025, 7, 1));
     assertThat(NominationChecks.eligibility("孙八", young, DAY, null, null, List.of()))
