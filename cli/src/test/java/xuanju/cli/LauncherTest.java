@@ -157,6 +157,29 @@ class LauncherTest {
     assertThat(r.out()).isEqualTo(expected());
   }
 
+  /**
+   * A change in core only: Maven rebuilds but leaves the CLI jar as it was (its classes did not
+   * change). The launcher must build once, not at every later run.
+   */
+  @Test
+  void aChangeInCoreBuildsOnceNotAtEveryRun() throws Exception {
+    install();
+    Path mvnw = root.resolve("mvnw");
+    // a stand-in for Maven that, like Maven with unchanged CLI classes, writes no jar
+    Files.writeString(mvnw, "#!/bin/sh\necho build >> \"$(dirname \"$0\")/mvnw-calls\"\n");
+    mvnw.toFile().setExecutable(true);
+    Path source = root.resolve("core/src/main/java/Changed.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, "class Changed {}\n");
+    Result first = run();
+    assertTallied(first);
+    assertThat(first.err()).contains("正在构建");
+    Result second = run();
+    assertTallied(second);
+    assertThat(second.err()).doesNotContain("正在构建");
+    assertThat(Files.readAllLines(root.resolve("mvnw-calls"))).hasSize(1);
+  }
+
   @Test
   void firstRunsMakeTheArchiveOnceLaterRunsUseIt() throws Exception {
     install();
