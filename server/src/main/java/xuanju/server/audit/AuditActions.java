@@ -112,12 +112,15 @@ public final class AuditActions {
     m.put("VOTING_ROUND_DECIDED", "判定本轮结果");
     m.put("VOTING_SEATS_REDUCED", "减少应选名额");
     m.put("VOTING_AGGREGATE_COUNT", "录入计票汇总");
+    m.put("VOTING_AGGREGATE_CONFIRMED", "计票汇总表第二遍录入一致并计入");
     m.put("VOTING_READY_FOR_RESULTS", "选举结果待报送");
     m.put("VOTING_STAGE2_OPENED", "开始委员会全体会议选举");
     m.put("VOTING_STAGE2_STARTED", "委员会全体会议开始投票");
     m.put("VOTING_PORTFOLIO", "确定委员分工");
     m.put("BALLOT_ENTRY_STARTED", "开始录入选票");
     m.put("BALLOT_ENTRY_FINISHED", "选票录入完毕");
+    m.put("BALLOT_ENTRY_RELEASED", "释放选票录入");
+    m.put("BALLOT_ENTRY_TAKEN", "接手选票录入");
     m.put("BALLOT_RULING", "认定有差异的选票");
     m.put("BALLOT_STACK_SETTLED", "核对认定完毕");
     m.put("RESULTS_ARCHIVE_STORED", "归档");
