@@ -39,7 +39,8 @@ class LoginBrowserTest extends H2AppTest {
         .until(ExpectedConditions.presenceOfElementLocated(By.id("dashboard-title")));
 
     assertThat(driver.findElement(By.id("dashboard-title")).getText()).isEqualTo("工作台");
-    assertThat(driver.findElement(By.id("current-user")).getText()).isEqualTo(ADMIN);
+    // the header names the person (the account's display name), not the login (issue 14)
+    assertThat(driver.findElement(By.id("current-user")).getText()).isEqualTo("系统管理员");
     assertThat(driver.findElement(By.id("organisations")).getText()).contains("代力吉镇党委");
     Browser.screenshot(driver, "02-dashboard");
 
