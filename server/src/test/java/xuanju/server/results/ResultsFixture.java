@@ -79,7 +79,7 @@ final class ResultsFixture {
     this.voting = voting;
     this.entries = entries;
     int n = SEQ.incrementAndGet();
-    String tag = Long.toString(System.nanoTime(), 36);
+    String tag = (System.nanoTime() % 1_000_000_000L) + "-" + n;
     town = orgs.create("test", null, "结果测试镇党委" + tag, "TOWN_COMMITTEE");
     branch = orgs.create("test", town, "结果测试支部" + tag, "BRANCH");
     for (int i = 0; i < members; i++) {

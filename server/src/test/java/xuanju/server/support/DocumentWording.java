@@ -84,7 +84,12 @@ public final class DocumentWording {
     String words =
         text.replaceAll("审计链校验码：第\\d+条[\\s0-9a-f]+", "").replaceAll("选举编码\\s*[0-9A-F]+", "");
     for (String o : ignored) {
-      words = words.replace(o, "");
+      // a name may be broken across lines of a PDF: match it with whitespace between any characters
+      String spaced =
+          o.codePoints()
+              .mapToObj(c -> Pattern.quote(new String(Character.toChars(c))))
+              .collect(java.util.stream.Collectors.joining("\\s*"));
+      words = words.replaceAll(spaced, "");
     }
     Matcher word = ENGLISH.matcher(words);
     while (word.find()) {
