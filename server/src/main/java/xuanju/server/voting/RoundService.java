@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -33,6 +35,7 @@ import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
 import xuanju.server.documents.BallotLayout;
 import xuanju.server.documents.BallotPdf;
+import xuanju.server.documents.DocumentContent;
 import xuanju.server.election.Election;
 import xuanju.server.election.ElectionService;
 import xuanju.server.election.ElectionStatus;
@@ -259,7 +262,22 @@ public class RoundService {
    */
   @Transactional
   public QuorumView beginVoting(long electionId, int stage, int expectedVersion) {
+    return beginVoting(electionId, stage, expectedVersion, null);
+  }
+
+  /**
+   * Begins the voting of a stage, as {@link #beginVoting(long, int, int)}; before the approved
+   * election day the members' meeting may vote only with the reason recorded ({@code
+   * VOTING.START.BEFORE_ELECTION_DAY}): it goes into the audit log with the approved day.
+   *
+   * @param earlyReason why the meeting votes before the approved election day (ignored on or after
+   *     that day)
+   */
+  @Transactional
+  public QuorumView beginVoting(
+      long electionId, int stage, int expectedVersion, String earlyReason) {
     Election e = election(electionId, Permission.MANAGE);
+    String early = stage == 1 ? earlyStart(e, earlyReason) : "";
     List<Round> rounds = repo.rounds(electionId).stream().filter(r -> r.stage() == stage).toList();
     if (rounds.isEmpty()) {
       throw new IllegalStateException(stage == 1 ? "请先填写正式候选人并生成选票" : "请先召开委员会全体会议并确定书记、副书记候选人");
@@ -282,7 +300,7 @@ public class RoundService {
           Set.of(ElectionStatus.CANDIDATES_APPROVED),
           ElectionStatus.VOTING,
           "VOTING_STARTED",
-          "选举大会开始投票：应到会" + q.expected() + "人，实到会" + q.present() + "人（" + q.code() + "）");
+          "选举大会开始投票：应到会" + q.expected() + "人，实到会" + q.present() + "人（" + q.code() + "）" + early);
       repo.setState(electionId, "first_begun_at", clock.instant());
     } else {
       repo.setState(electionId, "second_begun_at", clock.instant());
@@ -297,6 +315,43 @@ public class RoundService {
       }
     }
     return q;
+  }
+
+  /**
+   * How many days today lies before the approved election day (0 on or after it): the voting page
+   * asks for a reason when it is positive.
+   */
+  public long daysBeforeElectionDay(Election e) {
+    return Math.max(0, ChronoUnit.DAYS.between(LocalDate.now(clock), e.electionDay()));
+  }
+
+  /**
+   * The audit sentence of an early start, or "" on or after the approved day; refused without a
+   * reason.
+   */
+  private String earlyStart(Election e, String reason) {
+    long days = daysBeforeElectionDay(e);
+    if (days == 0) {
+      return "";
+    }
+    if (reason == null || reason.isBlank()) {
+      throw VotingRule.START_BEFORE_ELECTION_DAY.conflict(
+          "批准的选举日为"
+              + DocumentContent.chineseDate(e.electionDay())
+              + "，今天早"
+              + days
+              + "天，请在“提前投票的原因”中写明");
+    }
+    String r = reason.strip();
+    if (r.length() > 500) {
+      throw new InvalidInputException("earlyReason", "提前投票的原因不能超过500字");
+    }
+    return "；早于批准的选举日（"
+        + DocumentContent.chineseDate(e.electionDay())
+        + "）"
+        + days
+        + "天开始投票，原因："
+        + r;
   }
 
   /** Records ballots issued, returned and spoiled for one box (发出、收回、作废). Needs COUNT. */

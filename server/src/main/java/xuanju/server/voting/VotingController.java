@@ -102,6 +102,7 @@ class VotingController {
     model.addAttribute("rounds", rounds);
     model.addAttribute("quorum1", orNull(() -> checkIn.quorum(id, 1)));
     model.addAttribute("begun1", progress.begun(id, 1));
+    model.addAttribute("daysEarly", roundService.daysBeforeElectionDay(e));
     model.addAttribute("stage2", progress.secondStageOpened(id));
     model.addAttribute("begun2", progress.begun(id, 2));
     model.addAttribute(
@@ -220,8 +221,10 @@ class VotingController {
       @PathVariable long id,
       @RequestParam int stage,
       @RequestParam int version,
+      @RequestParam(required = false) String earlyReason,
       RedirectAttributes ra) {
-    return act(ra, base(id), "已宣布开始投票", () -> roundService.beginVoting(id, stage, version));
+    return act(
+        ra, base(id), "已宣布开始投票", () -> roundService.beginVoting(id, stage, version, earlyReason));
   }
 
   @PostMapping("/second-stage")

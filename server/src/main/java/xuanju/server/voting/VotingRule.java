@@ -37,6 +37,12 @@ public enum VotingRule implements Rule {
       Severity.ERROR,
       "实到会人数未达到规定比例的，不能开始投票",
       Citation.of("中国共产党基层组织选举工作条例（2020）", "", "P12; legal-rules A3.1; QU-01", Confidence.S)),
+  START_BEFORE_ELECTION_DAY(
+      "VOTING.START.BEFORE_ELECTION_DAY",
+      Severity.ERROR,
+      "在上级批准的选举日之前开始投票，须写明原因并记录在案",
+      Citation.of(
+          "换届选举请示及上级党组织批复（种子 000；种子 001 篇4）", "", "seed-rules §4.1 step 2", Confidence.PLAN)),
   NOT_STARTED(
       "VOTING.NOT_STARTED",
       Severity.ERROR,

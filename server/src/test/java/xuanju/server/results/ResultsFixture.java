@@ -108,7 +108,9 @@ final class ResultsFixture {
                       1,
                       0,
                       null,
-                      LocalDate.of(2026, 12, 20),
+                      LocalDate
+                          .now(), // the meeting is today: voting before the approved day needs a
+                      // reason
                       3));
           ElectionStatus[] path = {
             ElectionStatus.DRAFT,

@@ -120,7 +120,9 @@ final class TrustFixture {
                       1,
                       0,
                       null,
-                      LocalDate.of(2026, 12, 20),
+                      LocalDate
+                          .now(), // the meeting is today: voting before the approved day needs a
+                      // reason
                       3));
           ElectionStatus[] path = {
             ElectionStatus.DRAFT,

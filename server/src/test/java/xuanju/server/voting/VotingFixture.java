@@ -113,7 +113,9 @@ public final class VotingFixture {
                       1,
                       deputySeats,
                       null,
-                      LocalDate.of(2026, 12, 20),
+                      LocalDate
+                          .now(), // the meeting is today: voting before the approved day needs a
+                      // reason
                       3));
           ElectionStatus[] path = {
             ElectionStatus.DRAFT,

@@ -1,0 +1,183 @@
+package xuanju.server.voting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import xuanju.server.election.ElectionService;
+import xuanju.server.election.ElectionStatus;
+import xuanju.server.organisation.OrganisationService;
+import xuanju.server.security.UserRepository;
+import xuanju.server.support.H2AppTest;
+import xuanju.server.voting.VotingFixture.Setup;
+import xuanju.server.voting.VotingModel.CandidateRef;
+
+/**
+ * Voting before the approved election day (提前投票): refused without a reason, and the reason goes
+ * into the audit log with the approved day; on the day itself nothing is asked.
+ */
+class EarlyVotingTest extends H2AppTest {
+  @Autowired VotingServices voting;
+  @Autowired ElectionService elections;
+  @Autowired OrganisationService orgs;
+  @Autowired UserRepository users;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired MockMvc mvc;
+
+  Setup readyToBegin(LocalDate electionDay) {
+    Setup s = VotingFixture.create(orgs, elections, users, jdbc, 10, true, 2, 0);
+    jdbc.update(
+        "UPDATE election SET election_day = ? WHERE id = ?",
+        Date.valueOf(electionDay),
+        s.electionId());
+    List<CandidateRef> c = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      c.add(new CandidateRef(s.key(i), s.names().get(i), s.memberIds().get(i)));
+    }
+    VotingServiceTest.run("admin", () -> voting.rounds().openFirstRound(s.electionId(), c));
+    VotingServiceTest.run(
+        s.clerk1(),
+        () -> {
+          var voters = voting.checkIn().voters(s.electionId(), 1);
+          for (var v : voters) {
+            voting.checkIn().checkIn(s.electionId(), 1, v.key());
+          }
+        });
+    return s;
+  }
+
+  int version(long e) {
+    return VotingServiceTest.as("admin", true, () -> elections.get(e).version());
+  }
+
+  ElectionStatus statusOf(long e) {
+    return VotingServiceTest.as("admin", true, () -> elections.get(e).status());
+  }
+
+  private String lastStartAudit(long electionId) {
+    return jdbc.queryForObject(
+        "SELECT summary FROM audit_event WHERE action = 'VOTING_STARTED' AND subject = ?"
+            + " ORDER BY seq DESC LIMIT 1",
+        String.class,
+        "election:" + electionId);
+  }
+
+  @Test
+  void beforeTheApprovedDayTheServiceAsksForAReasonAndRecordsIt() {
+    LocalDate day = LocalDate.now().plusDays(3);
+    Setup s = readyToBegin(day);
+    long e = s.electionId();
+    int version = version(e);
+    for (String blank : new String[] {null, "  "}) {
+      assertThatThrownBy(
+              () ->
+                  VotingServiceTest.run(
+                      "admin", () -> voting.rounds().beginVoting(e, 1, version, blank)))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("VOTING.START.BEFORE_ELECTION_DAY")
+          .hasMessageContaining("今天早3天");
+    }
+    assertThat(statusOf(e)).isEqualTo(ElectionStatus.CANDIDATES_APPROVED);
+    assertThat(voting.progress().begun(e, 1)).isFalse();
+
+    var q =
+        VotingServiceTest.as(
+            "admin", true, () -> voting.rounds().beginVoting(e, 1, version, "经镇党委同意，党员大会提前召开"));
+    assertThat(q.present()).isEqualTo(10);
+    assertThat(statusOf(e)).isEqualTo(ElectionStatus.VOTING);
+    assertThat(lastStartAudit(e))
+        .contains("应到会10人，实到会10人")
+        .contains(
+            "早于批准的选举日（"
+                + day.getYear()
+                + "年"
+                + day.getMonthValue()
+                + "月"
+                + day.getDayOfMonth()
+                + "日）3天开始投票，原因：经镇党委同意，党员大会提前召开");
+  }
+
+  @Test
+  void onTheApprovedDayNoReasonIsAskedAndNoneRecorded() {
+    Setup s = readyToBegin(LocalDate.now());
+    long e = s.electionId();
+    VotingServiceTest.run("admin", () -> voting.rounds().beginVoting(e, 1, version(e), null));
+    assertThat(statusOf(e)).isEqualTo(ElectionStatus.VOTING);
+    assertThat(lastStartAudit(e)).doesNotContain("早于批准的选举日");
+  }
+
+  @Test
+  void thePageShowsTheApprovedDayAndTakesTheReason() throws Exception {
+    LocalDate day = LocalDate.now().plusDays(2);
+    Setup s = readyToBegin(day);
+    long e = s.electionId();
+    var admin = user("admin").roles("ADMIN", "USER");
+    String page =
+        mvc.perform(get("/elections/{id}/voting", e).with(admin))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("id=\"early-warning\"", "name=\"earlyReason\"", "今天早于批准的选举日2天")
+        .contains(day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日");
+
+    // without a reason: a Chinese error, nothing begun
+    MvcResult refused =
+        mvc.perform(
+                post("/elections/{id}/voting/begin", e)
+                    .param("stage", "1")
+                    .param("version", String.valueOf(version(e)))
+                    .with(admin)
+                    .with(csrf()))
+            .andExpect(status().is3xxRedirection())
+            .andReturn();
+    assertThat((String) refused.getFlashMap().get("error")).contains("须写明原因", "今天早2天");
+    // the page shows the message without the rule code
+    String shown =
+        mvc.perform(
+                get(refused.getResponse().getRedirectedUrl())
+                    .flashAttrs(refused.getFlashMap())
+                    .with(admin))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(shown).contains("须写明原因").doesNotContain("VOTING.START");
+    assertThat(voting.progress().begun(e, 1)).isFalse();
+
+    MvcResult begun =
+        mvc.perform(
+                post("/elections/{id}/voting/begin", e)
+                    .param("stage", "1")
+                    .param("version", String.valueOf(version(e)))
+                    .param("earlyReason", "牧区党员集中返乡，经镇党委同意提前两天召开")
+                    .with(admin)
+                    .with(csrf()))
+            .andExpect(status().is3xxRedirection())
+            .andReturn();
+    assertThat(begun.getFlashMap().get("error")).isNull();
+    assertThat(voting.progress().begun(e, 1)).isTrue();
+    assertThat(lastStartAudit(e)).contains("原因：牧区党员集中返乡，经镇党委同意提前两天召开");
+    // once begun, the warning is gone
+    assertThat(
+            mvc.perform(get("/elections/{id}/voting", e).with(admin))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .doesNotContain("id=\"early-warning\"");
+  }
+}
