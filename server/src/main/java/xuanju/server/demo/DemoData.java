@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,10 +20,16 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import xuanju.core.margin.Stage;
 import xuanju.core.roster.Member;
+import xuanju.core.roster.MemberStatus;
+import xuanju.core.roster.Membership;
 import xuanju.server.access.Role;
 import xuanju.server.attendance.ExclusionReasons;
 import xuanju.server.attendance.ExclusionStatus;
@@ -30,7 +37,10 @@ import xuanju.server.audit.AuditLog;
 import xuanju.server.election.ElectionForm;
 import xuanju.server.election.ElectionKind;
 import xuanju.server.election.ElectionRepository;
+import xuanju.server.election.ElectionService;
 import xuanju.server.election.ElectionStatus;
+import xuanju.server.nomination.NominationChecks;
+import xuanju.server.nomination.NominationService;
 import xuanju.server.organisation.OrganisationRepository;
 import xuanju.server.organisation.OrganisationService;
 import xuanju.server.plan.ApprovalDecision;
@@ -41,9 +51,10 @@ import xuanju.server.security.UserRepository;
 /**
  * Sample data (示例数据) for {@code ./xuanju serve --demo}, loaded once into an empty database (no
  * organisation yet): a town committee with branches of 45, 28, 12 and 6 members (valid resident
- * IDs, a few probationary members, one under 留党察看), three elections (one approved with an exclusion
- * list on publicity, two drafts, one of which contradicts its roster), and four users with roles
- * whose random passwords are printed once on the console.
+ * IDs, a few probationary members, one under 留党察看), four elections (one approved with an exclusion
+ * list on publicity, two drafts, one of which contradicts its roster, and one whose preliminary
+ * candidates' publicity has run, so that it can be walked to the archive on the day the data is
+ * loaded), and five users with roles whose random passwords are printed once on the console.
  */
 @Component
 @Order(10)
@@ -53,13 +64,24 @@ public class DemoData implements ApplicationRunner {
   private static final String ACTOR = "demo";
   private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
-  /** The demo users: name, display name, role, organisation key. */
+  /**
+   * The demo users: name, display name, role, organisation keys (the branch users serve both the
+   * organs branch and the school branch, whose election is ready to be walked through).
+   */
   static final List<String[]> USERS =
       List.of(
           new String[] {"demo_town", "镇党委组织委员（演示）", "UPPER_OFFICER", "town"},
-          new String[] {"demo_branch", "机关支部选举工作管理员（演示）", "ELECTION_ADMIN", "organs"},
-          new String[] {"demo_clerk", "机关支部计票人（演示）", "CLERK", "organs"},
-          new String[] {"demo_scrutineer", "机关支部监票人（演示）", "SCRUTINEER", "organs"});
+          new String[] {"demo_branch", "支部选举工作管理员（演示）", "ELECTION_ADMIN", "organs,school"},
+          new String[] {"demo_clerk", "计票人甲（演示）", "CLERK", "organs,school"},
+          new String[] {"demo_clerk2", "计票人乙（演示）", "CLERK", "organs,school"},
+          new String[] {"demo_scrutineer", "监票人（演示）", "SCRUTINEER", "organs,school"});
+
+  /**
+   * The school branch's election: committee seats, and how many days ahead its approved day lies.
+   */
+  static final int SCHOOL_SEATS = 3;
+
+  static final int SCHOOL_DAYS_AHEAD = 2;
 
   private final OrganisationRepository repo;
   private final OrganisationService orgs;
@@ -69,6 +91,8 @@ public class DemoData implements ApplicationRunner {
   private final PasswordEncoder encoder;
   private final AuditLog audit;
   private final Clock clock;
+  private final ElectionService electionService;
+  private final NominationService nominations;
 
   public DemoData(
       OrganisationRepository repo,
@@ -78,7 +102,9 @@ public class DemoData implements ApplicationRunner {
       UserRepository users,
       PasswordEncoder encoder,
       AuditLog audit,
-      Clock clock) {
+      Clock clock,
+      ElectionService electionService,
+      NominationService nominations) {
     this.repo = repo;
     this.orgs = orgs;
     this.jdbc = jdbc;
@@ -87,6 +113,8 @@ public class DemoData implements ApplicationRunner {
     this.encoder = encoder;
     this.audit = audit;
     this.clock = clock;
+    this.electionService = electionService;
+    this.nominations = nominations;
   }
 
   @Override
@@ -111,7 +139,8 @@ public class DemoData implements ApplicationRunner {
     Set<String> ids = new HashSet<>();
     List<Long> organMembers =
         insertMembers(organs, DemoMembers.generate(r, 45, 3, 1, today, ids), now);
-    insertMembers(school, DemoMembers.generate(r, 28, 2, 0, today, ids), now);
+    List<Member> schoolRoster = DemoMembers.generate(r, 28, 2, 0, today, ids);
+    List<Long> schoolMembers = insertMembers(school, schoolRoster, now);
     insertMembers(village, DemoMembers.generate(r, 12, 1, 0, today, ids), now);
     insertMembers(smallVillage, DemoMembers.generate(r, 6, 0, 0, today, ids), now);
 
@@ -227,16 +256,19 @@ public class DemoData implements ApplicationRunner {
     Map<String, Long> orgByKey = new LinkedHashMap<>();
     orgByKey.put("town", town);
     orgByKey.put("organs", organs);
+    orgByKey.put("school", school);
     StringBuilder printed = new StringBuilder();
     for (String[] u : USERS) {
       String password = randomPassword();
       long uid = users.insert(u[0], u[1], encoder.encode(password), false, false, now);
-      jdbc.update(
-          "INSERT INTO role_grant (user_id, organisation_id, role, created_at) VALUES (?, ?, ?, ?)",
-          uid,
-          orgByKey.get(u[3]),
-          u[2],
-          Timestamp.from(now));
+      for (String key : u[3].split(",")) {
+        jdbc.update(
+            "INSERT INTO role_grant (user_id, organisation_id, role, created_at) VALUES (?, ?, ?, ?)",
+            uid,
+            orgByKey.get(key),
+            u[2],
+            Timestamp.from(now));
+      }
       audit.append(
           ACTOR,
           "ROLE_GRANTED",
@@ -244,7 +276,8 @@ public class DemoData implements ApplicationRunner {
           "示例数据：创建用户并授予「" + Role.valueOf(u[2]).labelZh() + "」角色");
       printed.append(String.format("   %-16s %-18s %s%n", u[0], password, u[1]));
     }
-    audit.append(ACTOR, "DEMO_LOADED", "demo", "载入示例数据：9 个组织、91 名党员、3 个选举、4 个演示用户");
+    schoolElection(school, schoolRoster, schoolMembers, today, now);
+    audit.append(ACTOR, "DEMO_LOADED", "demo", "载入示例数据：9 个组织、91 名党员、4 个选举、5 个演示用户");
     // Printed on the console only, once, like the administrator's password.
     System.out.println();
     System.out.println("==============================================================");
@@ -253,6 +286,132 @@ public class DemoData implements ApplicationRunner {
     System.out.println("==============================================================");
     System.out.println();
     LOG.info("已载入示例数据：{} 个组织（演示用户的随机密码已显示在控制台）", repo.count());
+  }
+
+  /**
+   * 4. The school branch (中心小学党支部): plan approved, one member excused from the meeting (list on
+   * publicity), and the preliminary candidates fixed and posted long enough ago that their five-day
+   * publicity has run. On the day the data is loaded it can be walked to the archive: 公示结束, 报上级审批,
+   * the town approves, the members' meeting votes (two days before the approved day, so the reason
+   * is recorded), the committee elects its secretary, results reported, approved, archived. The
+   * nomination goes through the services as the branch's administrator.
+   */
+  private void schoolElection(
+      long school, List<Member> roster, List<Long> memberIds, LocalDate today, Instant now) {
+    LocalDate meeting = today.plusDays(SCHOOL_DAYS_AHEAD);
+    long e =
+        elections.insert(
+            new ElectionForm(
+                school,
+                "中共代力吉镇中心小学党支部委员会换届选举",
+                ElectionKind.PARTY_BRANCH,
+                ElectionKind.PARTY_BRANCH.defaultProfile(),
+                Map.of(),
+                "",
+                true,
+                SCHOOL_SEATS,
+                1,
+                0,
+                SCHOOL_SEATS,
+                meeting,
+                3),
+            ACTOR,
+            now);
+    details(
+        e,
+        today.minusYears(3).plusDays(SCHOOL_DAYS_AHEAD),
+        meeting,
+        PlanDetails.defaultMethod(true),
+        "中心小学会议室",
+        now);
+    long req =
+        request(
+            e,
+            ApprovalKind.PLAN,
+            "党员 " + roster.size() + " 名；设支部委员会，委员 " + SCHOOL_SEATS + " 名",
+            "demo_branch",
+            now.minusSeconds(20 * 86400));
+    decision(
+        req,
+        e,
+        ApprovalKind.PLAN,
+        ApprovalDecision.APPROVED,
+        "同意。",
+        "demo_town",
+        now.minusSeconds(18 * 86400));
+    elections.updateStatus(e, 0, List.of(ElectionStatus.DRAFT), ElectionStatus.PLAN_APPROVED, now);
+
+    // full members in good standing may stand (roster order = id order)
+    List<Long> eligible = new ArrayList<>();
+    for (int i = 0; i < roster.size(); i++) {
+      Member m = roster.get(i);
+      if (m.membership() == Membership.FULL && m.status() == MemberStatus.NORMAL) {
+        eligible.add(memberIds.get(i));
+      }
+    }
+    int withVote = eligible.size();
+    // the posting day: the latest day whose five-day publicity ended before today
+    LocalDate posted = today.minusDays(6);
+    while (!NominationChecks.publicityEnd(
+            posted,
+            5,
+            xuanju.core.schedule.PeriodUnit.CALENDAR_DAYS,
+            xuanju.core.schedule.HolidayCalendar.tyme4j())
+        .isBefore(today)) {
+      posted = posted.minusDays(1);
+    }
+
+    // the five-category list: one teacher on a year's secondment, approved and posted that day
+    long excused = eligible.get(eligible.size() - 1);
+    exclusion(e, excused, ExclusionReasons.DEFAULT.get(4), "支教交流一年，组织关系未转出", now);
+    long req2 =
+        request(e, ApprovalKind.EXCLUSIONS, "1 名", "demo_branch", now.minusSeconds(12 * 86400));
+    decision(
+        req2,
+        e,
+        ApprovalKind.EXCLUSIONS,
+        ApprovalDecision.APPROVED,
+        "",
+        "demo_town",
+        now.minusSeconds(11 * 86400));
+    jdbc.update(
+        "INSERT INTO exclusion_list (election_id, status, publicity_date, version) VALUES (?, ?, ?, 3)",
+        e,
+        ExclusionStatus.PUBLISHED.name(),
+        Date.valueOf(posted));
+
+    LocalDate postedOn = posted;
+    asUser(
+        "demo_branch",
+        () -> {
+          var profile = electionService.profile(electionService.get(e));
+          int count = SCHOOL_SEATS + 1;
+          while (!NominationChecks.margin(
+                  profile, Stage.PRELIMINARY, SCHOOL_SEATS, SCHOOL_SEATS, count)
+              .isEmpty()) {
+            count++;
+          }
+          nominations.recordMeeting(e, withVote, withVote - 2);
+          List<Long> nominees = new ArrayList<>();
+          for (int i = 0; i < count; i++) {
+            nominees.add(nominations.addNominee(e, eligible.get(i), 20 - 2 * i, false));
+          }
+          nominations.confirmPreliminary(e, nominees, postedOn);
+        });
+  }
+
+  /** Runs seeding code as a demo user, so the services check and audit it as that person's work. */
+  private static void asUser(String username, Runnable body) {
+    var context = SecurityContextHolder.getContext();
+    var previous = context.getAuthentication();
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(
+            username, null, List.of(new SimpleGrantedAuthority("ROLE_USER"))));
+    try {
+      body.run();
+    } finally {
+      context.setAuthentication(previous);
+    }
   }
 
   private List<Long> insertMembers(long organisationId, List<Member> members, Instant now) {

@@ -26,9 +26,9 @@ import xuanju.server.election.ElectionStatus;
 /**
  * The dashboard's coming deadlines (近期截止事项): for every election the user may see and that is not
  * completed, the milestones of its kind's core timeline that are not yet done, sorted by date. The
- * five-category publicity uses its actual posting day when the list was posted; milestones are done
- * when the election's stage shows it (publicity of candidates once candidates are approved, the
- * meeting once voting started, the report once completed).
+ * five-category publicity and the preliminary candidates' publicity use their actual posting days
+ * once posted; milestones are done when the election's stage shows it (publicity of candidates once
+ * candidates are approved, the meeting once voting started, the report once completed).
  */
 @Service
 public class DeadlineService {
@@ -47,12 +47,12 @@ public class DeadlineService {
   public List<Deadline> upcoming(int perElection) {
     LocalDate today = LocalDate.now(clock);
     List<Deadline> out = new ArrayList<>();
-    Map<Long, LocalDate> posted = postingDays();
+    Map<Long, Map<String, LocalDate>> posted = postingDays();
     for (Election e : elections.visible()) {
       if (e.status().compareTo(ElectionStatus.COMPLETED) >= 0) {
         continue;
       }
-      out.addAll(forElection(e, posted.get(e.id()), today, perElection));
+      out.addAll(openMilestones(e, posted.getOrDefault(e.id(), Map.of()), today, perElection));
     }
     out.sort(Comparator.comparing(Deadline::date).thenComparing(Deadline::electionId));
     return out;
@@ -65,29 +65,47 @@ public class DeadlineService {
   @Transactional(readOnly = true)
   public Map<Long, List<Deadline>> forElections(Collection<Election> list, int perElection) {
     LocalDate today = LocalDate.now(clock);
-    Map<Long, LocalDate> posted = postingDays();
+    Map<Long, Map<String, LocalDate>> posted = postingDays();
     Map<Long, List<Deadline>> out = new HashMap<>();
     for (Election e : list) {
       if (e.status().compareTo(ElectionStatus.COMPLETED) >= 0) {
         continue;
       }
-      out.put(e.id(), forElection(e, posted.get(e.id()), today, perElection));
+      out.put(e.id(), openMilestones(e, posted.getOrDefault(e.id(), Map.of()), today, perElection));
     }
     return out;
   }
 
-  /** The open milestones of one election (pure apart from the calendar). */
+  /** The open milestones of one election given the five-category list's posting day (or null). */
   static List<Deadline> forElection(
       Election e, LocalDate fiveCategoriesPosted, LocalDate today, int limit) {
+    return openMilestones(
+        e,
+        fiveCategoriesPosted == null
+            ? Map.of()
+            : Map.of("fiveCategoriesPublicity", fiveCategoriesPosted),
+        today,
+        limit);
+  }
+
+  /**
+   * The open milestones of one election (pure apart from the calendar).
+   *
+   * @param posted actual posting days by milestone id (those the template lacks are ignored)
+   */
+  static List<Deadline> openMilestones(
+      Election e, Map<String, LocalDate> posted, LocalDate today, int limit) {
     var template = TimelineTemplates.byId(e.kind().timelineTemplate());
     if (template.isEmpty()) {
       return List.of();
     }
     Map<String, LocalDate> actual = new HashMap<>();
-    if (fiveCategoriesPosted != null
-        && template.get().milestone("fiveCategoriesPublicity").isPresent()) {
-      actual.put("fiveCategoriesPublicity", fiveCategoriesPosted);
-    }
+    posted.forEach(
+        (id, day) -> {
+          if (day != null && template.get().milestone(id).isPresent()) {
+            actual.put(id, day);
+          }
+        });
     Timeline t =
         Schedules.check(
             template.get(),
@@ -132,12 +150,20 @@ public class DeadlineService {
     return s.compareTo(ElectionStatus.VOTING) >= 0;
   }
 
-  private Map<Long, LocalDate> postingDays() {
-    Map<Long, LocalDate> m = new HashMap<>();
+  /** The actual posting days by election: the five-category list and the preliminary candidates. */
+  private Map<Long, Map<String, LocalDate>> postingDays() {
+    Map<Long, Map<String, LocalDate>> m = new HashMap<>();
     jdbc.query(
         "SELECT election_id, publicity_date FROM exclusion_list WHERE publicity_date IS NOT NULL",
         rs -> {
-          m.put(rs.getLong(1), rs.getObject(2, LocalDate.class));
+          m.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+              .put("fiveCategoriesPublicity", rs.getObject(2, LocalDate.class));
+        });
+    jdbc.query(
+        "SELECT election_id, publicity_posted FROM nomination WHERE publicity_posted IS NOT NULL",
+        rs -> {
+          m.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+              .put("preliminaryCandidatesPublicity", rs.getObject(2, LocalDate.class));
         });
     return m;
   }

@@ -25,6 +25,7 @@ class DemoDataTest extends H2AppTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired MockMvc mvc;
   @Autowired AttendanceService attendance;
+  @Autowired xuanju.server.nomination.NominationService nominations;
 
   private long count(String sql, Object... args) {
     return jdbc.queryForObject(sql, Long.class, args);
@@ -66,9 +67,8 @@ class DemoDataTest extends H2AppTest {
     assertThat(
             jdbc.queryForList(
                 "SELECT status FROM election WHERE created_by = 'demo' ORDER BY id", String.class))
-        .containsExactly("PLAN_APPROVED", "DRAFT", "DRAFT");
-    long approved =
-        count("SELECT id FROM election WHERE created_by = 'demo' AND status = 'PLAN_APPROVED'");
+        .containsExactly("PLAN_APPROVED", "DRAFT", "DRAFT", "PLAN_APPROVED");
+    long approved = organsElection();
     SignIn.as(
         "demo_branch",
         false,
@@ -79,15 +79,44 @@ class DemoDataTest extends H2AppTest {
           assertThat(x.expected()).isEqualTo(41);
           assertThat(attendance.list(approved).exclusions()).hasSize(2);
         });
-    for (String u : List.of("demo_town", "demo_branch", "demo_clerk", "demo_scrutineer")) {
+    // the town officer on the town; the branch users on the organs branch and the school branch
+    for (String u :
+        List.of("demo_town", "demo_branch", "demo_clerk", "demo_clerk2", "demo_scrutineer")) {
       assertThat(
               count(
                   "SELECT COUNT(*) FROM role_grant g JOIN app_user a ON a.id = g.user_id"
                       + " WHERE a.username = ?",
                   u))
           .as(u)
-          .isEqualTo(1);
+          .isEqualTo(u.equals("demo_town") ? 1 : 2);
     }
+  }
+
+  private long organsElection() {
+    return count("SELECT id FROM election WHERE title = '中共代力吉镇机关支部委员会换届选举'");
+  }
+
+  @Test
+  void theSchoolElectionWaitsAtTheEndOfItsPreliminaryPublicity() {
+    long school = count("SELECT id FROM election WHERE title = '中共代力吉镇中心小学党支部委员会换届选举'");
+    LocalDate today = LocalDate.now();
+    SignIn.as(
+        "demo_branch",
+        false,
+        () -> {
+          var state = nominations.state(school);
+          assertThat(state.phase()).isEqualTo(xuanju.server.nomination.Phase.PUBLICITY);
+          // posted in the seeded past: the publicity has run, no back-dating is needed today
+          assertThat(state.publicityPosted()).isBefore(today.minusDays(5));
+          assertThat(nominations.overview(school).toString()).isNotEmpty();
+          assertThat(nominations.nominees(school).stream().filter(n -> n.preliminary()).count())
+              .isGreaterThanOrEqualTo(DemoData.SCHOOL_SEATS + 1);
+          assertThat(attendance.list(school).exclusions()).hasSize(1);
+        });
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT election_day FROM election WHERE id = ?", LocalDate.class, school))
+        .isEqualTo(today.plusDays(DemoData.SCHOOL_DAYS_AHEAD));
   }
 
   @Test
@@ -113,8 +142,7 @@ class DemoDataTest extends H2AppTest {
         .andExpect(content().string(containsString("id=\"deadlines\"")))
         .andExpect(content().string(containsString("代力吉镇机关支部委员会")))
         .andExpect(content().string(containsString("公示委员候选人初步人选")));
-    long approved =
-        count("SELECT id FROM election WHERE created_by = 'demo' AND status = 'PLAN_APPROVED'");
+    long approved = organsElection();
     mvc.perform(get("/elections/{id}/plan", approved).with(officer))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("同意。请严格按照程序组织选举。")));

@@ -72,6 +72,20 @@ class DeadlineServiceTest {
             10);
     assertThat(later.get(0).ruleCode()).isEqualTo("PARTY.NOTICE.MEETING_2D");
     assertThat(later.get(0).daysLeftZh()).isEqualTo("今天");
+    // the preliminary candidates posted (nomination): that milestone is done too
+    var both =
+        DeadlineService.openMilestones(
+            election(ElectionStatus.PLAN_APPROVED, day),
+            java.util.Map.of(
+                "fiveCategoriesPublicity", LocalDate.of(2026, 12, 1),
+                "preliminaryCandidatesPublicity", LocalDate.of(2026, 11, 28)),
+            today,
+            10);
+    assertThat(both)
+        .extracting(Deadline::ruleCode)
+        .doesNotContain(
+            "PARTY.PUBLICITY.FIVE_CATEGORIES_3D", "PARTY.PUBLICITY.PRELIMINARY_CANDIDATES_5D");
+    assertThat(both.get(0).ruleCode()).isEqualTo("PARTY.NOTICE.MEETING_2D");
     // completed elections have nothing left
     assertThat(
             DeadlineService.forElection(election(ElectionStatus.COMPLETED, day), null, today, 10))
