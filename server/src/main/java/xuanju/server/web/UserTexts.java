@@ -40,6 +40,14 @@ public class UserTexts implements HandlerInterceptor {
             });
   }
 
+  /**
+   * For templates: {@code ${@userTexts.plain(text)}} shows a service's sentence without its codes
+   * (the full text may go into a {@code title} tooltip).
+   */
+  public String plain(String text) {
+    return withoutCodes(text);
+  }
+
   @Override
   public void postHandle(
       HttpServletRequest req, HttpServletResponse res, Object handler, ModelAndView mv) {
