@@ -9,8 +9,13 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import xuanju.core.ballot.Ballot;
 import xuanju.core.ballot.CompactBallots;
+import xuanju.core.ballot.Mark;
+import xuanju.core.ballot.WriteIn;
 
 /**
  * A ballot file read whole and scanned in two halves at once (选票文件分段并行读取), for up to 32 candidates:
@@ -44,16 +49,8 @@ final class BallotCsvSplit {
     if (cut > 0) {
       Part second = new Part(all, cut, all.length, candidates);
       Throwable[] failure = new Throwable[1];
-      Thread helper =
-          new Thread(
-              () -> {
-                try {
-                  second.scan();
-                } catch (Throwable t) {
-                  failure[0] = t;
-                }
-              },
-              "ballot-file-second-half");
+      // a named class, not a lambda: nothing to spin at run time in a short-lived tool
+      Thread helper = new Thread(new Scan(second, failure), "ballot-file-second-half");
       helper.setDaemon(true);
       helper.start();
       Part first = new Part(all, 0, cut, candidates);
@@ -126,6 +123,26 @@ final class BallotCsvSplit {
     return -1;
   }
 
+  /** Scans one part in the helper thread, keeping what it throws. */
+  private static final class Scan implements Runnable {
+    private final Part part;
+    private final Throwable[] failure;
+
+    Scan(Part part, Throwable[] failure) {
+      this.part = part;
+      this.failure = failure;
+    }
+
+    @Override
+    public void run() {
+      try {
+        part.scan();
+      } catch (Throwable t) {
+        failure[0] = t;
+      }
+    }
+  }
+
   /** One half of the file: its packed plain lines and where its other lines are. */
   private static final class Part {
     private final byte[] buf;
@@ -145,6 +162,13 @@ final class BallotCsvSplit {
     int[] other = new int[48];
 
     int others;
+
+    /** The ballots with a write-in read by {@link #writeIn}: their positions among the words. */
+    int[] wiAt = new int[16];
+
+    Ballot[] wiBallot = new Ballot[16];
+
+    int writeIns;
 
     Part(byte[] buf, int from, int to, int candidates) {
       this.buf = buf;
@@ -176,6 +200,14 @@ final class BallotCsvSplit {
           }
           if (i == n) {
             byte t = b[q];
+            if (t == ',') {
+              int next = writeIn(q, word, w);
+              if (next > 0) {
+                out[w++] = word;
+                p = next;
+                continue;
+              }
+            }
             if (t == '\n') {
               out[w++] = word;
               p = q + 1;
@@ -202,6 +234,59 @@ final class BallotCsvSplit {
       words = w;
     }
 
+    /**
+     * A ballot line with one write-in, {@code marks,姓名:M}, whose name is all non-ASCII bytes (a
+     * Chinese or Mongolian name, middle dots included) and whose mark is one ASCII mark, followed
+     * by a line end: its ballot is made here, in this part's thread, exactly as the per-line code
+     * would make it. Returns where the next line starts, or -1 for any other line (that one then
+     * goes through the per-line code).
+     *
+     * @param comma the position of the comma after the marks
+     * @param w the ballot's position among this part's words
+     */
+    private int writeIn(int comma, long word, int w) {
+      final byte[] b = buf;
+      int j = comma + 1;
+      while (j < to && b[j] < 0) {
+        j++;
+      }
+      int nameEnd = j;
+      if (nameEnd == comma + 1 || j + 2 >= to || b[j] != ':') {
+        return -1;
+      }
+      byte m = b[j + 1];
+      if (BallotCsvFile.CODE[m & 0xFF] < 0) {
+        return -1;
+      }
+      int next;
+      byte t = b[j + 2];
+      if (t == '\n') {
+        next = j + 3;
+      } else if (t == '\r') {
+        next = j + 3 < to && b[j + 3] == '\n' ? j + 4 : j + 3;
+      } else {
+        return -1;
+      }
+      String name = new String(b, comma + 1, nameEnd - comma - 1, StandardCharsets.UTF_8);
+      // malformed bytes, a full-width colon or blanks around the name: the per-line code decides
+      if (name.indexOf('\uFFFD') >= 0 || name.indexOf('：') >= 0 || !name.strip().equals(name)) {
+        return -1;
+      }
+      List<Mark> marks = new ArrayList<>(candidates);
+      for (int c = 0; c < candidates; c++) {
+        marks.add(Mark.ofBits((int) (word >>> (c << 1))));
+      }
+      Ballot ballot = new Ballot(marks, List.of(new WriteIn(name, Mark.ofChar((char) m))), false);
+      if (writeIns == wiAt.length) {
+        wiAt = Arrays.copyOf(wiAt, writeIns * 2);
+        wiBallot = Arrays.copyOf(wiBallot, writeIns * 2);
+      }
+      wiAt[writeIns] = w;
+      wiBallot[writeIns] = ballot;
+      writeIns++;
+      return next;
+    }
+
     private void addOther(int before, int start, int end) {
       if (others * 3 + 3 > other.length) {
         other = Arrays.copyOf(other, other.length * 2);
@@ -216,19 +301,32 @@ final class BallotCsvSplit {
     int merge(BallotCsv.Lines lines, CharsetDecoder utf8, int lineNo)
         throws CharacterCodingException {
       int done = 0;
-      for (int k = 0; k < others; k++) {
-        int before = other[k * 3];
-        if (before > done) {
-          lines.ballots.addPacked(packed, done, before - done);
+      int k = 0;
+      int x = 0;
+      // other lines and ballots with a write-in, in file order (an other line with "before" = B
+      // comes before word B)
+      while (k < others || x < writeIns) {
+        boolean otherLine = k < others && (x >= writeIns || other[k * 3] <= wiAt[x]);
+        int at = otherLine ? other[k * 3] : wiAt[x];
+        if (at > done) {
+          lines.ballots.addPacked(packed, done, at - done);
           lines.first = false;
-          done = before;
+          done = at;
+        }
+        if (!otherLine) {
+          lines.ballots.addSpecialPacked(packed[at], wiBallot[x]);
+          lines.first = false;
+          done = at + 1;
+          x++;
+          continue;
         }
         int start = other[k * 3 + 1];
         int end = other[k * 3 + 2];
         if (end > start) {
           String text = utf8.decode(ByteBuffer.wrap(buf, start, end - start)).toString();
-          lines.line(text, lineNo + before + k + 1);
+          lines.line(text, lineNo + at + k + 1);
         }
+        k++;
       }
       if (words > done) {
         lines.ballots.addPacked(packed, done, words - done);

@@ -1,25 +1,14 @@
 package xuanju.cli.round;
 
-import java.io.StringWriter;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.core.util.Separators;
+import tools.jackson.core.io.NumberOutput;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import xuanju.core.rule.InvalidInputException;
@@ -28,10 +17,10 @@ import xuanju.core.rule.InvalidInputException;
  * Strict JSON reading and deterministic JSON writing for round files and decisions (JSON 读写工具). Bad
  * input throws {@link InvalidInputException} naming the field.
  *
- * <p>Reading and writing a tree go straight through Jackson's streaming parser and generator: the
- * command-line tools start without building an {@link JsonMapper} (about a tenth of a second of
- * start-up). Anything the streaming reader does not take as a plain document (an error, trailing
- * content, an empty text) is read again by {@link #mapper()}, which gives the same tree or the same
+ * <p>A short-lived tool spends more time starting Jackson than reading a round file, so plain
+ * documents are read by {@link PlainJson} and trees are written by {@link #pretty} itself, byte for
+ * byte as the mapper would. Anything the plain reader does not take (an error, trailing content, an
+ * empty text, a fraction) is read again by {@link #mapper()}, which gives the same tree or the same
  * error as always.
  */
 public final class Json {
@@ -50,9 +39,6 @@ public final class Json {
             .build();
   }
 
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
-
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** A new empty JSON object. */
@@ -67,78 +53,122 @@ public final class Json {
 
   /**
    * Pretty-printed JSON with two-space indentation and {@code \n} line ends on every platform, plus
-   * a final {@code \n}: the same input gives the same bytes.
+   * a final {@code \n}: the same input gives the same bytes. Written straight into a builder, byte
+   * for byte what the mapper writes with a {@code DefaultPrettyPrinter} (two-space indenter for
+   * objects and arrays, {@code ": "} after names, {@code {}} and {@code []} when empty; {@code
+   * JsonTest} compares them), without the generator's start-up cost in a short-lived tool.
    */
   public static String pretty(JsonNode node) {
-    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    Separators sep =
-        Separators.createDefaultInstance()
-            .withObjectNameValueSpacing(Separators.Spacing.AFTER)
-            .withObjectEmptySeparator("")
-            .withArrayEmptySeparator("");
-    PrettyPrinter pp =
-        new DefaultPrettyPrinter(sep)
-            .withObjectIndenter(indenter)
-            .withArrayIndenter(indenter)
-            .createInstance();
-    StringWriter out = new StringWriter();
-    ObjectWriteContext context =
-        new ObjectWriteContext.Base() {
-          @Override
-          public PrettyPrinter getPrettyPrinter() {
-            return pp;
-          }
-
-          @Override
-          public boolean hasPrettyPrinter() {
-            return true;
-          }
-        };
-    try (JsonGenerator g = FACTORY.createGenerator(context, out)) {
-      write(g, node);
-    }
-    return out + "\n";
+    StringBuilder sb = new StringBuilder(8192);
+    write(sb, node, 0);
+    return sb.append('\n').toString();
   }
 
-  private static void write(JsonGenerator g, JsonNode n) {
+  private static void indent(StringBuilder sb, int depth) {
+    sb.append('\n');
+    for (int i = 0; i < depth; i++) {
+      sb.append("  ");
+    }
+  }
+
+  private static void write(StringBuilder sb, JsonNode n, int depth) {
     switch (n.getNodeType()) {
       case OBJECT -> {
-        g.writeStartObject(n, n.size());
-        for (Map.Entry<String, JsonNode> e : n.properties()) {
-          g.writeName(e.getKey());
-          write(g, e.getValue());
+        sb.append('{');
+        if (n.isEmpty()) {
+          sb.append('}');
+          return;
         }
-        g.writeEndObject();
+        boolean first = true;
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
+          if (!first) {
+            sb.append(',');
+          }
+          first = false;
+          indent(sb, depth + 1);
+          string(sb, e.getKey());
+          sb.append(": ");
+          write(sb, e.getValue(), depth + 1);
+        }
+        indent(sb, depth);
+        sb.append('}');
       }
       case ARRAY -> {
-        g.writeStartArray(n, n.size());
-        for (JsonNode v : n) {
-          write(g, v);
+        sb.append('[');
+        if (n.isEmpty()) {
+          sb.append(']');
+          return;
         }
-        g.writeEndArray();
+        boolean first = true;
+        for (JsonNode v : n) {
+          if (!first) {
+            sb.append(',');
+          }
+          first = false;
+          indent(sb, depth + 1);
+          write(sb, v, depth + 1);
+        }
+        indent(sb, depth);
+        sb.append(']');
       }
-      case STRING -> g.writeString(n.stringValue());
-      case BOOLEAN -> g.writeBoolean(n.booleanValue());
-      case NULL -> g.writeNull();
+      case STRING -> string(sb, n.stringValue());
+      case BOOLEAN -> sb.append(n.booleanValue());
+      case NULL -> sb.append("null");
       case NUMBER -> {
         if (n.isInt()) {
-          g.writeNumber(n.intValue());
+          sb.append(n.intValue());
         } else if (n.isLong()) {
-          g.writeNumber(n.longValue());
+          sb.append(n.longValue());
         } else if (n.isBigInteger()) {
-          g.writeNumber(n.bigIntegerValue());
+          sb.append(n.bigIntegerValue());
         } else if (n.isDouble()) {
-          g.writeNumber(n.doubleValue());
+          double d = n.doubleValue();
+          if (Double.isNaN(d) || Double.isInfinite(d)) {
+            string(sb, NumberOutput.toString(d, false));
+          } else {
+            sb.append(NumberOutput.toString(d, false));
+          }
         } else if (n.isFloat()) {
-          g.writeNumber(n.floatValue());
+          float f = n.floatValue();
+          if (Float.isNaN(f) || Float.isInfinite(f)) {
+            string(sb, NumberOutput.toString(f, false));
+          } else {
+            sb.append(NumberOutput.toString(f, false));
+          }
         } else if (n.isBigDecimal()) {
-          g.writeNumber(n.decimalValue());
+          sb.append(n.decimalValue().toString());
         } else {
-          g.writeNumber(n.shortValue());
+          sb.append(n.shortValue());
         }
       }
       default -> throw new IllegalArgumentException("不能写出的 JSON 节点：" + n.getNodeType());
     }
+  }
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+  /** A JSON string as the generator escapes it: {@code " \\}, short escapes, {@code \\u00XX}. */
+  private static void string(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        sb.append(c);
+        continue;
+      }
+      sb.append('\\');
+      switch (c) {
+        case '"' -> sb.append('"');
+        case '\\' -> sb.append('\\');
+        case '\b' -> sb.append('b');
+        case '\t' -> sb.append('t');
+        case '\f' -> sb.append('f');
+        case '\n' -> sb.append('n');
+        case '\r' -> sb.append('r');
+        default -> sb.append("u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+      }
+    }
+    sb.append('"');
   }
 
   /**
@@ -167,73 +197,11 @@ public final class Json {
   }
 
   /**
-   * The tree of a plain JSON document (one value, nothing after it) read with the streaming parser;
+   * The tree of a plain JSON document (one value, nothing after it), read by {@link PlainJson};
    * null for anything else (then {@link #mapper()} reads it).
    */
   static JsonNode plain(String text) {
-    try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), text)) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        return null;
-      }
-      JsonNode root = value(p, t);
-      return root != null && p.nextToken() == null ? root : null;
-    } catch (JacksonException | IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private static JsonNode value(JsonParser p, JsonToken t) {
-    switch (t) {
-      case START_OBJECT -> {
-        ObjectNode o = NODES.objectNode();
-        for (JsonToken k = p.nextToken(); k != JsonToken.END_OBJECT; k = p.nextToken()) {
-          if (k != JsonToken.PROPERTY_NAME) {
-            return null;
-          }
-          String name = p.currentName();
-          JsonNode v = value(p, p.nextToken());
-          if (v == null) {
-            return null;
-          }
-          o.set(name, v);
-        }
-        return o;
-      }
-      case START_ARRAY -> {
-        ArrayNode a = NODES.arrayNode();
-        for (JsonToken k = p.nextToken(); k != JsonToken.END_ARRAY; k = p.nextToken()) {
-          JsonNode v = value(p, k);
-          if (v == null) {
-            return null;
-          }
-          a.add(v);
-        }
-        return a;
-      }
-      case VALUE_STRING -> {
-        return NODES.stringNode(p.getString());
-      }
-      case VALUE_TRUE -> {
-        return NODES.booleanNode(true);
-      }
-      case VALUE_FALSE -> {
-        return NODES.booleanNode(false);
-      }
-      case VALUE_NULL -> {
-        return NODES.nullNode();
-      }
-      case VALUE_NUMBER_INT -> {
-        return switch (p.getNumberType()) {
-          case INT -> NODES.numberNode(p.getIntValue());
-          case LONG -> NODES.numberNode(p.getLongValue());
-          default -> null; // big integers: as the mapper reads them
-        };
-      }
-      default -> {
-        return null; // floating-point numbers and anything else: as the mapper reads them
-      }
-    }
+    return PlainJson.read(text);
   }
 
   static void checkFields(JsonNode n, Set<String> allowed, String prefix) {

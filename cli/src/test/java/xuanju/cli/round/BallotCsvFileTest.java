@@ -68,18 +68,27 @@ class BallotCsvFileTest {
       case 11 -> "\"" + marks(r, candidates, true) + "\"";
       case 12 -> marks(r, candidates, true) + ",巴特尔·额尔敦：？,阿拉坦 其其格:";
       case 13 -> marks(r, candidates, false);
+      // one write-in of a non-ASCII name: read in the scanning thread when the form is plain
+      case 14 -> marks(r, candidates, false) + ",巴特尔·额尔敦:" + "YNA-_?xy+".charAt(r.nextInt(9));
+      case 15 -> marks(r, candidates, false) + ",乌兰:N";
+      case 16 -> marks(r, candidates, false) + ",王某　:Y"; // ideographic space: stripped
+      case 17 -> marks(r, candidates, false) + ",王某：Y"; // full-width colon
+      case 18 -> marks(r, candidates, false) + ",王某:Y ";
+      case 19 -> marks(r, candidates, false) + ",王某:○";
+      case 20 -> marks(r, candidates, false) + ",王某";
       default -> marks(r, candidates, true);
     };
   }
 
   static String badLine(Random r, int candidates) {
-    return switch (r.nextInt(6)) {
+    return switch (r.nextInt(7)) {
       case 0 -> marks(r, candidates + 1, true);
       case 1 -> candidates > 1 ? marks(r, candidates - 1, true) : "YY";
       case 2 -> marks(r, candidates - 1, true) + "Z";
       case 3 -> marks(r, candidates, true) + ",\"王某:Y";
       case 4 -> marks(r, candidates, true) + ",:Y";
-      default -> marks(r, candidates, true) + ",王某:YY";
+      case 5 -> marks(r, candidates, true) + ",王某:YY";
+      default -> marks(r, candidates, false) + ",王某:Z";
     };
   }
 

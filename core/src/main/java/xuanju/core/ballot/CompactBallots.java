@@ -400,6 +400,39 @@ public final class CompactBallots {
     }
 
     /**
+     * Adds a ballot of up to 32 candidates that needs the general rules (write-ins or identifying
+     * marks) from its packed word and the ballot itself, read elsewhere (e.g. by a reader thread);
+     * the word must be the packing of the ballot's marks.
+     *
+     * @throws IllegalArgumentException if the word and the ballot's marks differ
+     */
+    public Builder addSpecialPacked(long word, Ballot b) {
+      if (stride != 1) {
+        throw new IllegalStateException("addSpecialPacked needs at most 32 candidates");
+      }
+      if (b.marks().size() != candidates) {
+        throw new InvalidInputException(
+            "ballots[" + size + "].marks",
+            "选票上有" + b.marks().size() + "个符号位，而候选人有" + candidates + "名");
+      }
+      long packed = 0;
+      for (int c = 0; c < candidates; c++) {
+        packed |= ((long) b.marks().get(c).bits()) << (c << 1);
+      }
+      if (packed != word) {
+        throw new IllegalArgumentException("packed word and ballot differ at ballot " + size);
+      }
+      grow();
+      words[size] = word;
+      if (!b.writeIns().isEmpty() || b.identifyingMarks()) {
+        special.set(size);
+        specials.put(size, b);
+      }
+      size++;
+      return this;
+    }
+
+    /**
      * Adds {@code count} ballots of up to 32 candidates from their packed words (see {@link
      * #addPacked(long)}), {@code packed[from]} first.
      */
