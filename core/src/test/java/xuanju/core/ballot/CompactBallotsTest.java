@@ -126,6 +126,37 @@ class CompactBallotsTest {
     }
   }
 
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void specialBallotsFromTheirPackedWordsAreTheSameBallots(long seed) {
+    Random r = new Random(seed);
+    int candidates = 1 + r.nextInt(32);
+    int seats = 1 + r.nextInt(candidates);
+    CompactBallots.Builder byBallot = CompactBallots.builder(candidates);
+    CompactBallots.Builder byWord = CompactBallots.builder(candidates);
+    for (int i = 0; i < 50; i++) {
+      Ballot ballot = randomBallot(r, candidates, seats);
+      long word = 0;
+      for (int c = 0; c < candidates; c++) {
+        word |= ((long) ballot.marks().get(c).bits()) << (c << 1);
+      }
+      byBallot.add(ballot);
+      byWord.addSpecialPacked(word, ballot);
+    }
+    CompactBallots a = byBallot.build();
+    CompactBallots b = byWord.build();
+    for (int i = 0; i < a.size(); i++) {
+      assertThat(b.get(i)).isEqualTo(a.get(i));
+    }
+    BallotRules rules =
+        new BallotRules(seats, candidates, true, false, WriteInWithoutMark.VOID_ENTRY);
+    assertThat(text(b.count(rules))).isEqualTo(text(a.count(rules)));
+    // a word that is not the ballot's marks is refused
+    Ballot one = Ballot.of("Y".repeat(candidates));
+    assertThatThrownBy(() -> CompactBallots.builder(candidates).addSpecialPacked(0L, one))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void packedWordsInBulkAreTheSameBallots() {
     Random r = new Random(7);
