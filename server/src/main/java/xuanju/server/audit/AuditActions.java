@@ -71,6 +71,7 @@ public final class AuditActions {
     m.put("PERSON_LEGAL_STATUS_DELETED", "删除选举权利状况");
     // election, plan and approvals
     m.put("ELECTION_CREATED", "新建选举");
+    m.put("ELECTION_DAY_CHANGED", "变更选举日");
     m.put("PLAN_UPDATED", "修改选举工作方案");
     m.put("APPROVAL_REQUESTED", "报送请示");
     m.put("APPROVAL_DECIDED", "批复请示");

@@ -112,6 +112,36 @@ public class ElectionRepository {
         == 1;
   }
 
+  /**
+   * Sets the election day if the election has the expected version and one of the stages.
+   *
+   * @return whether the row was updated
+   */
+  public boolean updateElectionDay(
+      long id,
+      int expectedVersion,
+      Collection<ElectionStatus> from,
+      java.time.LocalDate day,
+      Instant now) {
+    String in = String.join(",", from.stream().map(x -> "?").toList());
+    Object[] args = new Object[4 + from.size()];
+    args[0] = java.sql.Date.valueOf(day);
+    args[1] = Timestamp.from(now);
+    args[2] = id;
+    args[3] = expectedVersion;
+    int i = 4;
+    for (ElectionStatus s : from) {
+      args[i++] = s.name();
+    }
+    return jdbc.update(
+            "UPDATE election SET election_day = ?, updated_at = ?, version = version + 1"
+                + " WHERE id = ? AND version = ? AND status IN ("
+                + in
+                + ")",
+            args)
+        == 1;
+  }
+
   static Election map(ResultSet rs, int row) throws SQLException {
     Map<String, String> overrides =
         JSON.readValue(rs.getString("overrides_json"), new TypeReference<Map<String, String>>() {});

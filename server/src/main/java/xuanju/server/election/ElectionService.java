@@ -170,6 +170,54 @@ public class ElectionService {
     return transition(id, expectedVersion, permission, Set.of(from), to, action, summaryZh);
   }
 
+  /**
+   * Changes the approved election day (变更选举日) after the plan was approved and before the voting
+   * begins, with the reason recorded in the audit log (the other way, besides a recorded reason, to
+   * vote on another day than the approved one: VOTING.START.BEFORE_ELECTION_DAY). The new day is
+   * today or later. Needs MANAGE.
+   *
+   * @throws InvalidInputException (field {@code electionDay} or {@code reason}) on a missing or
+   *     past day or a missing reason
+   * @throws IllegalStateException in another stage or when someone else changed the election
+   */
+  @Transactional
+  public Election changeElectionDay(
+      long id, int expectedVersion, java.time.LocalDate day, String reason) {
+    Election e = get(id, Permission.MANAGE);
+    Set<ElectionStatus> from =
+        Set.of(ElectionStatus.PLAN_APPROVED, ElectionStatus.CANDIDATES_APPROVED);
+    if (!from.contains(e.status())) {
+      throw new IllegalStateException(
+          "当前阶段为「" + e.status().labelZh() + "」：选举日只能在方案批复后、开始投票前变更（方案批复前请直接修改方案）");
+    }
+    java.time.LocalDate today = java.time.LocalDate.now(clock);
+    if (day == null) {
+      throw new InvalidInputException("electionDay", "请填写新的选举日");
+    }
+    if (day.isBefore(today)) {
+      throw new InvalidInputException("electionDay", "新的选举日" + day + "早于今天" + today);
+    }
+    if (day.equals(e.electionDay())) {
+      throw new InvalidInputException("electionDay", "新的选举日与原选举日相同");
+    }
+    if (reason == null || reason.isBlank()) {
+      throw new InvalidInputException("reason", "请填写变更选举日的原因");
+    }
+    String r = reason.strip();
+    if (r.length() > 500) {
+      throw new InvalidInputException("reason", "变更选举日的原因不能超过500字");
+    }
+    if (!repo.updateElectionDay(id, expectedVersion, from, day, clock.instant())) {
+      throw new IllegalStateException("该选举已被他人修改，请刷新页面后重试");
+    }
+    audit.append(
+        AccessService.currentUser(),
+        "ELECTION_DAY_CHANGED",
+        "election:" + id,
+        "选举日由" + e.electionDay() + "变更为" + day + "，原因：" + r);
+    return repo.find(id).orElseThrow();
+  }
+
   static List<ElectionStatus> all() {
     return Arrays.asList(ElectionStatus.values());
   }

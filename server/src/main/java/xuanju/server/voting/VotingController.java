@@ -227,6 +227,33 @@ class VotingController {
         ra, base(id), "已宣布开始投票", () -> roundService.beginVoting(id, stage, version, earlyReason));
   }
 
+  /** Changes the approved election day (变更选举日) with the reason, before the voting begins. */
+  @PostMapping("/election-day")
+  String changeElectionDay(
+      @PathVariable long id,
+      @RequestParam int version,
+      @RequestParam(required = false) String electionDay,
+      @RequestParam(required = false) String reason,
+      RedirectAttributes ra) {
+    return act(
+        ra,
+        base(id),
+        "已变更选举日",
+        () -> elections.changeElectionDay(id, version, day(electionDay), reason));
+  }
+
+  private static java.time.LocalDate day(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return java.time.LocalDate.parse(text.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new xuanju.core.rule.InvalidInputException(
+          "electionDay", "日期「" + text.strip() + "」无法识别，请按 2026-12-20 的格式填写");
+    }
+  }
+
   @PostMapping("/second-stage")
   String secondStage(@PathVariable long id, HttpServletRequest request, RedirectAttributes ra) {
     // the candidates are ticked committee members (keys such as m12), never split text

@@ -724,6 +724,14 @@ class AuthorisationMatrixTest extends H2AppTest {
         Need.MANAGE,
         (t, x) -> post(p + "/begin", x.election()).param("stage", "1").param("version", "99"));
     row(
+        "POST " + p + "/election-day",
+        Need.MANAGE,
+        (t, x) ->
+            post(p + "/election-day", x.election())
+                .param("version", "99")
+                .param("electionDay", "2099-01-01")
+                .param("reason", "矩阵"));
+    row(
         "POST " + p + "/second-stage",
         Need.MANAGE,
         (t, x) -> post(p + "/second-stage", x.election()).param("secretary", "矩阵"));

@@ -120,6 +120,74 @@ class EarlyVotingTest extends H2AppTest {
   }
 
   @Test
+  void orTheElectionDayIsChangedWithItsReasonAndThenNoReasonIsAsked() throws Exception {
+    LocalDate day = LocalDate.now().plusDays(5);
+    Setup s = readyToBegin(day);
+    long e = s.electionId();
+    var admin = user("admin").roles("ADMIN", "USER");
+    assertThat(
+            mvc.perform(get("/elections/{id}/voting", e).with(admin))
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("id=\"change-day-form\"", "变更选举日将记入操作日志");
+    // refused: no reason, a past day, a day that cannot be read; nothing changes
+    for (String[] bad :
+        new String[][] {
+          {LocalDate.now().toString(), ""},
+          {LocalDate.now().minusDays(1).toString(), "改期"},
+          {"12月5日", "改期"}
+        }) {
+      MvcResult r =
+          mvc.perform(
+                  post("/elections/{id}/voting/election-day", e)
+                      .param("version", String.valueOf(version(e)))
+                      .param("electionDay", bad[0])
+                      .param("reason", bad[1])
+                      .with(admin)
+                      .with(csrf()))
+              .andExpect(status().is3xxRedirection())
+              .andReturn();
+      assertThat((String) r.getFlashMap().get("error")).as(bad[0]).isNotBlank();
+    }
+    assertThat(VotingServiceTest.as("admin", true, () -> elections.get(e)).electionDay())
+        .isEqualTo(day);
+
+    MvcResult changed =
+        mvc.perform(
+                post("/elections/{id}/voting/election-day", e)
+                    .param("version", String.valueOf(version(e)))
+                    .param("electionDay", LocalDate.now().toString())
+                    .param("reason", "经镇党委同意，党员大会改在今天召开")
+                    .with(admin)
+                    .with(csrf()))
+            .andExpect(status().is3xxRedirection())
+            .andReturn();
+    assertThat(changed.getFlashMap().get("error")).isNull();
+    assertThat(VotingServiceTest.as("admin", true, () -> elections.get(e)).electionDay())
+        .isEqualTo(LocalDate.now());
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT summary FROM audit_event WHERE action = 'ELECTION_DAY_CHANGED' AND subject = ?",
+                String.class,
+                "election:" + e))
+        .contains("变更为" + LocalDate.now(), "原因：经镇党委同意，党员大会改在今天召开");
+    // on the (new) day nothing more is asked
+    VotingServiceTest.run("admin", () -> voting.rounds().beginVoting(e, 1, version(e), null));
+    assertThat(statusOf(e)).isEqualTo(ElectionStatus.VOTING);
+    // once voting began the day can no longer change
+    assertThatThrownBy(
+            () ->
+                VotingServiceTest.run(
+                    "admin",
+                    () ->
+                        elections.changeElectionDay(
+                            e, version(e), LocalDate.now().plusDays(1), "再改")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("开始投票前");
+  }
+
+  @Test
   void thePageShowsTheApprovedDayAndTakesTheReason() throws Exception {
     LocalDate day = LocalDate.now().plusDays(2);
     Setup s = readyToBegin(day);
