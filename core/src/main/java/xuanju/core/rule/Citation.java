@@ -23,9 +23,20 @@ public record Citation(String document, String article, String sourceId, Confide
     return new Citation(document, article, sourceId, c);
   }
 
-  /** A short Chinese citation for screens and reports, e.g. {@code 《选举法》第四十五条}. */
+  /** What screens and reports say for a rule the laws do not state (an engineering inference). */
+  public static final String NO_LEGAL_TEXT = "系统操作规范（法律法规未作明文规定，待法律审核）";
+
+  /**
+   * A short Chinese citation for screens and reports, e.g. {@code 《选举法》第四十五条}: the document and
+   * article only, never the research notes' ids; a local plan is named without the seed label
+   * ({@code （种子 001 篇15）}); an engineering inference says so in words ({@link #NO_LEGAL_TEXT}).
+   */
   public String display() {
-    String doc = document.startsWith("《") ? document : "《" + document + "》";
+    if (document.startsWith("Xuanju 工程推定")) {
+      return NO_LEGAL_TEXT;
+    }
+    String d = document.replaceAll("（种子[^）]*）", "").strip();
+    String doc = d.startsWith("《") ? d : "《" + d + "》";
     return article.isEmpty() ? doc : doc + article;
   }
 }

@@ -17,15 +17,32 @@ class RulesController {
     this.rules = rules;
   }
 
-  /** One rule for the API. */
-  record RuleDto(String code, String severity, String messageZh, String source, String confidence) {
+  /**
+   * One rule for the API: the source with the research notes' ids (for those who check the rules),
+   * and the page's Chinese source and confidence.
+   */
+  record RuleDto(
+      String code,
+      String severity,
+      String messageZh,
+      String source,
+      String confidence,
+      String sourceZh,
+      String confidenceZh) {
     static RuleDto of(Rule r) {
-      String src = r.citation().display();
+      String zh = r.citation().display();
+      String src = zh;
       if (!r.citation().sourceId().isEmpty()) {
         src = src + "（" + r.citation().sourceId() + "）";
       }
       return new RuleDto(
-          r.code(), r.severity().name(), r.messageZh(), src, r.citation().confidence().name());
+          r.code(),
+          r.severity().name(),
+          r.messageZh(),
+          src,
+          r.citation().confidence().name(),
+          zh,
+          r.citation().confidence().labelZh());
     }
   }
 

@@ -28,7 +28,8 @@ class PagesShowNoCodesTest extends H2AppTest {
     List<Long> ids =
         jdbc.queryForList(
             "SELECT id FROM election WHERE created_by = 'demo' ORDER BY id", Long.class);
-    List<String> pages = new ArrayList<>(List.of("/", "/desk", "/elections", "/admin/audit"));
+    List<String> pages =
+        new ArrayList<>(List.of("/", "/desk", "/elections", "/admin/audit", "/rules", "/people"));
     for (long id : ids) {
       for (String p : List.of("", "/plan", "/attendance", "/nomination", "/voting", "/results")) {
         pages.add("/elections/" + id + p);
@@ -50,5 +51,19 @@ class PagesShowNoCodesTest extends H2AppTest {
     }
     assertThat(shown).as("页面").isGreaterThan(50);
     assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void theRuleCatalogueFindsACodeAndShowsItOnlyAsATooltip() throws Exception {
+    String page =
+        mvc.perform(get("/rules").param("q", "PARTY.QUORUM").with(user("demo_town").roles("USER")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(page)
+        .contains("data-code=\"PARTY.QUORUM.4_5\"", "title=\"PARTY.QUORUM.4_5\"")
+        .contains("《中国共产党基层组织选举工作条例（2020）》")
+        .doesNotContain("legal-rules", "种子", "Xuanju");
+    assertThat(PageText.codeIn(page)).isEmpty();
   }
 }
