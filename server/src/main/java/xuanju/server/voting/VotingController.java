@@ -221,7 +221,8 @@ class VotingController {
       @PathVariable long id,
       @RequestParam int stage,
       @RequestParam int version,
-      @RequestParam(required = false) String earlyReason,
+      @RequestParam(required = false) @FreeText(label = "提前投票的原因", max = 500, multiline = true)
+          String earlyReason,
       RedirectAttributes ra) {
     return act(
         ra, base(id), "已宣布开始投票", () -> roundService.beginVoting(id, stage, version, earlyReason));
@@ -232,26 +233,14 @@ class VotingController {
   String changeElectionDay(
       @PathVariable long id,
       @RequestParam int version,
-      @RequestParam(required = false) String electionDay,
-      @RequestParam(required = false) String reason,
+      @RequestParam(required = false) java.time.LocalDate electionDay,
+      @RequestParam(required = false) @FreeText(label = "变更原因", max = 500) String reason,
       RedirectAttributes ra) {
     return act(
         ra,
         base(id),
         "已变更选举日",
-        () -> elections.changeElectionDay(id, version, day(electionDay), reason));
-  }
-
-  private static java.time.LocalDate day(String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return java.time.LocalDate.parse(text.strip());
-    } catch (java.time.format.DateTimeParseException e) {
-      throw new xuanju.core.rule.InvalidInputException(
-          "electionDay", "日期「" + text.strip() + "」无法识别，请按 2026-12-20 的格式填写");
-    }
+        () -> elections.changeElectionDay(id, version, electionDay, reason));
   }
 
   @PostMapping("/second-stage")

@@ -131,12 +131,24 @@ class EarlyVotingTest extends H2AppTest {
                 .getResponse()
                 .getContentAsString())
         .contains("id=\"change-day-form\"", "变更选举日将记入操作日志");
-    // refused: no reason, a past day, a day that cannot be read; nothing changes
+    // a day that cannot be read: a Chinese error page naming the field, nothing changes
+    String unreadable =
+        mvc.perform(
+                post("/elections/{id}/voting/election-day", e)
+                    .param("version", String.valueOf(version(e)))
+                    .param("electionDay", "12月5日")
+                    .param("reason", "改期")
+                    .with(admin)
+                    .with(csrf()))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(unreadable).contains("选举日期").doesNotContain("Exception", "electionDay");
+    // refused: no reason, a past day; nothing changes
     for (String[] bad :
         new String[][] {
-          {LocalDate.now().toString(), ""},
-          {LocalDate.now().minusDays(1).toString(), "改期"},
-          {"12月5日", "改期"}
+          {LocalDate.now().toString(), ""}, {LocalDate.now().minusDays(1).toString(), "改期"}
         }) {
       MvcResult r =
           mvc.perform(
