@@ -361,7 +361,13 @@ public class DemoData implements ApplicationRunner {
       posted = posted.minusDays(1);
     }
 
-    // the five-category list: one teacher on a year's secondment, approved and posted that day
+    // the five-category list: one teacher on a year's secondment, approved and posted that day or,
+    // when a holiday moves the end of its three-day publicity, earlier (the meeting adopts it
+    // today)
+    LocalDate listPosted = posted;
+    while (!xuanju.server.attendance.AttendanceService.publicityEnd(listPosted).isBefore(today)) {
+      listPosted = listPosted.minusDays(1);
+    }
     long excused = eligible.get(eligible.size() - 1);
     exclusion(e, excused, ExclusionReasons.DEFAULT.get(4), "支教交流一年，组织关系未转出", now);
     long req2 =
@@ -378,7 +384,7 @@ public class DemoData implements ApplicationRunner {
         "INSERT INTO exclusion_list (election_id, status, publicity_date, version) VALUES (?, ?, ?, 3)",
         e,
         ExclusionStatus.PUBLISHED.name(),
-        Date.valueOf(posted));
+        Date.valueOf(listPosted));
 
     LocalDate postedOn = posted;
     asUser(
