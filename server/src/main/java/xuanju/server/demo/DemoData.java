@@ -30,7 +30,10 @@ import xuanju.core.margin.Stage;
 import xuanju.core.roster.Member;
 import xuanju.core.roster.MemberStatus;
 import xuanju.core.roster.Membership;
+import xuanju.core.schedule.HolidayCalendar;
+import xuanju.core.schedule.PeriodUnit;
 import xuanju.server.access.Role;
+import xuanju.server.attendance.AttendanceService;
 import xuanju.server.attendance.ExclusionReasons;
 import xuanju.server.attendance.ExclusionStatus;
 import xuanju.server.audit.AuditLog;
@@ -353,10 +356,7 @@ public class DemoData implements ApplicationRunner {
     // the posting day: the latest day whose five-day publicity ended before today
     LocalDate posted = today.minusDays(6);
     while (!NominationChecks.publicityEnd(
-            posted,
-            5,
-            xuanju.core.schedule.PeriodUnit.CALENDAR_DAYS,
-            xuanju.core.schedule.HolidayCalendar.tyme4j())
+            posted, 5, PeriodUnit.CALENDAR_DAYS, HolidayCalendar.tyme4j())
         .isBefore(today)) {
       posted = posted.minusDays(1);
     }
@@ -365,7 +365,7 @@ public class DemoData implements ApplicationRunner {
     // when a holiday moves the end of its three-day publicity, earlier (the meeting adopts it
     // today)
     LocalDate listPosted = posted;
-    while (!xuanju.server.attendance.AttendanceService.publicityEnd(listPosted).isBefore(today)) {
+    while (!AttendanceService.publicityEnd(listPosted).isBefore(today)) {
       listPosted = listPosted.minusDays(1);
     }
     long excused = eligible.get(eligible.size() - 1);

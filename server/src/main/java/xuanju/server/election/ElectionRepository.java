@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,23 +94,7 @@ public class ElectionRepository {
       Collection<ElectionStatus> from,
       ElectionStatus to,
       Instant now) {
-    String in = String.join(",", from.stream().map(x -> "?").toList());
-    Object[] args = new Object[4 + from.size()];
-    args[0] = to.name();
-    args[1] = Timestamp.from(now);
-    args[2] = id;
-    args[3] = expectedVersion;
-    int i = 4;
-    for (ElectionStatus s : from) {
-      args[i++] = s.name();
-    }
-    return jdbc.update(
-            "UPDATE election SET status = ?, updated_at = ?, version = version + 1"
-                + " WHERE id = ? AND version = ? AND status IN ("
-                + in
-                + ")",
-            args)
-        == 1;
+    return guardedUpdate("status", to.name(), id, expectedVersion, from, now);
   }
 
   /**
@@ -118,14 +103,21 @@ public class ElectionRepository {
    * @return whether the row was updated
    */
   public boolean updateElectionDay(
+      long id, int expectedVersion, Collection<ElectionStatus> from, LocalDate day, Instant now) {
+    return guardedUpdate("election_day", Date.valueOf(day), id, expectedVersion, from, now);
+  }
+
+  /** Sets one column (and the version) if the row is at the expected version and in a stage. */
+  private boolean guardedUpdate(
+      String column,
+      Object value,
       long id,
       int expectedVersion,
       Collection<ElectionStatus> from,
-      java.time.LocalDate day,
       Instant now) {
     String in = String.join(",", from.stream().map(x -> "?").toList());
     Object[] args = new Object[4 + from.size()];
-    args[0] = java.sql.Date.valueOf(day);
+    args[0] = value;
     args[1] = Timestamp.from(now);
     args[2] = id;
     args[3] = expectedVersion;
@@ -134,7 +126,9 @@ public class ElectionRepository {
       args[i++] = s.name();
     }
     return jdbc.update(
-            "UPDATE election SET election_day = ?, updated_at = ?, version = version + 1"
+            "UPDATE election SET "
+                + column
+                + " = ?, updated_at = ?, version = version + 1"
                 + " WHERE id = ? AND version = ? AND status IN ("
                 + in
                 + ")",

@@ -1,6 +1,7 @@
 package xuanju.server.election;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -181,8 +182,7 @@ public class ElectionService {
    * @throws IllegalStateException in another stage or when someone else changed the election
    */
   @Transactional
-  public Election changeElectionDay(
-      long id, int expectedVersion, java.time.LocalDate day, String reason) {
+  public Election changeElectionDay(long id, int expectedVersion, LocalDate day, String reason) {
     Election e = get(id, Permission.MANAGE);
     Set<ElectionStatus> from =
         Set.of(ElectionStatus.PLAN_APPROVED, ElectionStatus.CANDIDATES_APPROVED);
@@ -190,7 +190,7 @@ public class ElectionService {
       throw new IllegalStateException(
           "当前阶段为「" + e.status().labelZh() + "」：选举日只能在方案批复后、开始投票前变更（方案批复前请直接修改方案）");
     }
-    java.time.LocalDate today = java.time.LocalDate.now(clock);
+    LocalDate today = LocalDate.now(clock);
     if (day == null) {
       throw new InvalidInputException("electionDay", "请填写新的选举日");
     }

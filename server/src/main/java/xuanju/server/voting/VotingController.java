@@ -1,6 +1,7 @@
 package xuanju.server.voting;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -233,7 +234,7 @@ class VotingController {
   String changeElectionDay(
       @PathVariable long id,
       @RequestParam int version,
-      @RequestParam(required = false) java.time.LocalDate electionDay,
+      @RequestParam(required = false) LocalDate electionDay,
       @RequestParam(required = false) @FreeText(label = "变更原因", max = 500) String reason,
       RedirectAttributes ra) {
     return act(

@@ -17,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import xuanju.server.election.ElectionService;
 import xuanju.server.election.ElectionStatus;
 import xuanju.server.organisation.OrganisationService;
@@ -57,6 +59,33 @@ class EarlyVotingTest extends H2AppTest {
           }
         });
     return s;
+  }
+
+  static final RequestPostProcessor ADMIN = user("admin").roles("ADMIN", "USER");
+
+  /** The 变更选举日 form as the administrator posts it. */
+  ResultActions changeDay(long e, String day, String reason) throws Exception {
+    return mvc.perform(
+        post("/elections/{id}/voting/election-day", e)
+            .param("version", String.valueOf(version(e)))
+            .param("electionDay", day)
+            .param("reason", reason)
+            .with(ADMIN)
+            .with(csrf()));
+  }
+
+  /** The 宣布开始投票 form of stage 1 as the administrator posts it (reason may be null). */
+  MvcResult begin(long e, String earlyReason) throws Exception {
+    var request =
+        post("/elections/{id}/voting/begin", e)
+            .param("stage", "1")
+            .param("version", String.valueOf(version(e)));
+    if (earlyReason != null) {
+      request.param("earlyReason", earlyReason);
+    }
+    return mvc.perform(request.with(ADMIN).with(csrf()))
+        .andExpect(status().is3xxRedirection())
+        .andReturn();
   }
 
   int version(long e) {
@@ -124,22 +153,15 @@ class EarlyVotingTest extends H2AppTest {
     LocalDate day = LocalDate.now().plusDays(5);
     Setup s = readyToBegin(day);
     long e = s.electionId();
-    var admin = user("admin").roles("ADMIN", "USER");
     assertThat(
-            mvc.perform(get("/elections/{id}/voting", e).with(admin))
+            mvc.perform(get("/elections/{id}/voting", e).with(ADMIN))
                 .andReturn()
                 .getResponse()
                 .getContentAsString())
         .contains("id=\"change-day-form\"", "变更选举日将记入操作日志");
     // a day that cannot be read: a Chinese error page naming the field, nothing changes
     String unreadable =
-        mvc.perform(
-                post("/elections/{id}/voting/election-day", e)
-                    .param("version", String.valueOf(version(e)))
-                    .param("electionDay", "12月5日")
-                    .param("reason", "改期")
-                    .with(admin)
-                    .with(csrf()))
+        changeDay(e, "12月5日", "改期")
             .andExpect(status().isBadRequest())
             .andReturn()
             .getResponse()
@@ -150,29 +172,14 @@ class EarlyVotingTest extends H2AppTest {
         new String[][] {
           {LocalDate.now().toString(), ""}, {LocalDate.now().minusDays(1).toString(), "改期"}
         }) {
-      MvcResult r =
-          mvc.perform(
-                  post("/elections/{id}/voting/election-day", e)
-                      .param("version", String.valueOf(version(e)))
-                      .param("electionDay", bad[0])
-                      .param("reason", bad[1])
-                      .with(admin)
-                      .with(csrf()))
-              .andExpect(status().is3xxRedirection())
-              .andReturn();
+      MvcResult r = changeDay(e, bad[0], bad[1]).andExpect(status().is3xxRedirection()).andReturn();
       assertThat((String) r.getFlashMap().get("error")).as(bad[0]).isNotBlank();
     }
     assertThat(VotingServiceTest.as("admin", true, () -> elections.get(e)).electionDay())
         .isEqualTo(day);
 
     MvcResult changed =
-        mvc.perform(
-                post("/elections/{id}/voting/election-day", e)
-                    .param("version", String.valueOf(version(e)))
-                    .param("electionDay", LocalDate.now().toString())
-                    .param("reason", "经镇党委同意，党员大会改在今天召开")
-                    .with(admin)
-                    .with(csrf()))
+        changeDay(e, LocalDate.now().toString(), "经镇党委同意，党员大会改在今天召开")
             .andExpect(status().is3xxRedirection())
             .andReturn();
     assertThat(changed.getFlashMap().get("error")).isNull();
@@ -204,9 +211,8 @@ class EarlyVotingTest extends H2AppTest {
     LocalDate day = LocalDate.now().plusDays(2);
     Setup s = readyToBegin(day);
     long e = s.electionId();
-    var admin = user("admin").roles("ADMIN", "USER");
     String page =
-        mvc.perform(get("/elections/{id}/voting", e).with(admin))
+        mvc.perform(get("/elections/{id}/voting", e).with(ADMIN))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -216,22 +222,14 @@ class EarlyVotingTest extends H2AppTest {
         .contains(day.getYear() + "年" + day.getMonthValue() + "月" + day.getDayOfMonth() + "日");
 
     // without a reason: a Chinese error, nothing begun
-    MvcResult refused =
-        mvc.perform(
-                post("/elections/{id}/voting/begin", e)
-                    .param("stage", "1")
-                    .param("version", String.valueOf(version(e)))
-                    .with(admin)
-                    .with(csrf()))
-            .andExpect(status().is3xxRedirection())
-            .andReturn();
+    MvcResult refused = begin(e, null);
     assertThat((String) refused.getFlashMap().get("error")).contains("须写明原因", "今天早2天");
     // the page shows the message without the rule code
     String shown =
         mvc.perform(
                 get(refused.getResponse().getRedirectedUrl())
                     .flashAttrs(refused.getFlashMap())
-                    .with(admin))
+                    .with(ADMIN))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
@@ -239,22 +237,13 @@ class EarlyVotingTest extends H2AppTest {
     assertThat(shown).contains("须写明原因").doesNotContain("VOTING.START");
     assertThat(voting.progress().begun(e, 1)).isFalse();
 
-    MvcResult begun =
-        mvc.perform(
-                post("/elections/{id}/voting/begin", e)
-                    .param("stage", "1")
-                    .param("version", String.valueOf(version(e)))
-                    .param("earlyReason", "牧区党员集中返乡，经镇党委同意提前两天召开")
-                    .with(admin)
-                    .with(csrf()))
-            .andExpect(status().is3xxRedirection())
-            .andReturn();
+    MvcResult begun = begin(e, "牧区党员集中返乡，经镇党委同意提前两天召开");
     assertThat(begun.getFlashMap().get("error")).isNull();
     assertThat(voting.progress().begun(e, 1)).isTrue();
     assertThat(lastStartAudit(e)).contains("原因：牧区党员集中返乡，经镇党委同意提前两天召开");
     // once begun, the warning is gone
     assertThat(
-            mvc.perform(get("/elections/{id}/voting", e).with(admin))
+            mvc.perform(get("/elections/{id}/voting", e).with(ADMIN))
                 .andReturn()
                 .getResponse()
                 .getContentAsString())
