@@ -140,6 +140,19 @@ class EarlyVotingTest extends H2AppTest {
   }
 
   @Test
+  void oneDayBeforeTheApprovedDayIsAlreadyEarly() {
+    Setup s = readyToBegin(LocalDate.now().plusDays(1));
+    long e = s.electionId();
+    assertThatThrownBy(
+            () ->
+                VotingServiceTest.run(
+                    "admin", () -> voting.rounds().beginVoting(e, 1, version(e), null)))
+        .hasMessageContaining("VOTING.START.BEFORE_ELECTION_DAY")
+        .hasMessageContaining("今天早1天");
+    assertThat(statusOf(e)).isEqualTo(ElectionStatus.CANDIDATES_APPROVED);
+  }
+
+  @Test
   void onTheApprovedDayNoReasonIsAskedAndNoneRecorded() {
     Setup s = readyToBegin(LocalDate.now());
     long e = s.electionId();
