@@ -228,10 +228,21 @@ public final class NameOrder implements Comparator<String> {
   public interface SortKey extends Comparable<SortKey> {}
 
   private Key key(PersonName p, String text) {
-    return new Key(NameText.codePoints(p.surname()), NameText.codePoints(p.givenName()), text);
+    return new Key(orderKeys(p.surname()), orderKeys(p.givenName()), text);
   }
 
-  /** A name prepared for comparison. */
+  /**
+   * The characters as {@link StrokeData#orderKey}s (compared as numbers, as data compares them).
+   */
+  private int[] orderKeys(String s) {
+    int[] cps = NameText.codePoints(s);
+    for (int i = 0; i < cps.length; i++) {
+      cps[i] = data.orderKey(cps[i]);
+    }
+    return cps;
+  }
+
+  /** A name prepared for comparison: its characters as {@link StrokeData#orderKey}s. */
   private final class Key implements SortKey {
     final int[] surname;
     final int[] given;
@@ -263,7 +274,7 @@ public final class NameOrder implements Comparator<String> {
     private int compareChars(int[] a, int[] b) {
       int n = Math.min(a.length, b.length);
       for (int i = 0; i < n; i++) {
-        int c = data.compareCharacters(a[i], b[i]);
+        int c = Integer.compare(a[i], b[i]);
         if (c != 0) {
           return c;
         }

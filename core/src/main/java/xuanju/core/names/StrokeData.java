@@ -42,6 +42,11 @@ public final class StrokeData {
   private final String[] sequences;
   private final int fullCount;
 
+  /**
+   * The position of each known character in {@link #compareCharacters} order, built on first use.
+   */
+  private volatile int[] ranks;
+
   private StrokeData(int[] codePoints, byte[] totals, String[] sequences) {
     this.codePoints = codePoints;
     this.totals = totals;
@@ -229,6 +234,35 @@ public final class StrokeData {
   /** Number of characters with both a count and a stroke order. */
   public int fullCount() {
     return fullCount;
+  }
+
+  /**
+   * A number per character that orders as {@link #compareCharacters} does: {@code
+   * Integer.compare(orderKey(a), orderKey(b))} has the sign of {@code compareCharacters(a, b)}. A
+   * known character gets its position in that order; an unknown one {@link #size()} plus its code
+   * point, after all known ones. For sorting many names with the comparison done once per character
+   * instead of at every comparison.
+   */
+  public int orderKey(int codePoint) {
+    int i = index(codePoint);
+    return i < 0 ? codePoints.length + codePoint : ranks()[i];
+  }
+
+  private int[] ranks() {
+    int[] r = ranks;
+    if (r == null) {
+      Integer[] order = new Integer[codePoints.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, (x, y) -> compareCharacters(codePoints[x], codePoints[y]));
+      r = new int[codePoints.length];
+      for (int pos = 0; pos < order.length; pos++) {
+        r[order[pos]] = pos;
+      }
+      ranks = r;
+    }
+    return r;
   }
 
   /**

@@ -61,7 +61,7 @@ public record Resident(
     if (id == null) {
       throw new InvalidInputException("residentId", "公民身份号码不能为空");
     }
-    name = name == null ? "" : SPACES.matcher(name.strip()).replaceAll(" ");
+    name = name == null ? "" : collapseSpaces(name.strip());
     if (name.isEmpty()) {
       throw new InvalidInputException("name", "姓名不能为空（" + id.masked() + "）");
     }
@@ -89,14 +89,28 @@ public record Resident(
       throw new InvalidInputException(
           "partyMemberId", name + "关联了党员名册，但政治面貌填写为“" + politicalStatus.labelZh() + "”，两者矛盾");
     }
+    tags = tags == null || tags.isEmpty() ? Set.of() : cleanTags(tags);
+  }
+
+  private static Set<String> cleanTags(Set<String> tags) {
     Set<String> t = new TreeSet<>();
-    for (String s : tags == null ? Set.<String>of() : tags) {
+    for (String s : tags) {
       if (s == null || s.isBlank()) {
         throw new InvalidInputException("tags", "身份标签不能为空");
       }
       t.add(s.strip());
     }
-    tags = Set.copyOf(t);
+    return Set.copyOf(t);
+  }
+
+  /** Runs of whitespace as one space; the regular expression only where there is any. */
+  private static String collapseSpaces(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (Character.isWhitespace(s.charAt(i))) {
+        return SPACES.matcher(s).replaceAll(" ");
+      }
+    }
+    return s;
   }
 
   private static String text(String field, String value) {

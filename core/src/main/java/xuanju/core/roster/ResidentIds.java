@@ -22,14 +22,31 @@ public final class ResidentIds {
   private static final String CHECK = "10X98765432";
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern SCIENTIFIC = Pattern.compile("[0-9](\\.[0-9]+)?E\\+?[0-9]+");
-  private static final Pattern SHAPE = Pattern.compile("[0-9]{17}[0-9X]");
 
   /**
    * The input as it should be stored: full-width characters folded, spaces removed, {@code x} upper
    * case. Does not validate.
    */
   public static String normalise(String raw) {
+    if (raw != null && raw.length() == 18 && isShape(raw)) {
+      return raw; // the common case, already clean: no normalisation, no pattern
+    }
     return SPACES.matcher(Texts.clean(raw)).replaceAll("").toUpperCase(java.util.Locale.ROOT);
+  }
+
+  /** 17 ASCII digits and a digit or X: what {@code [0-9]{17}[0-9X]} matches, without a matcher. */
+  private static boolean isShape(String id) {
+    if (id.length() != 18) {
+      return false;
+    }
+    for (int i = 0; i < 17; i++) {
+      char c = id.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    char last = id.charAt(17);
+    return (last >= '0' && last <= '9') || last == 'X';
   }
 
   /**
@@ -55,11 +72,11 @@ public final class ResidentIds {
   public static List<Finding> check(String raw, LocalDate today, String field) {
     String id = normalise(raw);
     List<Finding> out = new ArrayList<>();
-    if (SCIENTIFIC.matcher(id).matches()) {
+    if (!isShape(id) && SCIENTIFIC.matcher(id).matches()) {
       out.add(finding(RosterRule.ID_FORMAT, field, id, "号码被存成了数字（科学计数法），末几位已丢失；请把该列设为文本格式后重新填写"));
       return out;
     }
-    if (!SHAPE.matcher(id).matches()) {
+    if (!isShape(id)) {
       out.add(
           finding(
               RosterRule.ID_FORMAT,

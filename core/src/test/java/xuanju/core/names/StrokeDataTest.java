@@ -145,4 +145,33 @@ class StrokeDataTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("full=1");
   }
+
+  /**
+   * The order keys compare as the characters do, for every pair from a seeded sample of known
+   * characters, unknown ones (rare CJK, Latin, a supplementary-plane character) and equal ones.
+   */
+  @ParameterizedTest(name = "seed {0}")
+  @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3, 4, 5})
+  void orderKeysCompareAsTheCharactersDo(long seed) {
+    StrokeData data = StrokeData.standard();
+    java.util.Random random = new java.util.Random(seed);
+    int[] sample = new int[400];
+    for (int i = 0; i < sample.length; i++) {
+      sample[i] =
+          switch (random.nextInt(5)) {
+            case 0 -> 'A' + random.nextInt(26);
+            case 1 -> 0x20000 + random.nextInt(0xA000);
+            default -> 0x4E00 + random.nextInt(0x9FA5 - 0x4E00);
+          };
+    }
+    for (int a : sample) {
+      assertThat(data.orderKey(a)).isEqualTo(data.orderKey(a));
+      for (int k = 0; k < 20; k++) {
+        int b = sample[random.nextInt(sample.length)];
+        assertThat(Integer.signum(Integer.compare(data.orderKey(a), data.orderKey(b))))
+            .as("%s against %s", Character.toString(a), Character.toString(b))
+            .isEqualTo(Integer.signum(data.compareCharacters(a, b)));
+      }
+    }
+  }
 }

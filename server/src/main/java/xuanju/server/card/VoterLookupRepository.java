@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The reads of the check-in look-up (签到查询). Each look-up is one query through an index: the exact
- * name ({@code ix_person_name}, then {@code ix_voter_registration_person_election}), the ID number
+ * name ({@code ix_person_name}, then {@code uq_voter_registration_person_scope}), the ID number
  * ({@code uq_person_resident_id}), the voter card ({@code uq_voter_registration_no}) or a name
  * prefix ({@code ix_person_name}, or on a PostgreSQL database whose collation is not C {@code
  * ix_person_name_prefix}, V18). The same query answers whether the voter has checked in, whom the

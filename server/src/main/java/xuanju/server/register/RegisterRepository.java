@@ -33,6 +33,11 @@ public class RegisterRepository {
           + " p.residents_group, p.address, p.hukou_place, p.residence_place, p.workplace,"
           + " p.died_on";
 
+  /** {@link #PERSON_COLUMNS} with the three places left empty ({@link #persons}). */
+  private static final String RUN_COLUMNS =
+      "p.id, p.organisation_id, p.name, p.resident_id, p.gender, p.birth_date, p.unit,"
+          + " p.residents_group, '', '', '', p.workplace, p.died_on";
+
   private final JdbcTemplate jdbc;
   private final JdbcTemplate streaming;
 
@@ -92,11 +97,15 @@ public class RegisterRepository {
     return out;
   }
 
-  /** Streams the persons kept by the given organisations. */
+  /**
+   * Streams the persons kept by the given organisations, for a registration run or a carry-over:
+   * without their address, 户籍地 and 现居住地 (empty in the rows), which neither eligibility nor
+   * registration reads, so that a million rows are read and decoded in less time.
+   */
   public void persons(Set<Long> organisations, Consumer<PersonRow> sink) {
     streaming.query(
         "SELECT "
-            + PERSON_COLUMNS
+            + RUN_COLUMNS
             + " FROM person p WHERE p.organisation_id IN ("
             + in(organisations)
             + ")",
@@ -142,7 +151,7 @@ public class RegisterRepository {
         rs.getString(3),
         rs.getString(4),
         rs.getString(5),
-        rs.getDate(6).toLocalDate(),
+        rs.getObject(6, LocalDate.class),
         rs.getString(7),
         rs.getString(8),
         rs.getString(9),
@@ -449,7 +458,6 @@ public class RegisterRepository {
   }
 
   static LocalDate date(ResultSet rs, int col) throws SQLException {
-    Date d = rs.getDate(col);
-    return d == null ? null : d.toLocalDate();
+    return rs.getObject(col, LocalDate.class);
   }
 }

@@ -1,6 +1,5 @@
 package xuanju.server.register;
 
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -17,6 +16,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import xuanju.core.register.Registration;
 import xuanju.core.register.VoterCertificate;
+import xuanju.server.database.PgBinaryRows;
 import xuanju.server.register.RegisterRepository.NewRegistration;
 
 /**
@@ -65,6 +65,13 @@ class RegistrationBulkWriter {
     /** Writes rows prepared by {@link #prepare}. */
     void write(Object prepared) throws SQLException;
 
+    /**
+     * Lets the connection run another statement (a {@code COPY} is ended, the next {@link #write}
+     * starts a new one): for writing the refusals of a chunk in between, while the next chunks are
+     * still being checked, instead of all of them after the run.
+     */
+    void pause() throws SQLException;
+
     /** Ends the write (the connection is free again). */
     void finish() throws SQLException;
 
@@ -80,38 +87,38 @@ class RegistrationBulkWriter {
 
   private final class Copy implements Sink {
     private final Connection connection;
-    private final String ts;
+    private final Instant now;
     private CopyIn copy;
 
     Copy(Connection connection, Instant now) throws SQLException {
       this.connection = connection;
-      this.ts = now.toString();
+      this.now = now;
     }
 
     @Override
     public Object prepare(List<NewRegistration> rows) {
-      StringBuilder sb = new StringBuilder(rows.size() * 120);
+      PgBinaryRows out = new PgBinaryRows(rows.size() * 160 + 64);
       for (NewRegistration n : rows) {
         Registration r = n.registration();
         VoterCertificate c = r.certificate();
-        sb.append(n.electionId()).append(',');
-        sb.append(n.districtId()).append(',');
-        sb.append(n.personId()).append(',');
-        text(sb, n.scope());
-        sb.append(n.voterNo()).append(',');
-        sb.append(r.basis().name()).append(',');
-        text(sb, c == null ? "" : c.issuer());
-        text(sb, c == null ? "" : c.number());
-        if (c != null && c.issuedOn() != null) {
-          sb.append(c.issuedOn());
-        }
-        sb.append(',');
-        text(sb, r.workplace());
-        text(sb, r.decisionRef());
-        sb.append(r.registeredOn()).append(",LISTED,");
-        sb.append(ts).append(',').append(ts).append('\n');
+        out.row(15)
+            .int8(n.electionId())
+            .int8(n.districtId())
+            .int8(n.personId())
+            .text(n.scope())
+            .int4(n.voterNo())
+            .text(r.basis().name())
+            .text(c == null ? "" : c.issuer())
+            .text(c == null ? "" : c.number())
+            .date(c == null ? null : c.issuedOn())
+            .text(r.workplace())
+            .text(r.decisionRef())
+            .date(r.registeredOn())
+            .text("LISTED")
+            .timestamp(now)
+            .timestamp(now);
       }
-      return sb.toString().getBytes(StandardCharsets.UTF_8);
+      return out.toBytes();
     }
 
     @Override
@@ -125,16 +132,34 @@ class RegistrationBulkWriter {
             connection
                 .unwrap(PGConnection.class)
                 .getCopyAPI()
-                .copyIn("COPY voter_registration (" + COLUMNS + ") FROM STDIN WITH (FORMAT csv)");
+                .copyIn(
+                    "COPY voter_registration (" + COLUMNS + ") FROM STDIN WITH (FORMAT binary)");
+        byte[] head = PgBinaryRows.header();
+        copy.writeToCopy(head, 0, head.length);
       }
       copy.writeToCopy(bytes, 0, bytes.length);
+    }
+
+    private static void end(CopyIn c) throws SQLException {
+      byte[] tail = PgBinaryRows.trailer();
+      c.writeToCopy(tail, 0, tail.length);
+      c.endCopy();
+    }
+
+    @Override
+    public void pause() throws SQLException {
+      if (copy != null) {
+        CopyIn c = copy;
+        copy = null;
+        end(c);
+      }
     }
 
     @Override
     public void finish() throws SQLException {
       try {
         if (copy != null) {
-          copy.endCopy();
+          end(copy);
         }
       } finally {
         copy = null;
@@ -169,23 +194,29 @@ class RegistrationBulkWriter {
     Connection c = DataSourceUtils.getConnection(dataSource);
     try {
       if (isPostgres()) {
-        StringBuilder sb = new StringBuilder(refusals.size() * 100);
+        PgBinaryRows out = new PgBinaryRows(refusals.size() * 200 + 64);
+        byte[] head = PgBinaryRows.header();
         for (RegistrationService.Refusal r : refusals) {
-          sb.append(electionId).append(',').append(r.districtId()).append(',');
-          sb.append(r.personId()).append(',').append(r.reason().name()).append(',');
-          text(sb, r.code());
-          text(sb, RegistrationService.cut(r.message(), 1000));
-          sb.append(day).append('\n');
+          out.row(7)
+              .int8(electionId)
+              .int8(r.districtId())
+              .int8(r.personId())
+              .text(r.reason().name())
+              .text(r.code())
+              .text(RegistrationService.cut(r.message(), 1000))
+              .date(day);
         }
-        byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] tail = PgBinaryRows.trailer();
         CopyIn copy =
             c.unwrap(PGConnection.class)
                 .getCopyAPI()
                 .copyIn(
                     "COPY voter_refusal (election_id, district_id, person_id, reason, rule_code,"
-                        + " message, decided_on) FROM STDIN WITH (FORMAT csv)");
+                        + " message, decided_on) FROM STDIN WITH (FORMAT binary)");
         try {
-          copy.writeToCopy(bytes, 0, bytes.length);
+          copy.writeToCopy(head, 0, head.length);
+          copy.writeToCopy(out.buffer(), 0, out.size());
+          copy.writeToCopy(tail, 0, tail.length);
           copy.endCopy();
         } finally {
           if (copy.isActive()) {
@@ -219,15 +250,6 @@ class RegistrationBulkWriter {
       }
     } finally {
       DataSourceUtils.releaseConnection(c, dataSource);
-    }
-  }
-
-  /** A text value: always quoted, so that the empty string is not read as NULL. */
-  private static void text(StringBuilder sb, String v) {
-    if (v.indexOf('"') < 0) {
-      sb.append('"').append(v).append("\",");
-    } else {
-      sb.append('"').append(v.replace("\"", "\"\"")).append("\",");
     }
   }
 
@@ -280,6 +302,11 @@ class RegistrationBulkWriter {
       if (n % BATCH != 0) {
         ps.executeBatch();
       }
+    }
+
+    @Override
+    public void pause() {
+      // batched inserts leave the connection free after every batch
     }
 
     @Override

@@ -155,6 +155,11 @@ public class RegistrationService {
           break;
         }
         sink.write(c.prepared());
+        if (!c.refusals().isEmpty()) {
+          // written now, while the checking thread works on the next chunks
+          sink.pause();
+          writer.refusals(e.id(), c.refusals(), day);
+        }
         reuses.addAll(c.reuses());
         refusals.addAll(c.refusals());
         int[] n = counts.computeIfAbsent(c.district().id(), k -> new int[2]);
@@ -176,11 +181,10 @@ public class RegistrationService {
     }
     long t2 = System.nanoTime();
     repo.reuse(reuses, removed, now);
-    insertRefusals(e.id(), refusals, day);
     long t3 = System.nanoTime();
     LOG.info(
-        "选民登记：{} 个选区，列入 {} 人，不予登记 {} 人；读取居民与名册 {} ms，核对并写入 {} ms（写入线程等待核对 {} ms），"
-            + "重新列入与不予登记记录 {} ms",
+        "选民登记：{} 个选区，列入 {} 人，不予登记 {} 人；读取居民与名册 {} ms，核对并写入 {} ms（写入线程等待核对 {} ms；不予登记记录随之写入），"
+            + "重新列入 {} ms",
         open.size(),
         counts.values().stream().mapToInt(n -> n[0]).sum(),
         refusals.size(),
@@ -227,14 +231,6 @@ public class RegistrationService {
       return writer.open(now);
     } catch (java.sql.SQLException ex) {
       throw new IllegalStateException("写入选民登记失败，未登记任何选民", ex);
-    }
-  }
-
-  private void insertRefusals(long electionId, List<Refusal> refusals, LocalDate day) {
-    try {
-      writer.refusals(electionId, refusals, day);
-    } catch (java.sql.SQLException ex) {
-      throw new IllegalStateException("写入不予登记记录失败，未登记任何选民", ex);
     }
   }
 

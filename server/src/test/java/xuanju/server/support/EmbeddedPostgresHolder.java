@@ -21,7 +21,12 @@ public final class EmbeddedPostgresHolder {
   public static synchronized EmbeddedPostgres server() {
     if (pg == null) {
       try {
-        pg = EmbeddedPostgres.builder().setServerConfig("fsync", "off").start();
+        EmbeddedPostgres.Builder b = EmbeddedPostgres.builder().setServerConfig("fsync", "off");
+        String buffers = System.getProperty("xuanju.test.pg.shared-buffers");
+        if (buffers != null) {
+          b.setServerConfig("shared_buffers", buffers);
+        }
+        pg = b.start();
       } catch (IOException e) {
         throw new UncheckedIOException("无法启动测试用 PostgreSQL", e);
       }

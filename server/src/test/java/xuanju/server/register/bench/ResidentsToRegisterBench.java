@@ -17,6 +17,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import xuanju.server.XuanjuApplication;
+import xuanju.server.database.LocalPostgres;
 import xuanju.server.election.ElectionForm;
 import xuanju.server.election.ElectionKind;
 import xuanju.server.election.ElectionService;
@@ -48,6 +49,10 @@ public final class ResidentsToRegisterBench {
     int units = Integer.getInteger("units", 50);
     String format = System.getProperty("format", "csv");
     List<String> dbs = args.length == 0 ? List.of("h2", "postgres") : List.of(args);
+    // the shared buffers the built-in database would have on this machine (LocalPostgres)
+    if (System.getProperty("xuanju.test.pg.shared-buffers") == null) {
+      System.setProperty("xuanju.test.pg.shared-buffers", LocalPostgres.sharedBuffers());
+    }
     Path dir = Files.createTempDirectory("xuanju-residents-register-bench");
     Path file = dir.resolve("residents." + format);
     LocalDate day = LocalDate.now().plusDays(40);
