@@ -34,6 +34,7 @@ public final class RuleCatalog {
           xuanju.core.names.NamesRule.class,
           xuanju.core.district.DistrictRule.class,
           xuanju.core.register.RegisterRule.class,
+          xuanju.core.nomination.NominationRule.class,
           CoreRule.class);
 
   public static List<Rule> all() {
