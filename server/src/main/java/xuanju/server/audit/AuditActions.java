@@ -138,6 +138,8 @@ public final class AuditActions {
     m.put("DISTRICTS_ONE_PER_UNIT", "按村（社区、单位）划分选区");
     m.put("DISTRICT_SEATS_APPLIED", "采用名额分配建议");
     m.put("POLLING_STATION_CREATED", "设立投票站");
+    m.put("DEPUTY_NOMINATED", "推荐代表候选人");
+    m.put("DEPUTY_NOMINATION_ACCEPTED", "被推荐人接受推荐");
     m.put("POLLING_STATION_UPDATED", "修改投票站");
     m.put("POLLING_STATION_DELETED", "删除投票站");
     m.put("VOTERS_REGISTERED", "选民登记");

@@ -287,9 +287,15 @@ class AuthorisationMatrixTest extends H2AppTest {
         "POST " + p + "/committee/members/{memberId}/delete",
         Need.MANAGE,
         (t, x) -> post(p + "/committee/members/{m}/delete", x.election(), 999_999_999L));
+    row(
+        "GET " + p + "/{districtId}/nominations",
+        Need.VIEW,
+        (t, x) -> get(p + "/999999999/nominations", x.election()));
     for (String tail :
         List.of(
             "/{districtId}",
+            "/{districtId}/nominations",
+            "/{districtId}/nominations/{nominationId}/accept",
             "/{districtId}/delete",
             "/{districtId}/stations",
             "/{districtId}/stations/{stationId}",
@@ -298,7 +304,10 @@ class AuthorisationMatrixTest extends H2AppTest {
       row(
           "POST " + path,
           Need.MANAGE,
-          (t, x) -> post(path.replaceAll("\\{(districtId|stationId)}", "999999999"), x.election()));
+          (t, x) ->
+              post(
+                  path.replaceAll("\\{(districtId|stationId|nominationId)}", "999999999"),
+                  x.election()));
     }
   }
 

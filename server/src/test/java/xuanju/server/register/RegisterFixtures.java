@@ -20,24 +20,24 @@ import xuanju.server.support.SignIn;
  * districts with units, persons with valid resident ID numbers, legal status rows. Independent of
  * the person-register package.
  */
-final class RegisterFixtures {
+public final class RegisterFixtures {
   private static final AtomicInteger N = new AtomicInteger();
   private static final AtomicInteger SEQ = new AtomicInteger();
   private static final DateTimeFormatter YMD = DateTimeFormatter.BASIC_ISO_DATE;
 
   private RegisterFixtures() {}
 
-  static int next() {
+  public static int next() {
     return N.incrementAndGet();
   }
 
-  static long town(OrganisationService orgs, String name) {
+  public static long town(OrganisationService orgs, String name) {
     long[] id = new long[1];
     SignIn.as("admin", true, () -> id[0] = orgs.create("admin", null, name, "TOWN_COMMITTEE"));
     return id[0];
   }
 
-  static long election(ElectionService elections, long org, LocalDate day) {
+  public static long election(ElectionService elections, long org, LocalDate day) {
     long[] id = new long[1];
     SignIn.as(
         "admin",
@@ -63,7 +63,8 @@ final class RegisterFixtures {
   }
 
   /** A district formed from units; each unit is "村" or "村/小组". */
-  static long district(JdbcTemplate jdbc, long election, int number, String name, String... units) {
+  public static long district(
+      JdbcTemplate jdbc, long election, int number, String name, String... units) {
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.update(
         "INSERT INTO district (election_id, number, name, basis, population, seats, created_at,"
@@ -102,7 +103,7 @@ final class RegisterFixtures {
   }
 
   /** Inserts a person; returns the id. */
-  static long person(
+  public static long person(
       JdbcTemplate jdbc, long org, String unit, String group, String name, LocalDate birth) {
     String rid = residentId(birth, name.hashCode() % 2 == 0);
     Timestamp now = Timestamp.from(Instant.now());
@@ -121,7 +122,7 @@ final class RegisterFixtures {
     return jdbc.queryForObject("SELECT id FROM person WHERE resident_id = ?", Long.class, rid);
   }
 
-  static String residentIdOf(JdbcTemplate jdbc, long personId) {
+  public static String residentIdOf(JdbcTemplate jdbc, long personId) {
     return jdbc.queryForObject(
         "SELECT resident_id FROM person WHERE id = ?", String.class, personId);
   }

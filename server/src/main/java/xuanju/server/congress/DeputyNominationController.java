@@ -1,0 +1,95 @@
+package xuanju.server.congress;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import xuanju.core.rule.InvalidInputException;
+import xuanju.server.access.AccessService;
+import xuanju.server.access.Permission;
+import xuanju.server.web.FreeText;
+
+/**
+ * The page 推荐代表候选人 of one district ({@code /elections/{id}/districts/{d}/nominations}): the
+ * nominations recorded so far, in order, with how each was made, and the form for a new one. A
+ * refused nomination shows the page again with the rule's Chinese message and the form as typed.
+ */
+@Controller
+class DeputyNominationController {
+  private final DeputyNominationService nominations;
+  private final AccessService access;
+
+  DeputyNominationController(DeputyNominationService nominations, AccessService access) {
+    this.nominations = nominations;
+    this.access = access;
+  }
+
+  @GetMapping("/elections/{id}/districts/{districtId}/nominations")
+  String page(@PathVariable long id, @PathVariable long districtId, Model model) {
+    DeputyNominationService.Page p = nominations.page(id, districtId);
+    model.addAttribute("election", p.election());
+    model.addAttribute("p", p);
+    model.addAttribute(
+        "canManage",
+        access.allowed(
+            AccessService.currentUser(),
+            AccessService.currentIsAdmin(),
+            p.election().organisationId(),
+            Permission.MANAGE));
+    return "congress/nominations";
+  }
+
+  @PostMapping("/elections/{id}/districts/{districtId}/nominations")
+  String nominate(
+      @PathVariable long id,
+      @PathVariable long districtId,
+      @RequestParam(defaultValue = "") @FreeText(label = "被推荐人姓名", max = 50) String nomineeName,
+      @RequestParam(defaultValue = "") @FreeText(label = "被推荐人公民身份号码", max = 30) String nomineeId,
+      @RequestParam(defaultValue = "") @FreeText(label = "推荐的政党、人民团体", max = 500)
+          String organisations,
+      @RequestParam(defaultValue = "") @FreeText(label = "联名推荐的选民", max = 20_000, multiline = true)
+          String nominators,
+      @RequestParam(defaultValue = "false") boolean accepted,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    try {
+      nominations.nominate(
+          id, districtId, nomineeName, nomineeId, organisations, nominators, accepted);
+    } catch (InvalidInputException | IllegalStateException e) {
+      response.setStatus(e instanceof InvalidInputException ? 400 : 409);
+      model.addAttribute("error", e.getMessage());
+      model.addAttribute("nomineeName", nomineeName);
+      model.addAttribute("nomineeId", nomineeId);
+      model.addAttribute("organisations", organisations);
+      model.addAttribute("nominators", nominators);
+      return page(id, districtId, model);
+    }
+    flash.addFlashAttribute("message", "已登记推荐：" + nomineeName.strip());
+    return "redirect:/elections/" + id + "/districts/" + districtId + "/nominations";
+  }
+
+  @PostMapping("/elections/{id}/districts/{districtId}/nominations/{nominationId}/accept")
+  String accept(
+      @PathVariable long id,
+      @PathVariable long districtId,
+      @PathVariable long nominationId,
+      @RequestParam(defaultValue = "0") int version,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    try {
+      nominations.accept(id, districtId, nominationId, version);
+    } catch (InvalidInputException | IllegalStateException e) {
+      response.setStatus(e instanceof InvalidInputException ? 400 : 409);
+      model.addAttribute("error", e.getMessage());
+      return page(id, districtId, model);
+    }
+    flash.addFlashAttribute("message", "已记录本人接受推荐");
+    return "redirect:/elections/" + id + "/districts/" + districtId + "/nominations";
+  }
+}

@@ -1,0 +1,118 @@
+package xuanju.server.congress;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Storage of the nominations of deputy candidates ({@code deputy_nomination}, V25). */
+@Repository
+class DeputyNominationRepository {
+  private final JdbcTemplate jdbc;
+
+  DeputyNominationRepository(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The district's nominations in the order they were recorded. */
+  List<DeputyNomination> ofDistrict(long districtId) {
+    Map<Long, List<String>> nominators = new LinkedHashMap<>();
+    jdbc.query(
+        "SELECT n.nomination_id, n.resident_id FROM deputy_nominator n"
+            + " JOIN deputy_nomination d ON d.id = n.nomination_id WHERE d.district_id = ?"
+            + " ORDER BY n.nomination_id, n.resident_id",
+        rs -> {
+          nominators.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+        },
+        districtId);
+    return jdbc.query(
+        "SELECT id, district_id, nominee_name, nominee_id, organisations, accepted_on, version"
+            + " FROM deputy_nomination WHERE district_id = ? ORDER BY id",
+        (rs, i) -> {
+          String orgs = rs.getString(5);
+          return new DeputyNomination(
+              rs.getLong(1),
+              rs.getLong(2),
+              rs.getString(3),
+              rs.getString(4),
+              orgs.isEmpty() ? List.of() : Arrays.asList(orgs.split("、")),
+              nominators.getOrDefault(rs.getLong(1), List.of()),
+              rs.getObject(6, LocalDate.class),
+              rs.getInt(7));
+        },
+        districtId);
+  }
+
+  /** The resident ID numbers of the district's listed voters. */
+  Set<String> listedVoters(long districtId) {
+    return new HashSet<>(
+        jdbc.queryForList(
+            "SELECT p.resident_id FROM voter_registration r JOIN person p ON p.id = r.person_id"
+                + " WHERE r.district_id = ? AND r.status = 'LISTED'",
+            String.class,
+            districtId));
+  }
+
+  long insert(
+      long electionId,
+      long districtId,
+      String name,
+      String nomineeId,
+      List<String> organisations,
+      List<String> nominators,
+      LocalDate acceptedOn,
+      String user,
+      Instant now) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.update(
+        con -> {
+          var ps =
+              con.prepareStatement(
+                  "INSERT INTO deputy_nomination (election_id, district_id, nominee_name,"
+                      + " nominee_id, organisations, accepted_on, recorded_by, recorded_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                  new String[] {"id"});
+          ps.setLong(1, electionId);
+          ps.setLong(2, districtId);
+          ps.setString(3, name);
+          ps.setString(4, nomineeId);
+          ps.setString(5, String.join("、", organisations));
+          ps.setDate(6, acceptedOn == null ? null : Date.valueOf(acceptedOn));
+          ps.setString(7, user);
+          ps.setTimestamp(8, Timestamp.from(now));
+          return ps;
+        },
+        key);
+    long id = key.getKey().longValue();
+    jdbc.batchUpdate(
+        "INSERT INTO deputy_nominator (nomination_id, resident_id) VALUES (?, ?)",
+        nominators,
+        500,
+        (ps, v) -> {
+          ps.setLong(1, id);
+          ps.setString(2, v);
+        });
+    return id;
+  }
+
+  /** Records the acceptance; false when someone changed the nomination meanwhile. */
+  boolean accept(long nominationId, int version, LocalDate on) {
+    return jdbc.update(
+            "UPDATE deputy_nomination SET accepted_on = ?, version = version + 1"
+                + " WHERE id = ? AND version = ? AND accepted_on IS NULL",
+            Date.valueOf(on),
+            nominationId,
+            version)
+        == 1;
+  }
+}

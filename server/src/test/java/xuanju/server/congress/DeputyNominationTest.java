@@ -1,0 +1,197 @@
+package xuanju.server.congress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import xuanju.core.rule.InvalidInputException;
+import xuanju.server.election.ElectionService;
+import xuanju.server.organisation.OrganisationService;
+import xuanju.server.register.RegisterFixtures;
+import xuanju.server.register.RegistrationService;
+import xuanju.server.support.H2AppTest;
+import xuanju.server.support.PageText;
+import xuanju.server.support.SignIn;
+
+/**
+ * 推荐代表候选人 of a town people's congress district, through the service and the page: ten or more
+ * voters of the district, no party or voter over the seats (2), acceptance recorded; every refusal
+ * names the rule in Chinese and changes nothing.
+ */
+class DeputyNominationTest extends H2AppTest {
+  private static final RequestPostProcessor ADMIN = user("admin").roles("ADMIN", "USER");
+
+  @Autowired MockMvc mvc;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired OrganisationService orgs;
+  @Autowired ElectionService elections;
+  @Autowired RegistrationService registration;
+  @Autowired DeputyNominationService nominations;
+
+  private record Town(
+      long election, long east, long west, List<String> eastVoters, String westVoter) {}
+
+  private Town town() {
+    int n = RegisterFixtures.next();
+    long org = RegisterFixtures.town(orgs, "推荐测试镇" + n);
+    long election = RegisterFixtures.election(elections, org, LocalDate.now().plusDays(40));
+    long east = RegisterFixtures.district(jdbc, election, 1, "第一选区", "东村" + n);
+    long west = RegisterFixtures.district(jdbc, election, 2, "第二选区", "西村" + n);
+    List<String> eastVoters = new ArrayList<>();
+    LocalDate adult = LocalDate.now().minusYears(30);
+    String[] names = {"王一", "李二", "张三", "刘四", "陈五", "杨六", "赵七", "黄八", "周九", "吴十", "徐十一", "孙十二"};
+    for (String name : names) {
+      long p = RegisterFixtures.person(jdbc, org, "东村" + n, "第1组", name, adult);
+      eastVoters.add(RegisterFixtures.residentIdOf(jdbc, p));
+    }
+    long w = RegisterFixtures.person(jdbc, org, "西村" + n, "第1组", "郑西", adult);
+    SignIn.as("admin", true, () -> registration.registerAll(election, null));
+    return new Town(election, east, west, eastVoters, RegisterFixtures.residentIdOf(jdbc, w));
+  }
+
+  private long count(Town t) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM deputy_nomination WHERE election_id = ?", Long.class, t.election());
+  }
+
+  private long nominate(Town t, String name, String orgs, List<String> voters, boolean accepted) {
+    long[] id = new long[1];
+    SignIn.as(
+        "admin",
+        true,
+        () ->
+            id[0] =
+                nominations.nominate(
+                    t.election(),
+                    t.east(),
+                    name,
+                    t.eastVoters().get(0),
+                    orgs,
+                    String.join("\n", voters),
+                    accepted));
+    return id[0];
+  }
+
+  @Test
+  void tenVotersOfTheDistrictNominateNineOrAnOutsiderDoNot() {
+    Town t = town();
+    assertThatThrownBy(() -> nominate(t, "甲", "", t.eastVoters().subList(0, 9), true))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("只有9人")
+        .hasMessageContaining("十人以上");
+    List<String> withOutsider = new ArrayList<>(t.eastVoters().subList(0, 9));
+    withOutsider.add(t.westVoter());
+    assertThatThrownBy(() -> nominate(t, "甲", "", withOutsider, true))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("不是本选区登记在册的选民");
+    assertThat(count(t)).isZero();
+
+    nominate(t, "甲", "", t.eastVoters().subList(0, 10), false);
+    assertThat(count(t)).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM deputy_nominator n JOIN deputy_nomination d ON d.id ="
+                    + " n.nomination_id WHERE d.election_id = ?",
+                Long.class,
+                t.election()))
+        .isEqualTo(10);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT summary FROM audit_event WHERE action = 'DEPUTY_NOMINATED' AND subject = ?"
+                    + " ORDER BY seq DESC LIMIT 1",
+                String.class,
+                "district:" + t.east()))
+        .contains("第一选区")
+        .contains("选民10人联名推荐甲")
+        .contains("待本人接受推荐");
+  }
+
+  @Test
+  void aPartyAndAVoterNominateNoMoreThanTheSeatsAndAcceptanceIsRecorded() {
+    Town t = town();
+    long first = nominate(t, "甲", "中国共产党", List.of(), false);
+    nominate(t, "乙", "中国共产党、共青团", List.of(), true);
+    assertThatThrownBy(() -> nominate(t, "丙", "中国共产党", List.of(), true))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("中国共产党在本选区已推荐2名")
+        .hasMessageContaining("应选2名");
+    nominate(t, "丁", "", t.eastVoters().subList(0, 10), true);
+    nominate(t, "戊", "", t.eastVoters().subList(0, 10), true);
+    assertThatThrownBy(() -> nominate(t, "己", "", t.eastVoters().subList(2, 12), true))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("8名联名人");
+    assertThat(count(t)).isEqualTo(4);
+
+    SignIn.as("admin", true, () -> nominations.accept(t.election(), t.east(), first, 0));
+    assertThatThrownBy(
+            () ->
+                SignIn.as(
+                    "admin", true, () -> nominations.accept(t.election(), t.east(), first, 0)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("已于");
+    DeputyNominationService.Page[] held = new DeputyNominationService.Page[1];
+    SignIn.as("admin", true, () -> held[0] = nominations.page(t.election(), t.east()));
+    DeputyNominationService.Page page = held[0];
+    assertThat(page.rows()).hasSize(4);
+    assertThat(page.rows().get(0).nomination().acceptedOn()).isEqualTo(LocalDate.now());
+    assertThat(page.rows().get(1).notes()).containsExactly("中国共产党、共青团联合推荐乙为代表候选人");
+  }
+
+  @Test
+  void thePageListsTheNominationsAndARefusalKeepsTheFormAndChangesNothing() throws Exception {
+    Town t = town();
+    nominate(t, "甲", "中国共产党", List.of(), false);
+    String url = "/elections/{id}/districts/{d}/nominations";
+    String html =
+        mvc.perform(get(url, t.election(), t.east()).with(ADMIN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String text = PageText.visible(html);
+    assertThat(html).contains("<td class=\"nominee\">甲</td>");
+    assertThat(html).contains("<td class=\"by\">中国共产党推荐</td>");
+    assertThat(text.replaceAll("\\s+", ""))
+        .contains("尚未表示接受推荐")
+        .contains("应选代表名额：2名")
+        .contains("已推荐1人");
+    assertThat(PageText.codeIn(text)).isEmpty();
+
+    String nine = String.join("\n", t.eastVoters().subList(0, 9));
+    String refused =
+        mvc.perform(
+                post(url, t.election(), t.east())
+                    .with(ADMIN)
+                    .with(csrf())
+                    .param("nomineeName", "乙")
+                    .param("nomineeId", t.eastVoters().get(1))
+                    .param("nominators", nine)
+                    .param("accepted", "true"))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(PageText.visible(refused)).contains("推荐未登记").contains("十人以上");
+    assertThat(PageText.codeIn(PageText.visible(refused))).isEmpty();
+    assertThat(refused).contains("value=\"乙\"").contains(t.eastVoters().get(8));
+    assertThat(count(t)).isEqualTo(1);
+
+    mvc.perform(get("/elections/{id}/districts/{d}", t.election(), t.east()).with(ADMIN))
+        .andExpect(status().isOk())
+        .andExpect(
+            org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                .string(org.hamcrest.Matchers.containsString("推荐代表候选人")));
+  }
+}
