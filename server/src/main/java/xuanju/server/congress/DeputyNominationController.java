@@ -1,6 +1,13 @@
 package xuanju.server.congress;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import xuanju.core.rule.InvalidInputException;
 import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
+import xuanju.server.documents.PdfDocument;
 import xuanju.server.web.FreeText;
 
 /**
@@ -22,10 +30,13 @@ import xuanju.server.web.FreeText;
 class DeputyNominationController {
   private final DeputyNominationService nominations;
   private final AccessService access;
+  private final Clock clock;
 
-  DeputyNominationController(DeputyNominationService nominations, AccessService access) {
+  DeputyNominationController(
+      DeputyNominationService nominations, AccessService access, Clock clock) {
     this.nominations = nominations;
     this.access = access;
+    this.clock = clock;
   }
 
   @GetMapping("/elections/{id}/districts/{districtId}/nominations")
@@ -33,6 +44,9 @@ class DeputyNominationController {
     DeputyNominationService.Page p = nominations.page(id, districtId);
     model.addAttribute("election", p.election());
     model.addAttribute("p", p);
+    LocalDate due = p.election().electionDay().minusDays(15);
+    model.addAttribute("due", due);
+    model.addAttribute("late", LocalDate.now(clock).isAfter(due));
     model.addAttribute(
         "canManage",
         access.allowed(
@@ -41,6 +55,20 @@ class DeputyNominationController {
             p.election().organisationId(),
             Permission.MANAGE));
     return "congress/nominations";
+  }
+
+  @GetMapping("/elections/{id}/districts/{districtId}/nominations/initial-list.pdf")
+  ResponseEntity<byte[]> initialList(@PathVariable long id, @PathVariable long districtId) {
+    DeputyNominationService.InitialList l = nominations.initialList(id, districtId);
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment()
+                .filename(CongressDocuments.initialTitle(l) + ".pdf", StandardCharsets.UTF_8)
+                .build()
+                .toString())
+        .body(PdfDocument.render(CongressDocuments.initialList(l)).pdf());
   }
 
   @PostMapping("/elections/{id}/districts/{districtId}/nominations")

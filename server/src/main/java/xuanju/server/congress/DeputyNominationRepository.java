@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,6 +104,28 @@ class DeputyNominationRepository {
           ps.setString(2, v);
         });
     return id;
+  }
+
+  /** What the person register holds of a nominee (基本情况), by resident ID number. */
+  record Facts(String gender, LocalDate birthDate, String ethnicity, String workplace) {}
+
+  Map<String, Facts> facts(List<String> residentIds) {
+    Map<String, Facts> out = new HashMap<>();
+    for (String id : residentIds) {
+      jdbc.query(
+          "SELECT gender, birth_date, ethnicity, workplace FROM person WHERE resident_id = ?",
+          rs -> {
+            out.put(
+                id,
+                new Facts(
+                    rs.getString(1),
+                    rs.getObject(2, LocalDate.class),
+                    rs.getString(3),
+                    rs.getString(4)));
+          },
+          id);
+    }
+    return out;
   }
 
   /** Records the acceptance; false when someone changed the nomination meanwhile. */

@@ -50,7 +50,7 @@ public class DeputyNominationService {
   }
 
   /** A recorded nomination with what its check says (how it was made, a missing acceptance). */
-  public record Row(DeputyNomination nomination, List<String> notes) {}
+  public record Row(DeputyNomination nomination, boolean stands, List<String> notes) {}
 
   /** The page's data: the district, its seats and its nominations in the order recorded. */
   public record Page(Election election, DistrictRecord district, Integer seats, List<Row> rows) {}
@@ -71,10 +71,11 @@ public class DeputyNominationService {
         rows.add(
             new Row(
                 all.get(i),
+                checks.get(i).accepted(),
                 checks.get(i).findings().all().stream().map(Finding::messageZh).toList()));
       }
     } else {
-      all.forEach(n -> rows.add(new Row(n, List.of())));
+      all.forEach(n -> rows.add(new Row(n, false, List.of())));
     }
     return new Page(e, d, d.seats(), rows);
   }
@@ -155,6 +156,65 @@ public class DeputyNominationService {
             + "）为代表候选人"
             + (accepted ? "，本人已接受推荐" : "，待本人接受推荐"));
     return nominationId;
+  }
+
+  /** One candidate of the initial list with the basic facts (代表候选人基本情况). */
+  public record Candidate(
+      String name,
+      String genderZh,
+      String birthZh,
+      String ethnicity,
+      String workplace,
+      String by) {}
+
+  /**
+   * 初步代表候选人名单及基本情况 of a district: the nominees whose nomination stands and who have accepted, once
+   * each (a nominee put forward more than once shows every way), in 姓氏笔画 order.
+   *
+   * @param due the last day of publication, 选举日的十五日以前 (选举法第三十二条)
+   */
+  public record InitialList(
+      Election election, DistrictRecord district, List<Candidate> candidates, LocalDate due) {}
+
+  @Transactional(readOnly = true)
+  public InitialList initialList(long electionId, long districtId) {
+    Page p = page(electionId, districtId);
+    java.util.Map<String, List<String>> ways = new java.util.LinkedHashMap<>();
+    java.util.Map<String, DeputyNomination> first = new java.util.LinkedHashMap<>();
+    for (Row r : p.rows()) {
+      DeputyNomination n = r.nomination();
+      if (r.stands() && n.acceptedOn() != null) {
+        first.putIfAbsent(n.nomineeId(), n);
+        ways.computeIfAbsent(n.nomineeId(), k -> new ArrayList<>()).add(n.byZh());
+      }
+    }
+    var facts = repo.facts(new ArrayList<>(first.keySet()));
+    var strokes = xuanju.core.names.NameOrder.surnameStrokes();
+    List<DeputyNomination> ordered = new ArrayList<>(first.values());
+    ordered.sort(
+        java.util.Comparator.comparing((DeputyNomination n) -> strokes.sortKey(n.nomineeName()))
+            .thenComparing(DeputyNomination::nomineeId));
+    LocalDate today = LocalDate.now(clock);
+    List<Candidate> out = new ArrayList<>();
+    for (DeputyNomination n : ordered) {
+      var f = facts.get(n.nomineeId());
+      var parsed = ResidentIds.parse(n.nomineeId(), today).orElse(null);
+      LocalDate birth =
+          f != null && f.birthDate() != null
+              ? f.birthDate()
+              : parsed == null ? null : parsed.birthDate();
+      String gender = parsed == null ? "" : parsed.gender().labelZh();
+      out.add(
+          new Candidate(
+              n.nomineeName(),
+              gender,
+              birth == null ? "" : birth.getYear() + "年" + birth.getMonthValue() + "月",
+              f == null || f.ethnicity() == null ? "" : f.ethnicity(),
+              f == null || f.workplace() == null ? "" : f.workplace(),
+              String.join("；", ways.get(n.nomineeId()))));
+    }
+    return new InitialList(
+        p.election(), p.district(), out, p.election().electionDay().minusDays(15));
   }
 
   /** Records that the nominee accepted the nomination today (MANAGE). */

@@ -67,6 +67,11 @@ class DeputyNominationTest extends H2AppTest {
   }
 
   private long nominate(Town t, String name, String orgs, List<String> voters, boolean accepted) {
+    return nominate(t, name, t.eastVoters().get(0), orgs, voters, accepted);
+  }
+
+  private long nominate(
+      Town t, String name, String nomineeId, String orgs, List<String> voters, boolean accepted) {
     long[] id = new long[1];
     SignIn.as(
         "admin",
@@ -77,7 +82,7 @@ class DeputyNominationTest extends H2AppTest {
                     t.election(),
                     t.east(),
                     name,
-                    t.eastVoters().get(0),
+                    nomineeId,
                     orgs,
                     String.join("\n", voters),
                     accepted));
@@ -193,5 +198,33 @@ class DeputyNominationTest extends H2AppTest {
         .andExpect(
             org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                 .string(org.hamcrest.Matchers.containsString("推荐代表候选人")));
+  }
+
+  @Test
+  void theInitialListPrintsTheAcceptedNomineesInStrokeOrderWithTheirFacts() throws Exception {
+    Town t = town();
+    nominate(t, "王一", t.eastVoters().get(0), "中国共产党", List.of(), true);
+    nominate(t, "丁二", t.eastVoters().get(1), "", t.eastVoters().subList(2, 12), true);
+    nominate(t, "李三", t.eastVoters().get(2), "民盟", List.of(), false); // not yet accepted
+    nominate(t, "丁二", t.eastVoters().get(1), "共青团", List.of(), true); // a second way
+    byte[] pdf =
+        mvc.perform(
+                get(
+                        "/elections/{id}/districts/{d}/nominations/initial-list.pdf",
+                        t.election(),
+                        t.east())
+                    .with(ADMIN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    String text =
+        xuanju.server.support.DocumentWording.text("list.pdf", pdf).replaceAll("\\s+", "");
+    assertThat(text).contains("第一选区初步代表候选人名单").contains("应选代表2名，初步代表候选人2名");
+    assertThat(text.indexOf("丁二")).isPositive().isLessThan(text.indexOf("王一"));
+    assertThat(text).doesNotContain("李三");
+    assertThat(text).contains("选民10人联名推荐；共青团推荐").contains("中国共产党推荐");
+    assertThat(text).contains(LocalDate.now().minusYears(30).getYear() + "年");
+    assertThat(xuanju.server.support.DocumentWording.RULE_CODE.matcher(text).find()).isFalse();
   }
 }

@@ -291,6 +291,10 @@ class AuthorisationMatrixTest extends H2AppTest {
         "GET " + p + "/{districtId}/nominations",
         Need.VIEW,
         (t, x) -> get(p + "/999999999/nominations", x.election()));
+    row(
+        "GET " + p + "/{districtId}/nominations/initial-list.pdf",
+        Need.VIEW,
+        (t, x) -> get(p + "/999999999/nominations/initial-list.pdf", x.election()));
     for (String tail :
         List.of(
             "/{districtId}",

@@ -1,0 +1,48 @@
+package xuanju.server.congress;
+
+import java.util.ArrayList;
+import java.util.List;
+import xuanju.server.documents.DocumentContent;
+import xuanju.server.election.Election;
+
+/**
+ * Printed notices of the nominations (推荐阶段的公告): the 初步代表候选人名单及基本情况 of a district. Pure: rendering
+ * is done by {@code PdfDocument}.
+ */
+public final class CongressDocuments {
+  private CongressDocuments() {}
+
+  static final List<String> HEADER = List.of("姓名", "性别", "出生年月", "民族", "工作单位及职务", "推荐方式");
+
+  /** The title: {@code 某镇第一选区初步代表候选人名单}. */
+  static String initialTitle(DeputyNominationService.InitialList l) {
+    return l.election().organisationName() + l.district().name() + "初步代表候选人名单";
+  }
+
+  /** The posting notice of the initial list, in 姓氏笔画 order, with the basic facts. */
+  static DocumentContent initialList(DeputyNominationService.InitialList l) {
+    Election e = l.election();
+    var b = DocumentContent.builder(initialTitle(l));
+    Integer seats = l.district().seats();
+    b.paragraph(
+        "根据"
+            + e.kind().config().wording().statute()
+            + "第三十条、第三十二条的规定，经各政党、各人民团体推荐和选民十人以上联名推荐，现将"
+            + l.district().name()
+            + "初步代表候选人名单及基本情况公布如下（按姓氏笔画排列）。本选区应选代表"
+            + (seats == null ? "" : seats + "名")
+            + "，初步代表候选人"
+            + l.candidates().size()
+            + "名。选举日为"
+            + DocumentContent.chineseDate(e.electionDay())
+            + "。");
+    b.paragraph("请各选民小组对初步代表候选人名单进行讨论、协商。对候选人的基本情况有不同意见的，请向选举委员会反映。");
+    List<List<String>> rows = new ArrayList<>();
+    for (DeputyNominationService.Candidate c : l.candidates()) {
+      rows.add(List.of(c.name(), c.genderZh(), c.birthZh(), c.ethnicity(), c.workplace(), c.by()));
+    }
+    b.table(HEADER, rows);
+    b.signature(e.organisationName() + "选举委员会", "年　月　日");
+    return b.build();
+  }
+}
