@@ -45,4 +45,48 @@ public final class CongressDocuments {
     b.signature(e.organisationName() + "选举委员会", "年　月　日");
     return b.build();
   }
+
+  /** The title: {@code 某镇第一选区正式代表候选人名单}. */
+  static String formalTitle(DeputyNominationService.InitialList l) {
+    return l.election().organisationName() + l.district().name() + "正式代表候选人名单";
+  }
+
+  /**
+   * The posting notice of the formal list, in 姓氏笔画 order, with the basic facts, the voting day and
+   * the district's polling stations.
+   */
+  static DocumentContent formalList(
+      DeputyNominationService.InitialList l, DeputyNominationRepository.FormalList published) {
+    Election e = l.election();
+    var b = DocumentContent.builder(formalTitle(l));
+    b.paragraph(
+        "根据"
+            + e.kind().config().wording().statute()
+            + "第三十一条、第三十二条的规定，"
+            + published.basis().labelZh()
+            + "，现将"
+            + l.district().name()
+            + "正式代表候选人名单及基本情况公布如下（按姓氏笔画排列）。本选区应选代表"
+            + l.district().seats()
+            + "名，正式代表候选人"
+            + l.candidates().size()
+            + "名。");
+    List<String> stations = new ArrayList<>();
+    for (var s : l.district().stations()) {
+      stations.add(s.name() + (s.address().isEmpty() ? "" : "（" + s.address() + "）"));
+    }
+    b.paragraph(
+        "投票时间："
+            + DocumentContent.chineseDate(e.electionDay())
+            + "。投票地点："
+            + (stations.isEmpty() ? "另行公告" : String.join("；", stations))
+            + "。选举日停止代表候选人的介绍。");
+    List<List<String>> rows = new ArrayList<>();
+    for (DeputyNominationService.Candidate c : l.candidates()) {
+      rows.add(List.of(c.name(), c.genderZh(), c.birthZh(), c.ethnicity(), c.workplace(), c.by()));
+    }
+    b.table(HEADER, rows);
+    b.signature(e.organisationName() + "选举委员会", published.publishedOn());
+    return b.build();
+  }
 }

@@ -29,12 +29,17 @@ import xuanju.server.web.FreeText;
 @Controller
 class DeputyNominationController {
   private final DeputyNominationService nominations;
+  private final FormalListService formal;
   private final AccessService access;
   private final Clock clock;
 
   DeputyNominationController(
-      DeputyNominationService nominations, AccessService access, Clock clock) {
+      DeputyNominationService nominations,
+      FormalListService formal,
+      AccessService access,
+      Clock clock) {
     this.nominations = nominations;
+    this.formal = formal;
     this.access = access;
     this.clock = clock;
   }
@@ -47,6 +52,12 @@ class DeputyNominationController {
     LocalDate due = p.election().electionDay().minusDays(15);
     model.addAttribute("due", due);
     model.addAttribute("late", LocalDate.now(clock).isAfter(due));
+    model.addAttribute("today", LocalDate.now(clock));
+    model.addAttribute("formalDue", p.election().electionDay().minusDays(7));
+    model.addAttribute("margin", formal.margin(p.election(), p.seats()).orElse(null));
+    model.addAttribute("published", formal.published(p.district().id()).orElse(null));
+    model.addAttribute("formalIds", formal.formalIds(p.district().id()));
+    model.addAttribute("bases", FormalListBasis.values());
     model.addAttribute(
         "canManage",
         access.allowed(
@@ -60,15 +71,57 @@ class DeputyNominationController {
   @GetMapping("/elections/{id}/districts/{districtId}/nominations/initial-list.pdf")
   ResponseEntity<byte[]> initialList(@PathVariable long id, @PathVariable long districtId) {
     DeputyNominationService.InitialList l = nominations.initialList(id, districtId);
+    return pdf(CongressDocuments.initialTitle(l), CongressDocuments.initialList(l));
+  }
+
+  @GetMapping("/elections/{id}/districts/{districtId}/nominations/formal-list.pdf")
+  ResponseEntity<byte[]> formalList(@PathVariable long id, @PathVariable long districtId) {
+    DeputyNominationService.InitialList l = nominations.formalList(id, districtId);
+    var published =
+        formal
+            .published(l.district().id())
+            .orElseThrow(() -> new IllegalStateException("本选区尚未公布正式代表候选人名单"));
+    return pdf(CongressDocuments.formalTitle(l), CongressDocuments.formalList(l, published));
+  }
+
+  @PostMapping("/elections/{id}/districts/{districtId}/nominations/formal-list")
+  String publishFormal(
+      @PathVariable long id,
+      @PathVariable long districtId,
+      @RequestParam(required = false) java.util.List<Long> nominationIds,
+      @RequestParam(required = false) LocalDate publishedOn,
+      @RequestParam(defaultValue = "") @FreeText(label = "确定方式", max = 20) String basis,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    try {
+      FormalListBasis b;
+      try {
+        b = basis.isBlank() ? null : FormalListBasis.valueOf(basis);
+      } catch (IllegalArgumentException ex) {
+        throw new InvalidInputException("basis", "确定方式：请选择");
+      }
+      formal.publish(id, districtId, nominationIds, publishedOn, b);
+    } catch (InvalidInputException | IllegalStateException e) {
+      response.setStatus(e instanceof InvalidInputException ? 400 : 409);
+      model.addAttribute("error", e.getMessage());
+      return page(id, districtId, model);
+    }
+    flash.addFlashAttribute("message", "已公布正式代表候选人名单");
+    return "redirect:/elections/" + id + "/districts/" + districtId + "/nominations";
+  }
+
+  private static ResponseEntity<byte[]> pdf(
+      String title, xuanju.server.documents.DocumentContent c) {
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(
             HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment()
-                .filename(CongressDocuments.initialTitle(l) + ".pdf", StandardCharsets.UTF_8)
+                .filename(title + ".pdf", StandardCharsets.UTF_8)
                 .build()
                 .toString())
-        .body(PdfDocument.render(CongressDocuments.initialList(l)).pdf());
+        .body(PdfDocument.render(c).pdf());
   }
 
   @PostMapping("/elections/{id}/districts/{districtId}/nominations")

@@ -128,6 +128,59 @@ class DeputyNominationRepository {
     return out;
   }
 
+  /** The published formal list of a district, if any. */
+  record FormalList(LocalDate publishedOn, FormalListBasis basis, int candidates) {}
+
+  java.util.Optional<FormalList> formalList(long districtId) {
+    return jdbc
+        .query(
+            "SELECT published_on, basis, candidates FROM deputy_formal_list WHERE district_id = ?",
+            (rs, i) ->
+                new FormalList(
+                    rs.getObject(1, LocalDate.class),
+                    FormalListBasis.valueOf(rs.getString(2)),
+                    rs.getInt(3)),
+            districtId)
+        .stream()
+        .findFirst();
+  }
+
+  /** The ids of the district's nominations on the formal list. */
+  Set<Long> formalIds(long districtId) {
+    return new HashSet<>(
+        jdbc.queryForList(
+            "SELECT id FROM deputy_nomination WHERE district_id = ? AND formal",
+            Long.class,
+            districtId));
+  }
+
+  void publishFormal(
+      long electionId,
+      long districtId,
+      List<Long> nominationIds,
+      LocalDate publishedOn,
+      FormalListBasis basis,
+      String user,
+      Instant now) {
+    jdbc.update(
+        "INSERT INTO deputy_formal_list (district_id, election_id, published_on, basis,"
+            + " candidates, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        districtId,
+        electionId,
+        Date.valueOf(publishedOn),
+        basis.name(),
+        nominationIds.size(),
+        user,
+        Timestamp.from(now));
+    for (long id : nominationIds) {
+      jdbc.update(
+          "UPDATE deputy_nomination SET formal = TRUE, version = version + 1"
+              + " WHERE id = ? AND district_id = ?",
+          id,
+          districtId);
+    }
+  }
+
   /** Records the acceptance; false when someone changed the nomination meanwhile. */
   boolean accept(long nominationId, int version, LocalDate on) {
     return jdbc.update(

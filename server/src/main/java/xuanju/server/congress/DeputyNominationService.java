@@ -178,12 +178,24 @@ public class DeputyNominationService {
 
   @Transactional(readOnly = true)
   public InitialList initialList(long electionId, long districtId) {
+    return list(electionId, districtId, null);
+  }
+
+  /** The formal list of a district in the same form (the nominations marked formal). */
+  @Transactional(readOnly = true)
+  public InitialList formalList(long electionId, long districtId) {
+    Page p = page(electionId, districtId);
+    return list(electionId, districtId, repo.formalIds(p.district().id()));
+  }
+
+  private InitialList list(long electionId, long districtId, java.util.Set<Long> only) {
     Page p = page(electionId, districtId);
     java.util.Map<String, List<String>> ways = new java.util.LinkedHashMap<>();
     java.util.Map<String, DeputyNomination> first = new java.util.LinkedHashMap<>();
     for (Row r : p.rows()) {
       DeputyNomination n = r.nomination();
-      if (r.stands() && n.acceptedOn() != null) {
+      boolean on = only == null ? r.stands() && n.acceptedOn() != null : only.contains(n.id());
+      if (on) {
         first.putIfAbsent(n.nomineeId(), n);
         ways.computeIfAbsent(n.nomineeId(), k -> new ArrayList<>()).add(n.byZh());
       }
@@ -238,6 +250,11 @@ public class DeputyNominationService {
         "DEPUTY_NOMINATION_ACCEPTED",
         "district:" + d.id(),
         d.name() + "：" + n.nomineeName() + "（" + n.maskedId() + "）接受推荐，已如实提供个人身份、简历等基本情况");
+  }
+
+  /** Checks that the current user may manage the election's nominations. */
+  void requireManage(long electionId) {
+    election(electionId, Permission.MANAGE);
   }
 
   private Election election(long electionId, Permission p) {

@@ -39,14 +39,19 @@ class DeputyNominationTest extends H2AppTest {
   @Autowired ElectionService elections;
   @Autowired RegistrationService registration;
   @Autowired DeputyNominationService nominations;
+  @Autowired FormalListService formal;
 
   private record Town(
       long election, long east, long west, List<String> eastVoters, String westVoter) {}
 
   private Town town() {
+    return town(40);
+  }
+
+  private Town town(int daysAhead) {
     int n = RegisterFixtures.next();
     long org = RegisterFixtures.town(orgs, "推荐测试镇" + n);
-    long election = RegisterFixtures.election(elections, org, LocalDate.now().plusDays(40));
+    long election = RegisterFixtures.election(elections, org, LocalDate.now().plusDays(daysAhead));
     long east = RegisterFixtures.district(jdbc, election, 1, "第一选区", "东村" + n);
     long west = RegisterFixtures.district(jdbc, election, 2, "第二选区", "西村" + n);
     List<String> eastVoters = new ArrayList<>();
@@ -226,5 +231,101 @@ class DeputyNominationTest extends H2AppTest {
     assertThat(text).contains("选民10人联名推荐；共青团推荐").contains("中国共产党推荐");
     assertThat(text).contains(LocalDate.now().minusYears(30).getYear() + "年");
     assertThat(xuanju.server.support.DocumentWording.RULE_CODE.matcher(text).find()).isFalse();
+  }
+
+  private List<Long> fiveNominees(Town t) {
+    List<Long> ids = new ArrayList<>();
+    String[][] who = {{"王一", "中国共产党"}, {"丁二", "中国共产党"}, {"李三", "民盟"}, {"赵四", "民盟"}, {"孙五", "共青团"}};
+    for (int i = 0; i < who.length; i++) {
+      ids.add(nominate(t, who[i][0], t.eastVoters().get(i), who[i][1], List.of(), true));
+    }
+    return ids;
+  }
+
+  private void publish(Town t, List<Long> ids, LocalDate on, FormalListBasis basis) {
+    SignIn.as("admin", true, () -> formal.publish(t.election(), t.east(), ids, on, basis));
+  }
+
+  private long formalCount(Town t) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM deputy_nomination WHERE election_id = ? AND formal",
+        Long.class,
+        t.election());
+  }
+
+  @Test
+  void theFormalListKeepsTheMarginAndIsPublishedOnce() throws Exception {
+    Town t = town();
+    List<Long> ids = fiveNominees(t);
+    LocalDate today = LocalDate.now();
+    assertThatThrownBy(() -> publish(t, ids.subList(0, 4), today, FormalListBasis.WITHIN_MARGIN))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("超过差额上限4名")
+        .hasMessageContaining("协商");
+    assertThatThrownBy(() -> publish(t, ids.subList(0, 2), today, FormalListBasis.CONSULTATION))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("少于最低3名")
+        .hasMessageContaining("应为3–4名");
+    assertThatThrownBy(() -> publish(t, ids, today, FormalListBasis.PRESELECTION))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("多于最高4名");
+    assertThat(formalCount(t)).isZero();
+
+    publish(t, ids.subList(0, 4), today, FormalListBasis.CONSULTATION);
+    assertThat(formalCount(t)).isEqualTo(4);
+    assertThatThrownBy(() -> publish(t, ids.subList(0, 4), today, FormalListBasis.CONSULTATION))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("已经公布");
+    byte[] pdf =
+        mvc.perform(
+                get(
+                        "/elections/{id}/districts/{d}/nominations/formal-list.pdf",
+                        t.election(),
+                        t.east())
+                    .with(ADMIN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    String text = xuanju.server.support.DocumentWording.text("f.pdf", pdf).replaceAll("\\s+", "");
+    assertThat(text)
+        .contains("第一选区正式代表候选人名单")
+        .contains("经各选民小组讨论、协商")
+        .contains("正式代表候选人4名")
+        .contains("投票时间")
+        .doesNotContain("孙五");
+    // 丁 (2 strokes) 王 (4) 李 (7) 赵 (9)
+    assertThat(text.indexOf("丁二")).isLessThan(text.indexOf("王一"));
+    assertThat(text.indexOf("王一")).isLessThan(text.indexOf("李三"));
+    assertThat(text.indexOf("李三")).isLessThan(text.indexOf("赵四"));
+  }
+
+  @Test
+  void aFormalListPublishedAfterTheSeventhDayBeforeTheElectionIsRefused() throws Exception {
+    Town t = town(5);
+    List<Long> ids = fiveNominees(t);
+    assertThatThrownBy(
+            () -> publish(t, ids.subList(0, 4), LocalDate.now(), FormalListBasis.CONSULTATION))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("选举日的七日以前")
+        .hasMessageContaining("第三十二条");
+    String page =
+        mvc.perform(
+                post(
+                        "/elections/{id}/districts/{d}/nominations/formal-list",
+                        t.election(),
+                        t.east())
+                    .with(ADMIN)
+                    .with(csrf())
+                    .param("nominationIds", ids.get(0).toString(), ids.get(1).toString())
+                    .param("publishedOn", LocalDate.now().toString())
+                    .param("basis", "CONSULTATION"))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(PageText.visible(page)).contains("正式代表候选人名单");
+    assertThat(PageText.codeIn(PageText.visible(page))).isEmpty();
+    assertThat(formalCount(t)).isZero();
   }
 }

@@ -295,11 +295,16 @@ class AuthorisationMatrixTest extends H2AppTest {
         "GET " + p + "/{districtId}/nominations/initial-list.pdf",
         Need.VIEW,
         (t, x) -> get(p + "/999999999/nominations/initial-list.pdf", x.election()));
+    row(
+        "GET " + p + "/{districtId}/nominations/formal-list.pdf",
+        Need.VIEW,
+        (t, x) -> get(p + "/999999999/nominations/formal-list.pdf", x.election()));
     for (String tail :
         List.of(
             "/{districtId}",
             "/{districtId}/nominations",
             "/{districtId}/nominations/{nominationId}/accept",
+            "/{districtId}/nominations/formal-list",
             "/{districtId}/delete",
             "/{districtId}/stations",
             "/{districtId}/stations/{stationId}",

@@ -1,0 +1,205 @@
+package xuanju.server.congress;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import xuanju.core.margin.MarginQuery;
+import xuanju.core.margin.MarginRange;
+import xuanju.core.margin.Margins;
+import xuanju.core.margin.Post;
+import xuanju.core.margin.Stage;
+import xuanju.core.rule.Finding;
+import xuanju.core.rule.Findings;
+import xuanju.core.rule.InvalidInputException;
+import xuanju.core.schedule.ScheduleRule;
+import xuanju.server.access.AccessService;
+import xuanju.server.audit.AuditLog;
+import xuanju.server.election.Election;
+import xuanju.server.election.ElectionService;
+
+/**
+ * The formal candidate list of a district (正式代表候选人名单), 选举法第三十一条、第三十二条: chosen from the nominations
+ * that stand and whose nominee accepted, within the lawful margin of the district's seats (1 seat:
+ * exactly 2; otherwise from one third more to twice the seats, core {@link Margins}), settled
+ * directly when the initial list is within the margin or else by 协商 or 预选, and published no later
+ * than 选举日的七日以前. Anything else is refused with the rule's Chinese message and changes nothing; a
+ * published list is audited and cannot be published again.
+ */
+@Service
+public class FormalListService {
+  private final DeputyNominationService nominations;
+  private final DeputyNominationRepository repo;
+  private final ElectionService elections;
+  private final AuditLog audit;
+  private final Clock clock;
+
+  FormalListService(
+      DeputyNominationService nominations,
+      DeputyNominationRepository repo,
+      ElectionService elections,
+      AuditLog audit,
+      Clock clock) {
+    this.nominations = nominations;
+    this.repo = repo;
+    this.elections = elections;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** The district's margin for the formal list, with its rule in words. */
+  public record Margin(MarginRange range, String textZh) {}
+
+  /** The lawful number of formal candidates for the district's seats. */
+  @Transactional(readOnly = true)
+  public Optional<Margin> margin(Election e, Integer seats) {
+    if (seats == null || seats < 1) {
+      return Optional.empty();
+    }
+    MarginRange r =
+        Margins.range(elections.profile(e), MarginQuery.of(Stage.FORMAL, Post.MEMBERS, seats))
+            .outcome();
+    return Optional.of(new Margin(r, "应选" + seats + "名，正式代表候选人应为" + r.display() + "名"));
+  }
+
+  /** The published list of the district, if any. */
+  @Transactional(readOnly = true)
+  public Optional<DeputyNominationRepository.FormalList> published(long districtId) {
+    return repo.formalList(districtId);
+  }
+
+  /** The nominations on the published list. */
+  @Transactional(readOnly = true)
+  public Set<Long> formalIds(long districtId) {
+    return repo.formalIds(districtId);
+  }
+
+  /**
+   * Publishes the formal list (MANAGE).
+   *
+   * @param nominationIds the nominations put on the list (standing, accepted, one per nominee)
+   */
+  @Transactional
+  public void publish(
+      long electionId,
+      long districtId,
+      List<Long> nominationIds,
+      LocalDate publishedOn,
+      FormalListBasis basis) {
+    nominations.requireManage(electionId);
+    DeputyNominationService.Page p = nominations.page(electionId, districtId);
+    Election e = p.election();
+    if (p.seats() == null || p.seats() < 1) {
+      throw new IllegalStateException(p.district().name() + "的应选代表名额尚未确定");
+    }
+    if (repo.formalList(p.district().id()).isPresent()) {
+      throw new IllegalStateException(p.district().name() + "的正式代表候选人名单已经公布，不能再次公布");
+    }
+    LocalDate today = LocalDate.now(clock);
+    if (publishedOn == null) {
+      throw new InvalidInputException("publishedOn", "公布日期：不能为空");
+    }
+    if (publishedOn.isAfter(today)) {
+      throw new InvalidInputException("publishedOn", "公布日期 " + publishedOn + " 不能晚于今天");
+    }
+    LocalDate due = e.electionDay().minusDays(7);
+    if (publishedOn.isAfter(due)) {
+      throw new InvalidInputException(
+          "publishedOn",
+          "公布日期 "
+              + publishedOn
+              + " 晚于 "
+              + due
+              + "："
+              + ScheduleRule.NPC_FORMAL_LIST_D7.messageZh()
+              + "（"
+              + ScheduleRule.NPC_FORMAL_LIST_D7.citation().display()
+              + "）");
+    }
+    if (basis == null) {
+      throw new InvalidInputException("basis", "确定方式：请选择");
+    }
+    List<DeputyNominationService.Row> standing =
+        p.rows().stream().filter(r -> r.stands() && r.nomination().acceptedOn() != null).toList();
+    List<DeputyNomination> chosen = new ArrayList<>();
+    Set<String> nominees = new HashSet<>();
+    for (long id : nominationIds == null ? List.<Long>of() : nominationIds) {
+      DeputyNomination n =
+          p.rows().stream()
+              .map(DeputyNominationService.Row::nomination)
+              .filter(x -> x.id() == id)
+              .findFirst()
+              .orElseThrow(() -> new InvalidInputException("nominationIds", "本选区没有这项推荐"));
+      boolean ok = standing.stream().anyMatch(r -> r.nomination().id() == id);
+      if (!ok) {
+        throw new InvalidInputException(
+            "nominationIds", n.nomineeName() + "的推荐不成立或本人尚未接受推荐，不能列入正式代表候选人名单");
+      }
+      if (nominees.add(n.nomineeId())) {
+        chosen.add(n);
+      }
+    }
+    Margin m = margin(e, p.seats()).orElseThrow();
+    Findings f =
+        Margins.check(
+            elections.profile(e),
+            MarginQuery.of(Stage.FORMAL, Post.MEMBERS, p.seats()),
+            chosen.size());
+    if (!f.ok()) {
+      throw new InvalidInputException(
+          "nominationIds",
+          "正式代表候选人名单不符合差额选举的要求："
+              + f.errors().stream().map(Finding::messageZh).collect(Collectors.joining("；"))
+              + "（"
+              + m.textZh()
+              + "，"
+              + f.errors().get(0).rule().citation().display()
+              + "）");
+    }
+    long initial = standing.stream().map(r -> r.nomination().nomineeId()).distinct().count();
+    boolean over = m.range().max().isPresent() && initial > m.range().max().getAsLong();
+    if (over && basis == FormalListBasis.WITHIN_MARGIN) {
+      throw new InvalidInputException(
+          "basis",
+          "初步代表候选人"
+              + initial
+              + "名，超过差额上限"
+              + m.range().max().getAsLong()
+              + "名，应由各选民小组讨论、协商确定；不能形成较为一致意见的，进行预选（选举法第三十一条）");
+    }
+    if (!over && chosen.size() < initial) {
+      throw new InvalidInputException("nominationIds", "初步代表候选人人数未超过差额上限，应全部列为正式代表候选人，不能经协商或预选减少");
+    }
+    String user = AccessService.currentUser();
+    repo.publishFormal(
+        e.id(),
+        p.district().id(),
+        chosen.stream().map(DeputyNomination::id).toList(),
+        publishedOn,
+        basis,
+        user,
+        clock.instant());
+    audit.append(
+        user,
+        "DEPUTY_FORMAL_LIST_PUBLISHED",
+        "district:" + p.district().id(),
+        p.district().name()
+            + "正式代表候选人名单于"
+            + publishedOn
+            + "公布："
+            + chosen.stream().map(DeputyNomination::nomineeName).collect(Collectors.joining("、"))
+            + "（"
+            + chosen.size()
+            + "名，应选"
+            + p.seats()
+            + "名；"
+            + basis.labelZh()
+            + "）");
+  }
+}
