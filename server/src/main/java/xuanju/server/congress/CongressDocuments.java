@@ -66,7 +66,9 @@ public final class CongressDocuments {
             + published.basis().labelZh()
             + "，现将"
             + l.district().name()
-            + "正式代表候选人名单及基本情况公布如下（按姓氏笔画排列）。本选区应选代表"
+            + "正式代表候选人名单及基本情况公布如下（"
+            + (published.basis() == FormalListBasis.PRESELECTION ? "按预选得票多少的顺序排列" : "按姓氏笔画排列")
+            + "）。本选区应选代表"
             + l.district().seats()
             + "名，正式代表候选人"
             + l.candidates().size()

@@ -11,6 +11,7 @@ import xuanju.core.roster.ResidentIds;
  * @param organisations the nominating parties and organisations, empty for voters
  * @param nominators the nominating voters' resident ID numbers, empty for organisations
  * @param acceptedOn the day the nominee accepted, or null
+ * @param preselectionVotes the votes in the 预选 that settled the formal list, or null
  */
 public record DeputyNomination(
     long id,
@@ -20,6 +21,7 @@ public record DeputyNomination(
     List<String> organisations,
     List<String> nominators,
     LocalDate acceptedOn,
+    Integer preselectionVotes,
     int version) {
 
   /** The nomination as core checks it. */

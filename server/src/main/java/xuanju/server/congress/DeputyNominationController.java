@@ -111,6 +111,41 @@ class DeputyNominationController {
     return "redirect:/elections/" + id + "/districts/" + districtId + "/nominations";
   }
 
+  @PostMapping("/elections/{id}/districts/{districtId}/nominations/preselection")
+  String preselection(
+      @PathVariable long id,
+      @PathVariable long districtId,
+      @RequestParam(required = false) java.util.List<Long> candidateIds,
+      @RequestParam(required = false) java.util.List<String> votes,
+      @RequestParam(required = false) Integer size,
+      @RequestParam(required = false) LocalDate publishedOn,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    try {
+      java.util.Map<Long, Integer> byId = new java.util.LinkedHashMap<>();
+      java.util.List<Long> ids = candidateIds == null ? java.util.List.of() : candidateIds;
+      for (int i = 0; i < ids.size(); i++) {
+        String v = votes == null || i >= votes.size() ? "" : votes.get(i).strip();
+        if (v.isEmpty()) {
+          continue;
+        }
+        if (v.length() > 9 || !v.chars().allMatch(Character::isDigit)) {
+          throw new InvalidInputException(
+              "votes", "第" + (i + 1) + "行的预选得票数应为不小于0的整数，实为“" + v + "”");
+        }
+        byId.put(ids.get(i), Integer.parseInt(v));
+      }
+      formal.publishByPreselection(id, districtId, byId, size, publishedOn);
+    } catch (InvalidInputException | IllegalStateException e) {
+      response.setStatus(e instanceof InvalidInputException ? 400 : 409);
+      model.addAttribute("error", e.getMessage());
+      return page(id, districtId, model);
+    }
+    flash.addFlashAttribute("message", "已根据预选结果公布正式代表候选人名单");
+    return "redirect:/elections/" + id + "/districts/" + districtId + "/nominations";
+  }
+
   private static ResponseEntity<byte[]> pdf(
       String title, xuanju.server.documents.DocumentContent c) {
     return ResponseEntity.ok()

@@ -37,8 +37,8 @@ class DeputyNominationRepository {
         },
         districtId);
     return jdbc.query(
-        "SELECT id, district_id, nominee_name, nominee_id, organisations, accepted_on, version"
-            + " FROM deputy_nomination WHERE district_id = ? ORDER BY id",
+        "SELECT id, district_id, nominee_name, nominee_id, organisations, accepted_on, version,"
+            + " preselection_votes FROM deputy_nomination WHERE district_id = ? ORDER BY id",
         (rs, i) -> {
           String orgs = rs.getString(5);
           return new DeputyNomination(
@@ -49,6 +49,7 @@ class DeputyNominationRepository {
               orgs.isEmpty() ? List.of() : Arrays.asList(orgs.split("、")),
               nominators.getOrDefault(rs.getLong(1), List.of()),
               rs.getObject(6, LocalDate.class),
+              (Integer) rs.getObject(8, Integer.class),
               rs.getInt(7));
         },
         districtId);
@@ -179,6 +180,17 @@ class DeputyNominationRepository {
           id,
           districtId);
     }
+  }
+
+  /** Records the 预选 votes of nominations. */
+  void preselectionVotes(Map<Long, Integer> votes) {
+    votes.forEach(
+        (id, v) ->
+            jdbc.update(
+                "UPDATE deputy_nomination SET preselection_votes = ?, version = version + 1"
+                    + " WHERE id = ?",
+                v,
+                id));
   }
 
   /** Records the acceptance; false when someone changed the nomination meanwhile. */

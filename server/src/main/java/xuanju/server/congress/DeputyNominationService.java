@@ -142,7 +142,8 @@ public class DeputyNominationService {
             accepted ? today : null,
             user,
             clock.instant());
-    String by = new DeputyNomination(nominationId, d.id(), name, id, orgs, voters, null, 0).byZh();
+    String by =
+        new DeputyNomination(nominationId, d.id(), name, id, orgs, voters, null, null, 0).byZh();
     audit.append(
         user,
         "DEPUTY_NOMINATED",
@@ -203,9 +204,18 @@ public class DeputyNominationService {
     var facts = repo.facts(new ArrayList<>(first.keySet()));
     var strokes = xuanju.core.names.NameOrder.surnameStrokes();
     List<DeputyNomination> ordered = new ArrayList<>(first.values());
-    ordered.sort(
+    java.util.Comparator<DeputyNomination> byStrokes =
         java.util.Comparator.comparing((DeputyNomination n) -> strokes.sortKey(n.nomineeName()))
-            .thenComparing(DeputyNomination::nomineeId));
+            .thenComparing(DeputyNomination::nomineeId);
+    boolean preselected =
+        only != null && ordered.stream().allMatch(n -> n.preselectionVotes() != null);
+    // a list settled by 预选 is in the order of its votes (直接选举若干规定第十条), otherwise 姓氏笔画
+    ordered.sort(
+        preselected
+            ? java.util.Comparator.comparing(
+                    (DeputyNomination n) -> -n.preselectionVotes().longValue())
+                .thenComparing(byStrokes)
+            : byStrokes);
     LocalDate today = LocalDate.now(clock);
     List<Candidate> out = new ArrayList<>();
     for (DeputyNomination n : ordered) {

@@ -202,4 +202,67 @@ public class FormalListService {
             + basis.labelZh()
             + "）");
   }
+
+  /**
+   * Settles and publishes the formal list by a preliminary vote (预选, MANAGE), 选举法第三十一条: the votes
+   * of every standing, accepted nominee are recorded and the first {@code size} by votes make the
+   * list, which must be within the margin. Refused, changing nothing, when the initial list does
+   * not exceed the margin (no 预选 is needed), when a nominee has no votes, or when the last place is
+   * tied (a further 预选 decides).
+   *
+   * @param votes the votes by nomination id
+   * @param size how many the list takes; null = the margin's maximum
+   */
+  @Transactional
+  public void publishByPreselection(
+      long electionId,
+      long districtId,
+      java.util.Map<Long, Integer> votes,
+      Integer size,
+      LocalDate publishedOn) {
+    nominations.requireManage(electionId);
+    DeputyNominationService.Page p = nominations.page(electionId, districtId);
+    Margin m =
+        margin(p.election(), p.seats())
+            .orElseThrow(() -> new IllegalStateException(p.district().name() + "的应选代表名额尚未确定"));
+    java.util.Map<String, DeputyNomination> byNominee = new java.util.LinkedHashMap<>();
+    for (DeputyNominationService.Row r : p.rows()) {
+      if (r.stands() && r.nomination().acceptedOn() != null) {
+        byNominee.putIfAbsent(r.nomination().nomineeId(), r.nomination());
+      }
+    }
+    long max = m.range().max().orElse(Long.MAX_VALUE);
+    if (byNominee.size() <= max) {
+      throw new InvalidInputException(
+          "votes", "初步代表候选人" + byNominee.size() + "名，未超过差额上限" + max + "名，不需要预选");
+    }
+    int take = size == null ? (int) max : size;
+    if (take < m.range().min() || take > max) {
+      throw new InvalidInputException("size", "正式代表候选人人数" + take + "名不在差额范围内（" + m.textZh() + "）");
+    }
+    List<DeputyNomination> ranked = new ArrayList<>(byNominee.values());
+    java.util.Map<Long, Integer> recorded = new java.util.LinkedHashMap<>();
+    for (DeputyNomination n : ranked) {
+      Integer v = votes == null ? null : votes.get(n.id());
+      if (v == null || v < 0) {
+        throw new InvalidInputException("votes", "请填写" + n.nomineeName() + "的预选得票数（不小于0的整数）");
+      }
+      recorded.put(n.id(), v);
+    }
+    ranked.sort(java.util.Comparator.comparing((DeputyNomination n) -> -recorded.get(n.id())));
+    int last = recorded.get(ranked.get(take - 1).id());
+    int next = recorded.get(ranked.get(take).id());
+    if (last == next) {
+      throw new InvalidInputException(
+          "votes",
+          "预选第" + take + "名与第" + (take + 1) + "名得票相同（均为" + last + "票），不能确定正式代表候选人，请就得票相同的被推荐人再次预选");
+    }
+    repo.preselectionVotes(recorded);
+    publish(
+        electionId,
+        districtId,
+        ranked.subList(0, take).stream().map(DeputyNomination::id).toList(),
+        publishedOn,
+        FormalListBasis.PRESELECTION);
+  }
 }

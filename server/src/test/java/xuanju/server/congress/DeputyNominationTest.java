@@ -328,4 +328,65 @@ class DeputyNominationTest extends H2AppTest {
     assertThat(PageText.codeIn(PageText.visible(page))).isEmpty();
     assertThat(formalCount(t)).isZero();
   }
+
+  @Test
+  void aPreselectionRanksByVotesRefusesATieAndOrdersTheListByVotes() throws Exception {
+    Town t = town();
+    List<Long> ids = fiveNominees(t); // 王一 丁二 李三 赵四 孙五
+    String url = "/elections/{id}/districts/{d}/nominations/preselection";
+    java.util.function.Function<List<String>, org.springframework.test.web.servlet.ResultActions>
+        send =
+            votes -> {
+              try {
+                var req =
+                    post(url, t.election(), t.east())
+                        .with(ADMIN)
+                        .with(csrf())
+                        .param("publishedOn", LocalDate.now().toString())
+                        .param("size", "4");
+                for (int i = 0; i < ids.size(); i++) {
+                  req.param("candidateIds", ids.get(i).toString()).param("votes", votes.get(i));
+                }
+                return mvc.perform(req);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            };
+    String tie =
+        send.apply(List.of("50", "40", "30", "20", "20"))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(PageText.visible(tie)).contains("预选第4名与第5名得票相同").contains("再次预选");
+    send.apply(List.of("50", "x", "30", "20", "10")).andExpect(status().isBadRequest());
+    assertThat(formalCount(t)).isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM deputy_nomination WHERE election_id = ?"
+                    + " AND preselection_votes IS NOT NULL",
+                Long.class,
+                t.election()))
+        .isZero();
+
+    send.apply(List.of("20", "10", "50", "40", "30")).andExpect(status().is3xxRedirection());
+    assertThat(formalCount(t)).isEqualTo(4);
+    byte[] pdf =
+        mvc.perform(
+                get(
+                        "/elections/{id}/districts/{d}/nominations/formal-list.pdf",
+                        t.election(),
+                        t.east())
+                    .with(ADMIN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    String text = xuanju.server.support.DocumentWording.text("f.pdf", pdf).replaceAll("\\s+", "");
+    assertThat(text).contains("经预选").contains("按预选得票多少的顺序排列").doesNotContain("丁二");
+    // 李三 50, 赵四 40, 孙五 30, 王一 20
+    assertThat(text.indexOf("李三")).isLessThan(text.indexOf("赵四"));
+    assertThat(text.indexOf("赵四")).isLessThan(text.indexOf("孙五"));
+    assertThat(text.indexOf("孙五")).isLessThan(text.indexOf("王一"));
+  }
 }

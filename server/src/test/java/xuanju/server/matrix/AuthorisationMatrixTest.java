@@ -305,6 +305,7 @@ class AuthorisationMatrixTest extends H2AppTest {
             "/{districtId}/nominations",
             "/{districtId}/nominations/{nominationId}/accept",
             "/{districtId}/nominations/formal-list",
+            "/{districtId}/nominations/preselection",
             "/{districtId}/delete",
             "/{districtId}/stations",
             "/{districtId}/stations/{stationId}",
