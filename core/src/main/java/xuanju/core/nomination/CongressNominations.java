@@ -231,4 +231,39 @@ public final class CongressNominations {
     }
     return out;
   }
+
+  /**
+   * Checks a meeting of candidates with voters (代表候选人与选民见面), 选举法第三十四条: on a day before election
+   * day, when introductions still may be given.
+   */
+  public static Findings checkMeeting(java.time.LocalDate heldOn, java.time.LocalDate electionDay) {
+    if (heldOn == null) {
+      throw new InvalidInputException("heldOn", "见面日期：不能为空");
+    }
+    if (electionDay == null) {
+      throw new InvalidInputException("electionDay", "缺少选举日");
+    }
+    Map<String, Object> f = new LinkedHashMap<>();
+    f.put("heldOn", heldOn.toString());
+    f.put("electionDay", electionDay.toString());
+    if (!heldOn.isBefore(electionDay)) {
+      return Findings.of(
+          List.of(
+              new Finding(
+                  NominationRule.INTRODUCTION_ON_ELECTION_DAY,
+                  List.of("heldOn"),
+                  f,
+                  "见面日期"
+                      + heldOn
+                      + (heldOn.isEqual(electionDay) ? "是选举日" : "在选举日" + electionDay + "之后")
+                      + "：选举日必须停止代表候选人的介绍（选举法第三十四条）")));
+    }
+    return Findings.of(
+        List.of(
+            new Finding(
+                NominationRule.MEETING,
+                List.of("heldOn"),
+                f,
+                "代表候选人于" + heldOn + "与选民见面，介绍本人情况、回答选民的问题（选举日" + electionDay + "以前）")));
+  }
 }

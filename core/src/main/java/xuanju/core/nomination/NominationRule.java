@@ -45,6 +45,16 @@ public enum NominationRule implements Rule {
       Severity.ERROR,
       "每一选民参加联名推荐的代表候选人的人数，不得超过本选区应选代表的名额",
       Src.ART30),
+  MEETING(
+      "NOMINATION.CONGRESS.MEETING",
+      Severity.NOTICE,
+      "选举委员会根据选民的要求，应当组织代表候选人与选民见面，由代表候选人介绍本人的情况，回答选民的问题",
+      Src.ART34),
+  INTRODUCTION_ON_ELECTION_DAY(
+      "NOMINATION.CONGRESS.INTRODUCTION_ON_ELECTION_DAY",
+      Severity.ERROR,
+      "选举日必须停止代表候选人的介绍，见面应安排在选举日以前",
+      Src.ART34),
   NOT_ACCEPTED(
       "NOMINATION.CONGRESS.NOT_ACCEPTED",
       Severity.WARNING,
@@ -86,5 +96,6 @@ public enum NominationRule implements Rule {
   private static final class Src {
     static final String LAW = "全国人民代表大会和地方各级人民代表大会选举法（2020）";
     static final Citation ART30 = Citation.of(LAW, "第三十条", "L1; legal-rules B2.1", Confidence.V);
+    static final Citation ART34 = Citation.of(LAW, "第三十四条", "L1; legal-rules B2.5", Confidence.V);
   }
 }

@@ -227,4 +227,20 @@ class CongressNominationsTest {
     assertThat(perVoter.values()).allMatch(v -> v <= seats);
     assertThat(checks).anyMatch(NominationCheck::accepted);
   }
+
+  @Test
+  void meetingsStopOnElectionDay() {
+    java.time.LocalDate day = java.time.LocalDate.of(2026, 12, 20);
+    assertThat(CongressNominations.checkMeeting(day.minusDays(1), day).ok()).isTrue();
+    assertThat(CongressNominations.checkMeeting(day.minusDays(1), day).notices().get(0).rule())
+        .isEqualTo(NominationRule.MEETING);
+    var on = CongressNominations.checkMeeting(day, day);
+    assertThat(on.ok()).isFalse();
+    assertThat(on.errors().get(0).rule()).isEqualTo(NominationRule.INTRODUCTION_ON_ELECTION_DAY);
+    assertThat(on.errors().get(0).messageZh()).contains("是选举日").contains("第三十四条");
+    assertThat(CongressNominations.checkMeeting(day.plusDays(1), day).errors().get(0).messageZh())
+        .contains("在选举日2026-12-20之后");
+    assertThatThrownBy(() -> CongressNominations.checkMeeting(null, day))
+        .isInstanceOf(InvalidInputException.class);
+  }
 }

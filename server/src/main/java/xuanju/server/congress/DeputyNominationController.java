@@ -30,16 +30,19 @@ import xuanju.server.web.FreeText;
 class DeputyNominationController {
   private final DeputyNominationService nominations;
   private final FormalListService formal;
+  private final MeetingService meetings;
   private final AccessService access;
   private final Clock clock;
 
   DeputyNominationController(
       DeputyNominationService nominations,
       FormalListService formal,
+      MeetingService meetings,
       AccessService access,
       Clock clock) {
     this.nominations = nominations;
     this.formal = formal;
+    this.meetings = meetings;
     this.access = access;
     this.clock = clock;
   }
@@ -58,6 +61,7 @@ class DeputyNominationController {
     model.addAttribute("published", formal.published(p.district().id()).orElse(null));
     model.addAttribute("formalIds", formal.formalIds(p.district().id()));
     model.addAttribute("bases", FormalListBasis.values());
+    model.addAttribute("meetings", meetings.meetings(p.district().id()));
     model.addAttribute(
         "canManage",
         access.allowed(
@@ -143,6 +147,29 @@ class DeputyNominationController {
       return page(id, districtId, model);
     }
     flash.addFlashAttribute("message", "已根据预选结果公布正式代表候选人名单");
+    return "redirect:/elections/" + id + "/districts/" + districtId + "/nominations";
+  }
+
+  @PostMapping("/elections/{id}/districts/{districtId}/nominations/meetings")
+  String meeting(
+      @PathVariable long id,
+      @PathVariable long districtId,
+      @RequestParam(required = false) LocalDate heldOn,
+      @RequestParam(defaultValue = "") @FreeText(label = "见面地点", max = 200) String place,
+      @RequestParam(defaultValue = "") @FreeText(label = "参加见面的代表候选人", max = 500) String candidates,
+      @RequestParam(required = false) Integer attendance,
+      @RequestParam(defaultValue = "") @FreeText(label = "备注", max = 500) String note,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    try {
+      meetings.record(id, districtId, heldOn, place, candidates, attendance, note);
+    } catch (InvalidInputException | IllegalStateException e) {
+      response.setStatus(e instanceof InvalidInputException ? 400 : 409);
+      model.addAttribute("error", e.getMessage());
+      return page(id, districtId, model);
+    }
+    flash.addFlashAttribute("message", "已登记代表候选人与选民见面");
     return "redirect:/elections/" + id + "/districts/" + districtId + "/nominations";
   }
 

@@ -40,6 +40,7 @@ class DeputyNominationTest extends H2AppTest {
   @Autowired RegistrationService registration;
   @Autowired DeputyNominationService nominations;
   @Autowired FormalListService formal;
+  @Autowired MeetingService meetings;
 
   private record Town(
       long election, long east, long west, List<String> eastVoters, String westVoter) {}
@@ -388,5 +389,42 @@ class DeputyNominationTest extends H2AppTest {
     assertThat(text.indexOf("李三")).isLessThan(text.indexOf("赵四"));
     assertThat(text.indexOf("赵四")).isLessThan(text.indexOf("孙五"));
     assertThat(text.indexOf("孙五")).isLessThan(text.indexOf("王一"));
+  }
+
+  @Test
+  void meetingsAreRecordedBeforeElectionDayOnly() throws Exception {
+    Town today = town(0); // election day is today
+    String url = "/elections/{id}/districts/{d}/nominations/meetings";
+    String refused =
+        mvc.perform(
+                post(url, today.election(), today.east())
+                    .with(ADMIN)
+                    .with(csrf())
+                    .param("heldOn", LocalDate.now().toString())
+                    .param("place", "村委会")
+                    .param("candidates", "王一、丁二"))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(PageText.visible(refused)).contains("选举日必须停止代表候选人的介绍");
+    Town t = town();
+    mvc.perform(
+            post(url, t.election(), t.east())
+                .with(ADMIN)
+                .with(csrf())
+                .param("heldOn", LocalDate.now().toString())
+                .param("place", "东村村委会")
+                .param("candidates", "王一、丁二")
+                .param("attendance", "86"))
+        .andExpect(status().is3xxRedirection());
+    assertThat(meetings.meetings(t.east()))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.place()).isEqualTo("东村村委会");
+              assertThat(m.attendance()).isEqualTo(86);
+            });
+    assertThat(meetings.meetings(today.east())).isEmpty();
   }
 }

@@ -306,6 +306,7 @@ class AuthorisationMatrixTest extends H2AppTest {
             "/{districtId}/nominations/{nominationId}/accept",
             "/{districtId}/nominations/formal-list",
             "/{districtId}/nominations/preselection",
+            "/{districtId}/nominations/meetings",
             "/{districtId}/delete",
             "/{districtId}/stations",
             "/{districtId}/stations/{stationId}",
