@@ -62,6 +62,7 @@ class DeputyNominationController {
     model.addAttribute("formalIds", formal.formalIds(p.district().id()));
     model.addAttribute("bases", FormalListBasis.values());
     model.addAttribute("meetings", meetings.meetings(p.district().id()));
+    model.addAttribute("composition", formal.composition(p.election()));
     model.addAttribute(
         "canManage",
         access.allowed(

@@ -182,6 +182,25 @@ class DeputyNominationRepository {
     }
   }
 
+  /** A formal candidate as the person register knows him or her (for the composition). */
+  record FormalPerson(String residentId, String name, String ethnicity, String politicalStatus) {}
+
+  /** The formal candidates of every district of the election, once each. */
+  List<FormalPerson> formalPeople(long electionId) {
+    Map<String, FormalPerson> out = new LinkedHashMap<>();
+    jdbc.query(
+        "SELECT n.nominee_id, n.nominee_name, p.ethnicity, p.political_status"
+            + " FROM deputy_nomination n LEFT JOIN person p ON p.resident_id = n.nominee_id"
+            + " WHERE n.election_id = ? AND n.formal ORDER BY n.id",
+        rs -> {
+          out.putIfAbsent(
+              rs.getString(1),
+              new FormalPerson(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+        },
+        electionId);
+    return new ArrayList<>(out.values());
+  }
+
   /** Records the 预选 votes of nominations. */
   void preselectionVotes(Map<Long, Integer> votes) {
     votes.forEach(

@@ -265,4 +265,47 @@ public class FormalListService {
         publishedOn,
         FormalListBasis.PRESELECTION);
   }
+
+  /**
+   * The composition of the formal candidates of every district of the election (全镇正式代表候选人结构),
+   * checked live against the kind's quota set (镇人大代表: 非中共 ≥ 35%, seed 004 ST-20): who is a party
+   * member is read from the person register's 政治面貌 (unknown when not recorded).
+   *
+   * @param candidates the formal candidates so far
+   * @param women how many of them are women
+   * @param lines the quota results in words
+   */
+  public record Composition(long candidates, long women, List<String> lines) {}
+
+  @Transactional(readOnly = true)
+  public Composition composition(Election e) {
+    List<xuanju.core.quota.Person> people = new ArrayList<>();
+    repo.formalPeople(e.id())
+        .forEach(
+            r -> {
+              var id = xuanju.core.roster.ResidentIds.parse(r.residentId(), e.electionDay());
+              Boolean member =
+                  r.politicalStatus() == null
+                      ? null
+                      : xuanju.core.register.PoliticalStatus.valueOf(r.politicalStatus()).cpc();
+              people.add(
+                  new xuanju.core.quota.Person(
+                      r.residentId(),
+                      r.name(),
+                      id.map(x -> x.gender()).orElse(null),
+                      id.map(x -> x.birthDate()).orElse(null),
+                      r.ethnicity(),
+                      member,
+                      java.util.Set.of()));
+            });
+    long women = people.stream().filter(p -> p.gender() == xuanju.core.quota.Gender.FEMALE).count();
+    var check =
+        xuanju.core.quota.Quotas.check(
+            xuanju.core.quota.QuotaSets.TOWN_CONGRESS_DEPUTIES.requirements(),
+            people,
+            e.electionDay());
+    List<String> lines = new ArrayList<>();
+    check.results().forEach(r -> lines.add(r.step().explanationZh()));
+    return new Composition(people.size(), women, lines);
+  }
 }

@@ -274,6 +274,18 @@ class DeputyNominationTest extends H2AppTest {
 
     publish(t, ids.subList(0, 4), today, FormalListBasis.CONSULTATION);
     assertThat(formalCount(t)).isEqualTo(4);
+    String page =
+        PageText.visible(
+                mvc.perform(
+                        get("/elections/{id}/districts/{d}/nominations", t.election(), t.east())
+                            .with(ADMIN))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString())
+            .replaceAll("\\s+", "");
+    assertThat(page).contains("全镇已公布的正式代表候选人4名").contains("非中共");
+    assertThat(PageText.codeIn(page)).isEmpty();
     assertThatThrownBy(() -> publish(t, ids.subList(0, 4), today, FormalListBasis.CONSULTATION))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("已经公布");
