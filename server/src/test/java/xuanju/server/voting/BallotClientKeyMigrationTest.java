@@ -120,7 +120,11 @@ class BallotClientKeyMigrationTest {
     Flyway.configure()
         .dataSource(ds)
         .locations("classpath:db/migration")
-        .javaMigrations(v10)
+        // the application's other Java migrations too (later SQL migrations build on V24)
+        .javaMigrations(
+            v10,
+            new xuanju.server.card.VoterLookupIndexMigration(),
+            new xuanju.server.register.RegisterWriteCostMigration())
         .load()
         .migrate();
 
