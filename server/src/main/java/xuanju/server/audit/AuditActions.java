@@ -142,6 +142,7 @@ public final class AuditActions {
     m.put("DEPUTY_NOMINATION_ACCEPTED", "被推荐人接受推荐");
     m.put("DEPUTY_FORMAL_LIST_PUBLISHED", "公布正式代表候选人名单");
     m.put("DEPUTY_MEETING_RECORDED", "登记代表候选人与选民见面");
+    m.put("CONGRESS_RATIOS_APPROVED", "登记代表结构比例的批复");
     m.put("POLLING_STATION_UPDATED", "修改投票站");
     m.put("POLLING_STATION_DELETED", "删除投票站");
     m.put("VOTERS_REGISTERED", "选民登记");

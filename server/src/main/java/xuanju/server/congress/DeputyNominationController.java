@@ -31,6 +31,7 @@ class DeputyNominationController {
   private final DeputyNominationService nominations;
   private final FormalListService formal;
   private final MeetingService meetings;
+  private final RatioApprovalService ratios;
   private final AccessService access;
   private final Clock clock;
 
@@ -38,11 +39,13 @@ class DeputyNominationController {
       DeputyNominationService nominations,
       FormalListService formal,
       MeetingService meetings,
+      RatioApprovalService ratios,
       AccessService access,
       Clock clock) {
     this.nominations = nominations;
     this.formal = formal;
     this.meetings = meetings;
+    this.ratios = ratios;
     this.access = access;
     this.clock = clock;
   }
@@ -63,6 +66,7 @@ class DeputyNominationController {
     model.addAttribute("bases", FormalListBasis.values());
     model.addAttribute("meetings", meetings.meetings(p.district().id()));
     model.addAttribute("composition", formal.composition(p.election()));
+    model.addAttribute("approval", ratios.approval(p.election().id()).orElse(null));
     model.addAttribute(
         "canManage",
         access.allowed(
@@ -171,6 +175,29 @@ class DeputyNominationController {
       return page(id, districtId, model);
     }
     flash.addFlashAttribute("message", "已登记代表候选人与选民见面");
+    return "redirect:/elections/" + id + "/districts/" + districtId + "/nominations";
+  }
+
+  @PostMapping("/elections/{id}/districts/{districtId}/nominations/ratios")
+  String ratios(
+      @PathVariable long id,
+      @PathVariable long districtId,
+      @RequestParam(required = false) Integer nonCpcPercent,
+      @RequestParam(required = false) Integer womenPercent,
+      @RequestParam(defaultValue = "") @FreeText(label = "批复机关", max = 200) String approvedBy,
+      @RequestParam(defaultValue = "") @FreeText(label = "批复文件", max = 200) String document,
+      @RequestParam(required = false) LocalDate approvedOn,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    try {
+      ratios.record(id, nonCpcPercent, womenPercent, approvedBy, document, approvedOn);
+    } catch (InvalidInputException | IllegalStateException e) {
+      response.setStatus(e instanceof InvalidInputException ? 400 : 409);
+      model.addAttribute("error", e.getMessage());
+      return page(id, districtId, model);
+    }
+    flash.addFlashAttribute("message", "已登记代表结构比例的批复");
     return "redirect:/elections/" + id + "/districts/" + districtId + "/nominations";
   }
 

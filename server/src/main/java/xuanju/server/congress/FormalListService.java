@@ -38,6 +38,7 @@ public class FormalListService {
   private final DeputyNominationRepository repo;
   private final ElectionService elections;
   private final AuditLog audit;
+  private final RatioApprovalService ratios;
   private final Clock clock;
 
   FormalListService(
@@ -45,11 +46,13 @@ public class FormalListService {
       DeputyNominationRepository repo,
       ElectionService elections,
       AuditLog audit,
+      RatioApprovalService ratios,
       Clock clock) {
     this.nominations = nominations;
     this.repo = repo;
     this.elections = elections;
     this.audit = audit;
+    this.ratios = ratios;
     this.clock = clock;
   }
 
@@ -268,8 +271,9 @@ public class FormalListService {
 
   /**
    * The composition of the formal candidates of every district of the election (全镇正式代表候选人结构),
-   * checked live against the kind's quota set (镇人大代表: 非中共 ≥ 35%, seed 004 ST-20): who is a party
-   * member is read from the person register's 政治面貌 (unknown when not recorded).
+   * checked live against the county 人大常委会's approved shares when recorded ({@link
+   * RatioApprovalService}), else the kind's quota set (镇人大代表: 非中共 ≥ 35%, seed 004 ST-20): who is a
+   * party member is read from the person register's 政治面貌 (unknown when not recorded).
    *
    * @param candidates the formal candidates so far
    * @param women how many of them are women
@@ -299,11 +303,7 @@ public class FormalListService {
                       java.util.Set.of()));
             });
     long women = people.stream().filter(p -> p.gender() == xuanju.core.quota.Gender.FEMALE).count();
-    var check =
-        xuanju.core.quota.Quotas.check(
-            xuanju.core.quota.QuotaSets.TOWN_CONGRESS_DEPUTIES.requirements(),
-            people,
-            e.electionDay());
+    var check = xuanju.core.quota.Quotas.check(ratios.requirements(e), people, e.electionDay());
     List<String> lines = new ArrayList<>();
     check.results().forEach(r -> lines.add(r.step().explanationZh()));
     return new Composition(people.size(), women, lines);

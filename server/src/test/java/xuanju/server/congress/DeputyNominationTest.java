@@ -41,6 +41,7 @@ class DeputyNominationTest extends H2AppTest {
   @Autowired DeputyNominationService nominations;
   @Autowired FormalListService formal;
   @Autowired MeetingService meetings;
+  @Autowired RatioApprovalService ratios;
 
   private record Town(
       long election, long east, long west, List<String> eastVoters, String westVoter) {}
@@ -438,5 +439,48 @@ class DeputyNominationTest extends H2AppTest {
               assertThat(m.attendance()).isEqualTo(86);
             });
     assertThat(meetings.meetings(today.east())).isEmpty();
+  }
+
+  @Test
+  void theCountysApprovedRatiosReplaceThePlansDefault() throws Exception {
+    Town t = town();
+    String url = "/elections/{id}/districts/{d}/nominations/ratios";
+    mvc.perform(
+            post(url, t.election(), t.east())
+                .with(ADMIN)
+                .with(csrf())
+                .param("nonCpcPercent", "140")
+                .param("approvedBy", "某旗人大常委会")
+                .param("document", "某人发〔2026〕3号")
+                .param("approvedOn", LocalDate.now().toString()))
+        .andExpect(status().isBadRequest());
+    assertThat(ratios.approval(t.election())).isEmpty();
+    mvc.perform(
+            post(url, t.election(), t.east())
+                .with(ADMIN)
+                .with(csrf())
+                .param("nonCpcPercent", "40")
+                .param("womenPercent", "30")
+                .param("approvedBy", "某旗人大常委会")
+                .param("document", "某人发〔2026〕3号")
+                .param("approvedOn", LocalDate.now().toString()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(ratios.approval(t.election()))
+        .get()
+        .satisfies(a -> assertThat(a.textZh()).startsWith("非中共代表不少于40%，妇女代表不少于30%（某旗人大常委会"));
+    List<Long> ids = fiveNominees(t);
+    publish(t, ids.subList(0, 4), LocalDate.now(), FormalListBasis.CONSULTATION);
+    String page =
+        PageText.visible(
+                mvc.perform(
+                        get("/elections/{id}/districts/{d}/nominations", t.election(), t.east())
+                            .with(ADMIN))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString())
+            .replaceAll("\\s+", "");
+    assertThat(page).contains("代表结构比例已经批复").contains("40%").contains("妇女");
+    assertThat(PageText.codeIn(page)).isEmpty();
   }
 }

@@ -307,6 +307,7 @@ class AuthorisationMatrixTest extends H2AppTest {
             "/{districtId}/nominations/formal-list",
             "/{districtId}/nominations/preselection",
             "/{districtId}/nominations/meetings",
+            "/{districtId}/nominations/ratios",
             "/{districtId}/delete",
             "/{districtId}/stations",
             "/{districtId}/stations/{stationId}",
