@@ -15,12 +15,12 @@ public final class CongressDocuments {
   static final List<String> HEADER = List.of("姓名", "性别", "出生年月", "民族", "工作单位及职务", "推荐方式");
 
   /** The title: {@code 某镇第一选区初步代表候选人名单}. */
-  static String initialTitle(DeputyNominationService.InitialList l) {
+  static String initialTitle(DeputyNominationService.CandidateList l) {
     return l.election().organisationName() + l.district().name() + "初步代表候选人名单";
   }
 
   /** The posting notice of the initial list, in 姓氏笔画 order, with the basic facts. */
-  static DocumentContent initialList(DeputyNominationService.InitialList l) {
+  static DocumentContent initialList(DeputyNominationService.CandidateList l) {
     Election e = l.election();
     var b = DocumentContent.builder(initialTitle(l));
     Integer seats = l.district().seats();
@@ -37,17 +37,13 @@ public final class CongressDocuments {
             + DocumentContent.chineseDate(e.electionDay())
             + "。");
     b.paragraph("请各选民小组对初步代表候选人名单进行讨论、协商。对候选人的基本情况有不同意见的，请向选举委员会反映。");
-    List<List<String>> rows = new ArrayList<>();
-    for (DeputyNominationService.Candidate c : l.candidates()) {
-      rows.add(List.of(c.name(), c.genderZh(), c.birthZh(), c.ethnicity(), c.workplace(), c.by()));
-    }
-    b.table(HEADER, rows);
+    b.table(HEADER, rows(l));
     b.signature(e.organisationName() + "选举委员会", "年　月　日");
     return b.build();
   }
 
   /** The title: {@code 某镇第一选区正式代表候选人名单}. */
-  static String formalTitle(DeputyNominationService.InitialList l) {
+  static String formalTitle(DeputyNominationService.CandidateList l) {
     return l.election().organisationName() + l.district().name() + "正式代表候选人名单";
   }
 
@@ -56,7 +52,7 @@ public final class CongressDocuments {
    * the district's polling stations.
    */
   static DocumentContent formalList(
-      DeputyNominationService.InitialList l, DeputyNominationRepository.FormalList published) {
+      DeputyNominationService.CandidateList l, DeputyNominationRepository.FormalList published) {
     Election e = l.election();
     var b = DocumentContent.builder(formalTitle(l));
     b.paragraph(
@@ -83,12 +79,17 @@ public final class CongressDocuments {
             + "。投票地点："
             + (stations.isEmpty() ? "另行公告" : String.join("；", stations))
             + "。选举日停止代表候选人的介绍。");
+    b.table(HEADER, rows(l));
+    b.signature(e.organisationName() + "选举委员会", published.publishedOn());
+    return b.build();
+  }
+
+  /** The table rows: one candidate each, in the list's order, with the basic facts. */
+  private static List<List<String>> rows(DeputyNominationService.CandidateList l) {
     List<List<String>> rows = new ArrayList<>();
     for (DeputyNominationService.Candidate c : l.candidates()) {
       rows.add(List.of(c.name(), c.genderZh(), c.birthZh(), c.ethnicity(), c.workplace(), c.by()));
     }
-    b.table(HEADER, rows);
-    b.signature(e.organisationName() + "选举委员会", published.publishedOn());
-    return b.build();
+    return rows;
   }
 }

@@ -4,6 +4,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import xuanju.core.rule.InvalidInputException;
 import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
+import xuanju.server.documents.DocumentContent;
 import xuanju.server.documents.PdfDocument;
 import xuanju.server.web.FreeText;
 
@@ -79,13 +83,13 @@ class DeputyNominationController {
 
   @GetMapping("/elections/{id}/districts/{districtId}/nominations/initial-list.pdf")
   ResponseEntity<byte[]> initialList(@PathVariable long id, @PathVariable long districtId) {
-    DeputyNominationService.InitialList l = nominations.initialList(id, districtId);
+    DeputyNominationService.CandidateList l = nominations.initialList(id, districtId);
     return pdf(CongressDocuments.initialTitle(l), CongressDocuments.initialList(l));
   }
 
   @GetMapping("/elections/{id}/districts/{districtId}/nominations/formal-list.pdf")
   ResponseEntity<byte[]> formalList(@PathVariable long id, @PathVariable long districtId) {
-    DeputyNominationService.InitialList l = nominations.formalList(id, districtId);
+    DeputyNominationService.CandidateList l = nominations.formalList(id, districtId);
     var published =
         formal
             .published(l.district().id())
@@ -97,62 +101,68 @@ class DeputyNominationController {
   String publishFormal(
       @PathVariable long id,
       @PathVariable long districtId,
-      @RequestParam(required = false) java.util.List<Long> nominationIds,
+      @RequestParam(required = false) List<Long> nominationIds,
       @RequestParam(required = false) LocalDate publishedOn,
       @RequestParam(defaultValue = "") @FreeText(label = "确定方式", max = 20) String basis,
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
+    return attempt(
+        id,
+        districtId,
+        model,
+        response,
+        flash,
+        "已公布正式代表候选人名单",
+        () -> formal.publish(id, districtId, nominationIds, publishedOn, basis(basis)));
+  }
+
+  private static FormalListBasis basis(String basis) {
     try {
-      FormalListBasis b;
-      try {
-        b = basis.isBlank() ? null : FormalListBasis.valueOf(basis);
-      } catch (IllegalArgumentException ex) {
-        throw new InvalidInputException("basis", "确定方式：请选择");
-      }
-      formal.publish(id, districtId, nominationIds, publishedOn, b);
-    } catch (InvalidInputException | IllegalStateException e) {
-      response.setStatus(e instanceof InvalidInputException ? 400 : 409);
-      model.addAttribute("error", e.getMessage());
-      return page(id, districtId, model);
+      return basis.isBlank() ? null : FormalListBasis.valueOf(basis);
+    } catch (IllegalArgumentException ex) {
+      throw new InvalidInputException("basis", "确定方式：请选择");
     }
-    flash.addFlashAttribute("message", "已公布正式代表候选人名单");
-    return "redirect:/elections/" + id + "/districts/" + districtId + "/nominations";
   }
 
   @PostMapping("/elections/{id}/districts/{districtId}/nominations/preselection")
   String preselection(
       @PathVariable long id,
       @PathVariable long districtId,
-      @RequestParam(required = false) java.util.List<Long> candidateIds,
-      @RequestParam(required = false) java.util.List<String> votes,
+      @RequestParam(required = false) List<Long> candidateIds,
+      @RequestParam(required = false) List<String> votes,
       @RequestParam(required = false) Integer size,
       @RequestParam(required = false) LocalDate publishedOn,
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
-    try {
-      java.util.Map<Long, Integer> byId = new java.util.LinkedHashMap<>();
-      java.util.List<Long> ids = candidateIds == null ? java.util.List.of() : candidateIds;
-      for (int i = 0; i < ids.size(); i++) {
-        String v = votes == null || i >= votes.size() ? "" : votes.get(i).strip();
-        if (v.isEmpty()) {
-          continue;
-        }
-        if (v.length() > 9 || !v.chars().allMatch(Character::isDigit)) {
-          throw new InvalidInputException(
-              "votes", "第" + (i + 1) + "行的预选得票数应为不小于0的整数，实为“" + v + "”");
-        }
-        byId.put(ids.get(i), Integer.parseInt(v));
+    return attempt(
+        id,
+        districtId,
+        model,
+        response,
+        flash,
+        "已根据预选结果公布正式代表候选人名单",
+        () ->
+            formal.publishByPreselection(
+                id, districtId, votes(candidateIds, votes), size, publishedOn));
+  }
+
+  /** The typed 预选 votes by nomination id; a row left empty is absent (the service names it). */
+  private static Map<Long, Integer> votes(List<Long> candidateIds, List<String> votes) {
+    Map<Long, Integer> byId = new LinkedHashMap<>();
+    List<Long> ids = candidateIds == null ? List.of() : candidateIds;
+    for (int i = 0; i < ids.size(); i++) {
+      String v = votes == null || i >= votes.size() ? "" : votes.get(i).strip();
+      if (v.isEmpty()) {
+        continue;
       }
-      formal.publishByPreselection(id, districtId, byId, size, publishedOn);
-    } catch (InvalidInputException | IllegalStateException e) {
-      response.setStatus(e instanceof InvalidInputException ? 400 : 409);
-      model.addAttribute("error", e.getMessage());
-      return page(id, districtId, model);
+      if (v.length() > 9 || !v.chars().allMatch(Character::isDigit)) {
+        throw new InvalidInputException("votes", "第" + (i + 1) + "行的预选得票数应为不小于0的整数，实为“" + v + "”");
+      }
+      byId.put(ids.get(i), Integer.parseInt(v));
     }
-    flash.addFlashAttribute("message", "已根据预选结果公布正式代表候选人名单");
-    return "redirect:/elections/" + id + "/districts/" + districtId + "/nominations";
+    return byId;
   }
 
   @PostMapping("/elections/{id}/districts/{districtId}/nominations/meetings")
@@ -167,15 +177,14 @@ class DeputyNominationController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
-    try {
-      meetings.record(id, districtId, heldOn, place, candidates, attendance, note);
-    } catch (InvalidInputException | IllegalStateException e) {
-      response.setStatus(e instanceof InvalidInputException ? 400 : 409);
-      model.addAttribute("error", e.getMessage());
-      return page(id, districtId, model);
-    }
-    flash.addFlashAttribute("message", "已登记代表候选人与选民见面");
-    return "redirect:/elections/" + id + "/districts/" + districtId + "/nominations";
+    return attempt(
+        id,
+        districtId,
+        model,
+        response,
+        flash,
+        "已登记代表候选人与选民见面",
+        () -> meetings.record(id, districtId, heldOn, place, candidates, attendance, note));
   }
 
   @PostMapping("/elections/{id}/districts/{districtId}/nominations/ratios")
@@ -190,19 +199,17 @@ class DeputyNominationController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
-    try {
-      ratios.record(id, nonCpcPercent, womenPercent, approvedBy, document, approvedOn);
-    } catch (InvalidInputException | IllegalStateException e) {
-      response.setStatus(e instanceof InvalidInputException ? 400 : 409);
-      model.addAttribute("error", e.getMessage());
-      return page(id, districtId, model);
-    }
-    flash.addFlashAttribute("message", "已登记代表结构比例的批复");
-    return "redirect:/elections/" + id + "/districts/" + districtId + "/nominations";
+    return attempt(
+        id,
+        districtId,
+        model,
+        response,
+        flash,
+        "已登记代表结构比例的批复",
+        () -> ratios.record(id, nonCpcPercent, womenPercent, approvedBy, document, approvedOn));
   }
 
-  private static ResponseEntity<byte[]> pdf(
-      String title, xuanju.server.documents.DocumentContent c) {
+  private static ResponseEntity<byte[]> pdf(String title, DocumentContent c) {
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(
@@ -228,20 +235,21 @@ class DeputyNominationController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
-    try {
-      nominations.nominate(
-          id, districtId, nomineeName, nomineeId, organisations, nominators, accepted);
-    } catch (InvalidInputException | IllegalStateException e) {
-      response.setStatus(e instanceof InvalidInputException ? 400 : 409);
-      model.addAttribute("error", e.getMessage());
-      model.addAttribute("nomineeName", nomineeName);
-      model.addAttribute("nomineeId", nomineeId);
-      model.addAttribute("organisations", organisations);
-      model.addAttribute("nominators", nominators);
-      return page(id, districtId, model);
-    }
-    flash.addFlashAttribute("message", "已登记推荐：" + nomineeName.strip());
-    return "redirect:/elections/" + id + "/districts/" + districtId + "/nominations";
+    // the form as typed, shown again if the nomination is refused
+    model.addAttribute("nomineeName", nomineeName);
+    model.addAttribute("nomineeId", nomineeId);
+    model.addAttribute("organisations", organisations);
+    model.addAttribute("nominators", nominators);
+    return attempt(
+        id,
+        districtId,
+        model,
+        response,
+        flash,
+        "已登记推荐：" + nomineeName.strip(),
+        () ->
+            nominations.nominate(
+                id, districtId, nomineeName, nomineeId, organisations, nominators, accepted));
   }
 
   @PostMapping("/elections/{id}/districts/{districtId}/nominations/{nominationId}/accept")
@@ -253,14 +261,36 @@ class DeputyNominationController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
+    return attempt(
+        id,
+        districtId,
+        model,
+        response,
+        flash,
+        "已记录本人接受推荐",
+        () -> nominations.accept(id, districtId, nominationId, version));
+  }
+
+  /**
+   * Runs a change: on success back to the page with {@code ok}; refused, the page again with the
+   * Chinese message (400 for bad input, 409 for a state that does not allow it), nothing changed.
+   */
+  private String attempt(
+      long id,
+      long districtId,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash,
+      String ok,
+      Runnable action) {
     try {
-      nominations.accept(id, districtId, nominationId, version);
+      action.run();
     } catch (InvalidInputException | IllegalStateException e) {
       response.setStatus(e instanceof InvalidInputException ? 400 : 409);
       model.addAttribute("error", e.getMessage());
       return page(id, districtId, model);
     }
-    flash.addFlashAttribute("message", "已记录本人接受推荐");
+    flash.addFlashAttribute("message", ok);
     return "redirect:/elections/" + id + "/districts/" + districtId + "/nominations";
   }
 }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -132,7 +133,7 @@ class DeputyNominationRepository {
   /** The published formal list of a district, if any. */
   record FormalList(LocalDate publishedOn, FormalListBasis basis, int candidates) {}
 
-  java.util.Optional<FormalList> formalList(long districtId) {
+  Optional<FormalList> formalList(long districtId) {
     return jdbc
         .query(
             "SELECT published_on, basis, candidates FROM deputy_formal_list WHERE district_id = ?",

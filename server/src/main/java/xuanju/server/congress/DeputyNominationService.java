@@ -3,10 +3,16 @@ package xuanju.server.congress;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import xuanju.core.names.NameOrder;
 import xuanju.core.nomination.CongressNomination;
 import xuanju.core.nomination.CongressNominations;
 import xuanju.core.nomination.NominationCheck;
@@ -169,30 +175,32 @@ public class DeputyNominationService {
       String by) {}
 
   /**
-   * 初步代表候选人名单及基本情况 of a district: the nominees whose nomination stands and who have accepted, once
-   * each (a nominee put forward more than once shows every way), in 姓氏笔画 order.
-   *
-   * @param due the last day of publication, 选举日的十五日以前 (选举法第三十二条)
+   * A district's candidate list with the basic facts, as printed: the 初步代表候选人名单 (the nominees whose
+   * nomination stands and who have accepted, once each, a nominee put forward more than once
+   * showing every way) or the 正式代表候选人名单 (the nominations marked formal); in 姓氏笔画 order, a list
+   * settled by 预选 in the order of its votes.
    */
-  public record InitialList(
-      Election election, DistrictRecord district, List<Candidate> candidates, LocalDate due) {}
+  public record CandidateList(
+      Election election, DistrictRecord district, List<Candidate> candidates) {}
 
   @Transactional(readOnly = true)
-  public InitialList initialList(long electionId, long districtId) {
-    return list(electionId, districtId, null);
+  public CandidateList initialList(long electionId, long districtId) {
+    return list(page(electionId, districtId), null);
   }
 
-  /** The formal list of a district in the same form (the nominations marked formal). */
+  /** The formal list of a district (the nominations marked formal). */
   @Transactional(readOnly = true)
-  public InitialList formalList(long electionId, long districtId) {
+  public CandidateList formalList(long electionId, long districtId) {
     Page p = page(electionId, districtId);
-    return list(electionId, districtId, repo.formalIds(p.district().id()));
+    return list(p, repo.formalIds(p.district().id()));
   }
 
-  private InitialList list(long electionId, long districtId, java.util.Set<Long> only) {
-    Page p = page(electionId, districtId);
-    java.util.Map<String, List<String>> ways = new java.util.LinkedHashMap<>();
-    java.util.Map<String, DeputyNomination> first = new java.util.LinkedHashMap<>();
+  /**
+   * The list: {@code only} the nominations with these ids, or (null) every standing, accepted one.
+   */
+  private CandidateList list(Page p, Set<Long> only) {
+    Map<String, List<String>> ways = new LinkedHashMap<>();
+    Map<String, DeputyNomination> first = new LinkedHashMap<>();
     for (Row r : p.rows()) {
       DeputyNomination n = r.nomination();
       boolean on = only == null ? r.stands() && n.acceptedOn() != null : only.contains(n.id());
@@ -202,18 +210,17 @@ public class DeputyNominationService {
       }
     }
     var facts = repo.facts(new ArrayList<>(first.keySet()));
-    var strokes = xuanju.core.names.NameOrder.surnameStrokes();
+    NameOrder strokes = NameOrder.surnameStrokes();
     List<DeputyNomination> ordered = new ArrayList<>(first.values());
-    java.util.Comparator<DeputyNomination> byStrokes =
-        java.util.Comparator.comparing((DeputyNomination n) -> strokes.sortKey(n.nomineeName()))
+    Comparator<DeputyNomination> byStrokes =
+        Comparator.comparing((DeputyNomination n) -> strokes.sortKey(n.nomineeName()))
             .thenComparing(DeputyNomination::nomineeId);
     boolean preselected =
         only != null && ordered.stream().allMatch(n -> n.preselectionVotes() != null);
     // a list settled by 预选 is in the order of its votes (直接选举若干规定第十条), otherwise 姓氏笔画
     ordered.sort(
         preselected
-            ? java.util.Comparator.comparing(
-                    (DeputyNomination n) -> -n.preselectionVotes().longValue())
+            ? Comparator.comparing((DeputyNomination n) -> -n.preselectionVotes().longValue())
                 .thenComparing(byStrokes)
             : byStrokes);
     LocalDate today = LocalDate.now(clock);
@@ -235,8 +242,7 @@ public class DeputyNominationService {
               f == null || f.workplace() == null ? "" : f.workplace(),
               String.join("；", ways.get(n.nomineeId()))));
     }
-    return new InitialList(
-        p.election(), p.district(), out, p.election().electionDay().minusDays(15));
+    return new CandidateList(p.election(), p.district(), out);
   }
 
   /** Records that the nominee accepted the nomination today (MANAGE). */
@@ -283,8 +289,7 @@ public class DeputyNominationService {
     return ResidentIds.normalise(raw);
   }
 
-  private static final java.util.regex.Pattern SEPARATORS =
-      java.util.regex.Pattern.compile("[、,，;；\\s]+");
+  private static final Pattern SEPARATORS = Pattern.compile("[、,，;；\\s]+");
 
   private static List<String> split(String text) {
     if (text == null || text.isBlank()) {

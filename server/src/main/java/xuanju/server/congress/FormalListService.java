@@ -3,8 +3,11 @@ package xuanju.server.congress;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,6 +18,11 @@ import xuanju.core.margin.MarginRange;
 import xuanju.core.margin.Margins;
 import xuanju.core.margin.Post;
 import xuanju.core.margin.Stage;
+import xuanju.core.quota.Gender;
+import xuanju.core.quota.Person;
+import xuanju.core.quota.Quotas;
+import xuanju.core.register.PoliticalStatus;
+import xuanju.core.roster.ResidentIds;
 import xuanju.core.rule.Finding;
 import xuanju.core.rule.Findings;
 import xuanju.core.rule.InvalidInputException;
@@ -220,7 +228,7 @@ public class FormalListService {
   public void publishByPreselection(
       long electionId,
       long districtId,
-      java.util.Map<Long, Integer> votes,
+      Map<Long, Integer> votes,
       Integer size,
       LocalDate publishedOn) {
     nominations.requireManage(electionId);
@@ -228,7 +236,7 @@ public class FormalListService {
     Margin m =
         margin(p.election(), p.seats())
             .orElseThrow(() -> new IllegalStateException(p.district().name() + "的应选代表名额尚未确定"));
-    java.util.Map<String, DeputyNomination> byNominee = new java.util.LinkedHashMap<>();
+    Map<String, DeputyNomination> byNominee = new LinkedHashMap<>();
     for (DeputyNominationService.Row r : p.rows()) {
       if (r.stands() && r.nomination().acceptedOn() != null) {
         byNominee.putIfAbsent(r.nomination().nomineeId(), r.nomination());
@@ -244,7 +252,7 @@ public class FormalListService {
       throw new InvalidInputException("size", "正式代表候选人人数" + take + "名不在差额范围内（" + m.textZh() + "）");
     }
     List<DeputyNomination> ranked = new ArrayList<>(byNominee.values());
-    java.util.Map<Long, Integer> recorded = new java.util.LinkedHashMap<>();
+    Map<Long, Integer> recorded = new LinkedHashMap<>();
     for (DeputyNomination n : ranked) {
       Integer v = votes == null ? null : votes.get(n.id());
       if (v == null || v < 0) {
@@ -252,7 +260,7 @@ public class FormalListService {
       }
       recorded.put(n.id(), v);
     }
-    ranked.sort(java.util.Comparator.comparing((DeputyNomination n) -> -recorded.get(n.id())));
+    ranked.sort(Comparator.comparing((DeputyNomination n) -> -recorded.get(n.id())));
     int last = recorded.get(ranked.get(take - 1).id());
     int next = recorded.get(ranked.get(take).id());
     if (last == next) {
@@ -283,27 +291,27 @@ public class FormalListService {
 
   @Transactional(readOnly = true)
   public Composition composition(Election e) {
-    List<xuanju.core.quota.Person> people = new ArrayList<>();
+    List<Person> people = new ArrayList<>();
     repo.formalPeople(e.id())
         .forEach(
             r -> {
-              var id = xuanju.core.roster.ResidentIds.parse(r.residentId(), e.electionDay());
+              var id = ResidentIds.parse(r.residentId(), e.electionDay());
               Boolean member =
                   r.politicalStatus() == null
                       ? null
-                      : xuanju.core.register.PoliticalStatus.valueOf(r.politicalStatus()).cpc();
+                      : PoliticalStatus.valueOf(r.politicalStatus()).cpc();
               people.add(
-                  new xuanju.core.quota.Person(
+                  new Person(
                       r.residentId(),
                       r.name(),
                       id.map(x -> x.gender()).orElse(null),
                       id.map(x -> x.birthDate()).orElse(null),
                       r.ethnicity(),
                       member,
-                      java.util.Set.of()));
+                      Set.of()));
             });
-    long women = people.stream().filter(p -> p.gender() == xuanju.core.quota.Gender.FEMALE).count();
-    var check = xuanju.core.quota.Quotas.check(ratios.requirements(e), people, e.electionDay());
+    long women = people.stream().filter(p -> p.gender() == Gender.FEMALE).count();
+    var check = Quotas.check(ratios.requirements(e), people, e.electionDay());
     List<String> lines = new ArrayList<>();
     check.results().forEach(r -> lines.add(r.step().explanationZh()));
     return new Composition(people.size(), women, lines);

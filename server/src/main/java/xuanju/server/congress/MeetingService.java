@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import xuanju.core.nomination.CongressNominations;
@@ -93,23 +94,27 @@ public class MeetingService {
       throw new InvalidInputException("attendance", "到会选民人数不能为负数");
     }
     String user = AccessService.currentUser();
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.update(
-        "INSERT INTO deputy_meeting (election_id, district_id, held_on, place, candidates,"
-            + " attendance, note, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        electionId,
-        p.district().id(),
-        Date.valueOf(heldOn),
-        where,
-        who,
-        attendance,
-        note == null ? "" : note.strip(),
-        user,
-        Timestamp.from(clock.instant()));
-    Long id =
-        jdbc.queryForObject(
-            "SELECT MAX(id) FROM deputy_meeting WHERE district_id = ?",
-            Long.class,
-            p.district().id());
+        con -> {
+          var ps =
+              con.prepareStatement(
+                  "INSERT INTO deputy_meeting (election_id, district_id, held_on, place,"
+                      + " candidates, attendance, note, recorded_by, recorded_at)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                  new String[] {"id"});
+          ps.setLong(1, electionId);
+          ps.setLong(2, p.district().id());
+          ps.setDate(3, Date.valueOf(heldOn));
+          ps.setString(4, where);
+          ps.setString(5, who);
+          ps.setObject(6, attendance, java.sql.Types.INTEGER);
+          ps.setString(7, note == null ? "" : note.strip());
+          ps.setString(8, user);
+          ps.setTimestamp(9, Timestamp.from(clock.instant()));
+          return ps;
+        },
+        key);
     audit.append(
         user,
         "DEPUTY_MEETING_RECORDED",
@@ -122,6 +127,6 @@ public class MeetingService {
             + "，"
             + who
             + (attendance == null ? "" : "，到会选民" + attendance + "人"));
-    return id == null ? 0 : id;
+    return key.getKey().longValue();
   }
 }

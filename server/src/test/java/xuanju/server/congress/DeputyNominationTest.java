@@ -21,6 +21,7 @@ import xuanju.server.election.ElectionService;
 import xuanju.server.organisation.OrganisationService;
 import xuanju.server.register.RegisterFixtures;
 import xuanju.server.register.RegistrationService;
+import xuanju.server.support.DocumentWording;
 import xuanju.server.support.H2AppTest;
 import xuanju.server.support.PageText;
 import xuanju.server.support.SignIn;
@@ -214,25 +215,13 @@ class DeputyNominationTest extends H2AppTest {
     nominate(t, "丁二", t.eastVoters().get(1), "", t.eastVoters().subList(2, 12), true);
     nominate(t, "李三", t.eastVoters().get(2), "民盟", List.of(), false); // not yet accepted
     nominate(t, "丁二", t.eastVoters().get(1), "共青团", List.of(), true); // a second way
-    byte[] pdf =
-        mvc.perform(
-                get(
-                        "/elections/{id}/districts/{d}/nominations/initial-list.pdf",
-                        t.election(),
-                        t.east())
-                    .with(ADMIN))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsByteArray();
-    String text =
-        xuanju.server.support.DocumentWording.text("list.pdf", pdf).replaceAll("\\s+", "");
+    String text = pdfText(t, "initial-list.pdf");
     assertThat(text).contains("第一选区初步代表候选人名单").contains("应选代表2名，初步代表候选人2名");
     assertThat(text.indexOf("丁二")).isPositive().isLessThan(text.indexOf("王一"));
     assertThat(text).doesNotContain("李三");
     assertThat(text).contains("选民10人联名推荐；共青团推荐").contains("中国共产党推荐");
     assertThat(text).contains(LocalDate.now().minusYears(30).getYear() + "年");
-    assertThat(xuanju.server.support.DocumentWording.RULE_CODE.matcher(text).find()).isFalse();
+    assertThat(DocumentWording.RULE_CODE.matcher(text).find()).isFalse();
   }
 
   private List<Long> fiveNominees(Town t) {
@@ -275,33 +264,13 @@ class DeputyNominationTest extends H2AppTest {
 
     publish(t, ids.subList(0, 4), today, FormalListBasis.CONSULTATION);
     assertThat(formalCount(t)).isEqualTo(4);
-    String page =
-        PageText.visible(
-                mvc.perform(
-                        get("/elections/{id}/districts/{d}/nominations", t.election(), t.east())
-                            .with(ADMIN))
-                    .andExpect(status().isOk())
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString())
-            .replaceAll("\\s+", "");
+    String page = pageText(t);
     assertThat(page).contains("全镇已公布的正式代表候选人4名").contains("非中共");
     assertThat(PageText.codeIn(page)).isEmpty();
     assertThatThrownBy(() -> publish(t, ids.subList(0, 4), today, FormalListBasis.CONSULTATION))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("已经公布");
-    byte[] pdf =
-        mvc.perform(
-                get(
-                        "/elections/{id}/districts/{d}/nominations/formal-list.pdf",
-                        t.election(),
-                        t.east())
-                    .with(ADMIN))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsByteArray();
-    String text = xuanju.server.support.DocumentWording.text("f.pdf", pdf).replaceAll("\\s+", "");
+    String text = pdfText(t, "formal-list.pdf");
     assertThat(text)
         .contains("第一选区正式代表候选人名单")
         .contains("经各选民小组讨论、协商")
@@ -385,18 +354,7 @@ class DeputyNominationTest extends H2AppTest {
 
     send.apply(List.of("20", "10", "50", "40", "30")).andExpect(status().is3xxRedirection());
     assertThat(formalCount(t)).isEqualTo(4);
-    byte[] pdf =
-        mvc.perform(
-                get(
-                        "/elections/{id}/districts/{d}/nominations/formal-list.pdf",
-                        t.election(),
-                        t.east())
-                    .with(ADMIN))
-            .andExpect(status().isOk())
-            .andReturn()
-            .getResponse()
-            .getContentAsByteArray();
-    String text = xuanju.server.support.DocumentWording.text("f.pdf", pdf).replaceAll("\\s+", "");
+    String text = pdfText(t, "formal-list.pdf");
     assertThat(text).contains("经预选").contains("按预选得票多少的顺序排列").doesNotContain("丁二");
     // 李三 50, 赵四 40, 孙五 30, 王一 20
     assertThat(text.indexOf("李三")).isLessThan(text.indexOf("赵四"));
@@ -470,17 +428,37 @@ class DeputyNominationTest extends H2AppTest {
         .satisfies(a -> assertThat(a.textZh()).startsWith("非中共代表不少于40%，妇女代表不少于30%（某旗人大常委会"));
     List<Long> ids = fiveNominees(t);
     publish(t, ids.subList(0, 4), LocalDate.now(), FormalListBasis.CONSULTATION);
-    String page =
-        PageText.visible(
-                mvc.perform(
-                        get("/elections/{id}/districts/{d}/nominations", t.election(), t.east())
-                            .with(ADMIN))
-                    .andExpect(status().isOk())
-                    .andReturn()
-                    .getResponse()
-                    .getContentAsString())
-            .replaceAll("\\s+", "");
+    String page = pageText(t);
     assertThat(page).contains("代表结构比例已经批复").contains("40%").contains("妇女");
     assertThat(PageText.codeIn(page)).isEmpty();
+  }
+
+  /** The visible text of the district's nominations page, without white space. */
+  private String pageText(Town t) throws Exception {
+    return PageText.visible(
+            mvc.perform(
+                    get("/elections/{id}/districts/{d}/nominations", t.election(), t.east())
+                        .with(ADMIN))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .replaceAll("\\s+", "");
+  }
+
+  /**
+   * The text of one of the district's printed lists ({@code initial-list.pdf}, …), without white
+   * space.
+   */
+  private String pdfText(Town t, String file) throws Exception {
+    byte[] pdf =
+        mvc.perform(
+                get("/elections/{id}/districts/{d}/nominations/" + file, t.election(), t.east())
+                    .with(ADMIN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    return DocumentWording.text(file, pdf).replaceAll("\\s+", "");
   }
 }
