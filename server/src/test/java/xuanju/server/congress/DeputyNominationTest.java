@@ -433,6 +433,46 @@ class DeputyNominationTest extends H2AppTest {
     assertThat(PageText.codeIn(page)).isEmpty();
   }
 
+  @Test
+  void theBoundariesAreAccepted() {
+    // election day in 7 days: publishing today is 选举日的七日以前 exactly; the margin's minimum (3 of 2
+    // seats) by 协商; a meeting the day before election day; ratios of exactly 100 %
+    Town t = town(7);
+    List<Long> ids = fiveNominees(t);
+    publish(t, ids.subList(0, 3), LocalDate.now(), FormalListBasis.CONSULTATION);
+    assertThat(formalCount(t)).isEqualTo(3);
+    Town tomorrow = town(1);
+    SignIn.as(
+        "admin",
+        true,
+        () ->
+            meetings.record(
+                tomorrow.election(), tomorrow.east(), LocalDate.now(), "村委会", "王一", null, ""));
+    assertThat(meetings.meetings(tomorrow.east())).hasSize(1);
+    SignIn.as(
+        "admin",
+        true,
+        () -> ratios.record(t.election(), 100, 100, "某旗人大常委会", "某人发〔2026〕4号", LocalDate.now()));
+    assertThat(ratios.approval(t.election()))
+        .get()
+        .extracting(a -> a.nonCpcPercent())
+        .isEqualTo(100);
+    assertThatThrownBy(
+            () ->
+                SignIn.as(
+                    "admin",
+                    true,
+                    () ->
+                        ratios.record(
+                            t.election(), 101, null, "某旗人大常委会", "某人发〔2026〕5号", LocalDate.now())))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("0至100");
+    assertThat(ratios.approval(t.election()))
+        .get()
+        .extracting(a -> a.document())
+        .isEqualTo("某人发〔2026〕4号");
+  }
+
   /** The visible text of the district's nominations page, without white space. */
   private String pageText(Town t) throws Exception {
     return PageText.visible(
