@@ -143,6 +143,14 @@ public final class AuditActions {
     m.put("DEPUTY_FORMAL_LIST_PUBLISHED", "公布正式代表候选人名单");
     m.put("DEPUTY_MEETING_RECORDED", "登记代表候选人与选民见面");
     m.put("CONGRESS_RATIOS_APPROVED", "登记代表结构比例的批复");
+    m.put("COUNTY_DISTRICT_FORMED", "组成县级人大代表选区");
+    m.put("BOX_CUSTODY_RECORDED", "登记票箱保管记录");
+    m.put("STATION_STAFF_ADDED", "登记投票站工作人员");
+    m.put("CONTEST_VOTE_OPENED", "开始选区投票");
+    m.put("BOX_COUNT_RECORDED", "登记票箱选票核对数");
+    m.put("TALLY_SHEET_ENTERED", "录入计票单");
+    m.put("CONTEST_VOTE_DECIDED", "确定选区选举结果");
+    m.put("CONGRESS_RESULTS_STEP", "确认代表选举结果");
     m.put("POLLING_STATION_UPDATED", "修改投票站");
     m.put("POLLING_STATION_DELETED", "删除投票站");
     m.put("VOTERS_REGISTERED", "选民登记");

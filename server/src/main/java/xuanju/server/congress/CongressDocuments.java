@@ -16,19 +16,19 @@ public final class CongressDocuments {
 
   /** The title: {@code 某镇第一选区初步代表候选人名单}. */
   static String initialTitle(DeputyNominationService.CandidateList l) {
-    return l.election().organisationName() + l.district().name() + "初步代表候选人名单";
+    return l.election().organisationName() + where(l) + "初步代表候选人名单";
   }
 
   /** The posting notice of the initial list, in 姓氏笔画 order, with the basic facts. */
   static DocumentContent initialList(DeputyNominationService.CandidateList l) {
     Election e = l.election();
     var b = DocumentContent.builder(initialTitle(l));
-    Integer seats = l.district().seats();
+    Integer seats = l.area().seats();
     b.paragraph(
         "根据"
             + e.kind().config().wording().statute()
             + "第三十条、第三十二条的规定，经各政党、各人民团体推荐和选民十人以上联名推荐，现将"
-            + l.district().name()
+            + where(l)
             + "初步代表候选人名单及基本情况公布如下（按姓氏笔画排列）。本选区应选代表"
             + (seats == null ? "" : seats + "名")
             + "，初步代表候选人"
@@ -44,7 +44,7 @@ public final class CongressDocuments {
 
   /** The title: {@code 某镇第一选区正式代表候选人名单}. */
   static String formalTitle(DeputyNominationService.CandidateList l) {
-    return l.election().organisationName() + l.district().name() + "正式代表候选人名单";
+    return l.election().organisationName() + where(l) + "正式代表候选人名单";
   }
 
   /**
@@ -61,11 +61,11 @@ public final class CongressDocuments {
             + "第三十一条、第三十二条的规定，"
             + published.basis().labelZh()
             + "，现将"
-            + l.district().name()
+            + where(l)
             + "正式代表候选人名单及基本情况公布如下（"
             + (published.basis() == FormalListBasis.PRESELECTION ? "按预选得票多少的顺序排列" : "按姓氏笔画排列")
             + "）。本选区应选代表"
-            + l.district().seats()
+            + l.area().seats()
             + "名，正式代表候选人"
             + l.candidates().size()
             + "名。");
@@ -82,6 +82,13 @@ public final class CongressDocuments {
     b.table(HEADER, rows(l));
     b.signature(e.organisationName() + "选举委员会", published.publishedOn());
     return b.build();
+  }
+
+  /** The contest in words: the town district, or the county district with its level. */
+  private static String where(DeputyNominationService.CandidateList l) {
+    return l.area().level() == ContestLevel.TOWN
+        ? l.district().name()
+        : l.area().name() + l.area().level().fullZh();
   }
 
   /** The table rows: one candidate each, in the list's order, with the basic facts. */

@@ -55,8 +55,16 @@ class DeputyNominationController {
   }
 
   @GetMapping("/elections/{id}/districts/{districtId}/nominations")
-  String page(@PathVariable long id, @PathVariable long districtId, Model model) {
-    DeputyNominationService.Page p = nominations.page(id, districtId);
+  String page(
+      @PathVariable long id,
+      @PathVariable long districtId,
+      @RequestParam(defaultValue = "") @FreeText(label = "选举层级", max = 10) String level,
+      Model model) {
+    return page(id, districtId, ContestLevel.of(level), model);
+  }
+
+  private String page(long id, long districtId, ContestLevel level, Model model) {
+    DeputyNominationService.Page p = nominations.page(id, districtId, level);
     model.addAttribute("election", p.election());
     model.addAttribute("p", p);
     LocalDate due = p.election().electionDay().minusDays(15);
@@ -65,8 +73,11 @@ class DeputyNominationController {
     model.addAttribute("today", LocalDate.now(clock));
     model.addAttribute("formalDue", p.election().electionDay().minusDays(7));
     model.addAttribute("margin", formal.margin(p.election(), p.seats()).orElse(null));
-    model.addAttribute("published", formal.published(p.district().id()).orElse(null));
-    model.addAttribute("formalIds", formal.formalIds(p.district().id()));
+    long home = p.area().homeDistrictId();
+    model.addAttribute("published", formal.published(home, level).orElse(null));
+    model.addAttribute("formalIds", formal.formalIds(home, level));
+    model.addAttribute("level", level);
+    model.addAttribute("levelParam", level == ContestLevel.TOWN ? "" : level.name());
     model.addAttribute("bases", FormalListBasis.values());
     model.addAttribute("meetings", meetings.meetings(p.district().id()));
     model.addAttribute("composition", formal.composition(p.election()));
@@ -82,17 +93,25 @@ class DeputyNominationController {
   }
 
   @GetMapping("/elections/{id}/districts/{districtId}/nominations/initial-list.pdf")
-  ResponseEntity<byte[]> initialList(@PathVariable long id, @PathVariable long districtId) {
-    DeputyNominationService.CandidateList l = nominations.initialList(id, districtId);
+  ResponseEntity<byte[]> initialList(
+      @PathVariable long id,
+      @PathVariable long districtId,
+      @RequestParam(defaultValue = "") @FreeText(label = "选举层级", max = 10) String level) {
+    DeputyNominationService.CandidateList l =
+        nominations.initialList(id, districtId, ContestLevel.of(level));
     return pdf(CongressDocuments.initialTitle(l), CongressDocuments.initialList(l));
   }
 
   @GetMapping("/elections/{id}/districts/{districtId}/nominations/formal-list.pdf")
-  ResponseEntity<byte[]> formalList(@PathVariable long id, @PathVariable long districtId) {
-    DeputyNominationService.CandidateList l = nominations.formalList(id, districtId);
+  ResponseEntity<byte[]> formalList(
+      @PathVariable long id,
+      @PathVariable long districtId,
+      @RequestParam(defaultValue = "") @FreeText(label = "选举层级", max = 10) String level) {
+    ContestLevel lv = ContestLevel.of(level);
+    DeputyNominationService.CandidateList l = nominations.formalList(id, districtId, lv);
     var published =
         formal
-            .published(l.district().id())
+            .published(l.area().homeDistrictId(), lv)
             .orElseThrow(() -> new IllegalStateException("本选区尚未公布正式代表候选人名单"));
     return pdf(CongressDocuments.formalTitle(l), CongressDocuments.formalList(l, published));
   }
@@ -101,6 +120,7 @@ class DeputyNominationController {
   String publishFormal(
       @PathVariable long id,
       @PathVariable long districtId,
+      @RequestParam(defaultValue = "") @FreeText(label = "选举层级", max = 10) String level,
       @RequestParam(required = false) List<Long> nominationIds,
       @RequestParam(required = false) LocalDate publishedOn,
       @RequestParam(defaultValue = "") @FreeText(label = "确定方式", max = 20) String basis,
@@ -110,11 +130,14 @@ class DeputyNominationController {
     return attempt(
         id,
         districtId,
+        ContestLevel.of(level),
         model,
         response,
         flash,
         "已公布正式代表候选人名单",
-        () -> formal.publish(id, districtId, nominationIds, publishedOn, basis(basis)));
+        () ->
+            formal.publish(
+                id, districtId, ContestLevel.of(level), nominationIds, publishedOn, basis(basis)));
   }
 
   private static FormalListBasis basis(String basis) {
@@ -129,6 +152,7 @@ class DeputyNominationController {
   String preselection(
       @PathVariable long id,
       @PathVariable long districtId,
+      @RequestParam(defaultValue = "") @FreeText(label = "选举层级", max = 10) String level,
       @RequestParam(required = false) List<Long> candidateIds,
       @RequestParam(required = false) List<String> votes,
       @RequestParam(required = false) Integer size,
@@ -139,13 +163,19 @@ class DeputyNominationController {
     return attempt(
         id,
         districtId,
+        ContestLevel.of(level),
         model,
         response,
         flash,
         "已根据预选结果公布正式代表候选人名单",
         () ->
             formal.publishByPreselection(
-                id, districtId, votes(candidateIds, votes), size, publishedOn));
+                id,
+                districtId,
+                ContestLevel.of(level),
+                votes(candidateIds, votes),
+                size,
+                publishedOn));
   }
 
   /** The typed 预选 votes by nomination id; a row left empty is absent (the service names it). */
@@ -169,6 +199,7 @@ class DeputyNominationController {
   String meeting(
       @PathVariable long id,
       @PathVariable long districtId,
+      @RequestParam(defaultValue = "") @FreeText(label = "选举层级", max = 10) String level,
       @RequestParam(required = false) LocalDate heldOn,
       @RequestParam(defaultValue = "") @FreeText(label = "见面地点", max = 200) String place,
       @RequestParam(defaultValue = "") @FreeText(label = "参加见面的代表候选人", max = 500) String candidates,
@@ -180,6 +211,7 @@ class DeputyNominationController {
     return attempt(
         id,
         districtId,
+        ContestLevel.of(level),
         model,
         response,
         flash,
@@ -191,6 +223,7 @@ class DeputyNominationController {
   String ratios(
       @PathVariable long id,
       @PathVariable long districtId,
+      @RequestParam(defaultValue = "") @FreeText(label = "选举层级", max = 10) String level,
       @RequestParam(required = false) Integer nonCpcPercent,
       @RequestParam(required = false) Integer womenPercent,
       @RequestParam(defaultValue = "") @FreeText(label = "批复机关", max = 200) String approvedBy,
@@ -202,6 +235,7 @@ class DeputyNominationController {
     return attempt(
         id,
         districtId,
+        ContestLevel.of(level),
         model,
         response,
         flash,
@@ -225,6 +259,7 @@ class DeputyNominationController {
   String nominate(
       @PathVariable long id,
       @PathVariable long districtId,
+      @RequestParam(defaultValue = "") @FreeText(label = "选举层级", max = 10) String level,
       @RequestParam(defaultValue = "") @FreeText(label = "被推荐人姓名", max = 50) String nomineeName,
       @RequestParam(defaultValue = "") @FreeText(label = "被推荐人公民身份号码", max = 30) String nomineeId,
       @RequestParam(defaultValue = "") @FreeText(label = "推荐的政党、人民团体", max = 500)
@@ -243,19 +278,28 @@ class DeputyNominationController {
     return attempt(
         id,
         districtId,
+        ContestLevel.of(level),
         model,
         response,
         flash,
         "已登记推荐：" + nomineeName.strip(),
         () ->
             nominations.nominate(
-                id, districtId, nomineeName, nomineeId, organisations, nominators, accepted));
+                id,
+                districtId,
+                ContestLevel.of(level),
+                nomineeName,
+                nomineeId,
+                organisations,
+                nominators,
+                accepted));
   }
 
   @PostMapping("/elections/{id}/districts/{districtId}/nominations/{nominationId}/accept")
   String accept(
       @PathVariable long id,
       @PathVariable long districtId,
+      @RequestParam(defaultValue = "") @FreeText(label = "选举层级", max = 10) String level,
       @PathVariable long nominationId,
       @RequestParam(defaultValue = "0") int version,
       Model model,
@@ -264,11 +308,12 @@ class DeputyNominationController {
     return attempt(
         id,
         districtId,
+        ContestLevel.of(level),
         model,
         response,
         flash,
         "已记录本人接受推荐",
-        () -> nominations.accept(id, districtId, nominationId, version));
+        () -> nominations.accept(id, districtId, ContestLevel.of(level), nominationId, version));
   }
 
   /**
@@ -278,6 +323,7 @@ class DeputyNominationController {
   private String attempt(
       long id,
       long districtId,
+      ContestLevel level,
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash,
@@ -288,9 +334,14 @@ class DeputyNominationController {
     } catch (InvalidInputException | IllegalStateException e) {
       response.setStatus(e instanceof InvalidInputException ? 400 : 409);
       model.addAttribute("error", e.getMessage());
-      return page(id, districtId, model);
+      return page(id, districtId, level, model);
     }
     flash.addFlashAttribute("message", ok);
-    return "redirect:/elections/" + id + "/districts/" + districtId + "/nominations";
+    return "redirect:/elections/"
+        + id
+        + "/districts/"
+        + districtId
+        + "/nominations"
+        + (level == ContestLevel.TOWN ? "" : "?level=" + level.name());
   }
 }

@@ -27,19 +27,21 @@ class DeputyNominationRepository {
   }
 
   /** The district's nominations in the order they were recorded. */
-  List<DeputyNomination> ofDistrict(long districtId) {
+  List<DeputyNomination> ofDistrict(long districtId, ContestLevel level) {
     Map<Long, List<String>> nominators = new LinkedHashMap<>();
     jdbc.query(
         "SELECT n.nomination_id, n.resident_id FROM deputy_nominator n"
             + " JOIN deputy_nomination d ON d.id = n.nomination_id WHERE d.district_id = ?"
-            + " ORDER BY n.nomination_id, n.resident_id",
+            + " AND d.level = ? ORDER BY n.nomination_id, n.resident_id",
         rs -> {
           nominators.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
         },
-        districtId);
+        districtId,
+        level.name());
     return jdbc.query(
         "SELECT id, district_id, nominee_name, nominee_id, organisations, accepted_on, version,"
-            + " preselection_votes FROM deputy_nomination WHERE district_id = ? ORDER BY id",
+            + " preselection_votes FROM deputy_nomination WHERE district_id = ? AND level = ?"
+            + " ORDER BY id",
         (rs, i) -> {
           String orgs = rs.getString(5);
           return new DeputyNomination(
@@ -53,22 +55,28 @@ class DeputyNominationRepository {
               (Integer) rs.getObject(8, Integer.class),
               rs.getInt(7));
         },
-        districtId);
+        districtId,
+        level.name());
   }
 
-  /** The resident ID numbers of the district's listed voters. */
-  Set<String> listedVoters(long districtId) {
-    return new HashSet<>(
-        jdbc.queryForList(
-            "SELECT p.resident_id FROM voter_registration r JOIN person p ON p.id = r.person_id"
-                + " WHERE r.district_id = ? AND r.status = 'LISTED'",
-            String.class,
-            districtId));
+  /** The resident ID numbers of the listed voters of these districts. */
+  Set<String> listedVoters(List<Long> districtIds) {
+    Set<String> out = new HashSet<>();
+    for (long districtId : districtIds) {
+      out.addAll(
+          jdbc.queryForList(
+              "SELECT p.resident_id FROM voter_registration r JOIN person p ON p.id = r.person_id"
+                  + " WHERE r.district_id = ? AND r.status = 'LISTED'",
+              String.class,
+              districtId));
+    }
+    return out;
   }
 
   long insert(
       long electionId,
       long districtId,
+      ContestLevel level,
       String name,
       String nomineeId,
       List<String> organisations,
@@ -82,8 +90,8 @@ class DeputyNominationRepository {
           var ps =
               con.prepareStatement(
                   "INSERT INTO deputy_nomination (election_id, district_id, nominee_name,"
-                      + " nominee_id, organisations, accepted_on, recorded_by, recorded_at)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                      + " nominee_id, organisations, accepted_on, recorded_by, recorded_at, level)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                   new String[] {"id"});
           ps.setLong(1, electionId);
           ps.setLong(2, districtId);
@@ -93,6 +101,7 @@ class DeputyNominationRepository {
           ps.setDate(6, acceptedOn == null ? null : Date.valueOf(acceptedOn));
           ps.setString(7, user);
           ps.setTimestamp(8, Timestamp.from(now));
+          ps.setString(9, level.name());
           return ps;
         },
         key);
@@ -133,41 +142,46 @@ class DeputyNominationRepository {
   /** The published formal list of a district, if any. */
   record FormalList(LocalDate publishedOn, FormalListBasis basis, int candidates) {}
 
-  Optional<FormalList> formalList(long districtId) {
+  Optional<FormalList> formalList(long districtId, ContestLevel level) {
     return jdbc
         .query(
-            "SELECT published_on, basis, candidates FROM deputy_formal_list WHERE district_id = ?",
+            "SELECT published_on, basis, candidates FROM deputy_contest_list"
+                + " WHERE district_id = ? AND level = ?",
             (rs, i) ->
                 new FormalList(
                     rs.getObject(1, LocalDate.class),
                     FormalListBasis.valueOf(rs.getString(2)),
                     rs.getInt(3)),
-            districtId)
+            districtId,
+            level.name())
         .stream()
         .findFirst();
   }
 
   /** The ids of the district's nominations on the formal list. */
-  Set<Long> formalIds(long districtId) {
+  Set<Long> formalIds(long districtId, ContestLevel level) {
     return new HashSet<>(
         jdbc.queryForList(
-            "SELECT id FROM deputy_nomination WHERE district_id = ? AND formal",
+            "SELECT id FROM deputy_nomination WHERE district_id = ? AND level = ? AND formal",
             Long.class,
-            districtId));
+            districtId,
+            level.name()));
   }
 
   void publishFormal(
       long electionId,
       long districtId,
+      ContestLevel level,
       List<Long> nominationIds,
       LocalDate publishedOn,
       FormalListBasis basis,
       String user,
       Instant now) {
     jdbc.update(
-        "INSERT INTO deputy_formal_list (district_id, election_id, published_on, basis,"
-            + " candidates, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO deputy_contest_list (district_id, level, election_id, published_on, basis,"
+            + " candidates, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         districtId,
+        level.name(),
         electionId,
         Date.valueOf(publishedOn),
         basis.name(),
@@ -192,7 +206,7 @@ class DeputyNominationRepository {
     jdbc.query(
         "SELECT n.nominee_id, n.nominee_name, p.ethnicity, p.political_status"
             + " FROM deputy_nomination n LEFT JOIN person p ON p.resident_id = n.nominee_id"
-            + " WHERE n.election_id = ? AND n.formal ORDER BY n.id",
+            + " WHERE n.election_id = ? AND n.formal AND n.level = 'TOWN' ORDER BY n.id",
         rs -> {
           out.putIfAbsent(
               rs.getString(1),

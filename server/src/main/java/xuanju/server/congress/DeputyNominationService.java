@@ -39,6 +39,7 @@ public class DeputyNominationService {
   private final DeputyNominationRepository repo;
   private final ElectionService elections;
   private final DistrictService districts;
+  private final CountyDistrictService contests;
   private final AuditLog audit;
   private final Clock clock;
 
@@ -46,11 +47,13 @@ public class DeputyNominationService {
       DeputyNominationRepository repo,
       ElectionService elections,
       DistrictService districts,
+      CountyDistrictService contests,
       AuditLog audit,
       Clock clock) {
     this.repo = repo;
     this.elections = elections;
     this.districts = districts;
+    this.contests = contests;
     this.audit = audit;
     this.clock = clock;
   }
@@ -58,21 +61,36 @@ public class DeputyNominationService {
   /** A recorded nomination with what its check says (how it was made, a missing acceptance). */
   public record Row(DeputyNomination nomination, boolean stands, List<String> notes) {}
 
-  /** The page's data: the district, its seats and its nominations in the order recorded. */
-  public record Page(Election election, DistrictRecord district, Integer seats, List<Row> rows) {}
+  /**
+   * The page's data: the district the user came from, the contest (the district itself, or the
+   * county district it belongs to), its seats and its nominations in the order recorded.
+   */
+  public record Page(
+      Election election, DistrictRecord district, ContestArea area, Integer seats, List<Row> rows) {
+    public ContestLevel level() {
+      return area.level();
+    }
+  }
 
+  /** The town contest's page of a district. */
   @Transactional(readOnly = true)
   public Page page(long electionId, long districtId) {
+    return page(electionId, districtId, ContestLevel.TOWN);
+  }
+
+  @Transactional(readOnly = true)
+  public Page page(long electionId, long districtId, ContestLevel level) {
     Election e = election(electionId, Permission.VIEW);
     DistrictRecord d = districts.district(electionId, districtId);
-    List<DeputyNomination> all = repo.ofDistrict(d.id());
+    ContestArea area = contests.area(electionId, districtId, level);
+    List<DeputyNomination> all = repo.ofDistrict(area.homeDistrictId(), level);
     List<Row> rows = new ArrayList<>();
-    if (d.seats() != null && d.seats() > 0 && !all.isEmpty()) {
+    if (area.seats() != null && area.seats() > 0 && !all.isEmpty()) {
       List<NominationCheck> checks =
           CongressNominations.checkAll(
               all.stream().map(DeputyNomination::core).toList(),
-              d.seats(),
-              repo.listedVoters(d.id())::contains);
+              area.seats(),
+              repo.listedVoters(area.districtIds())::contains);
       for (int i = 0; i < all.size(); i++) {
         rows.add(
             new Row(
@@ -83,7 +101,7 @@ public class DeputyNominationService {
     } else {
       all.forEach(n -> rows.add(new Row(n, false, List.of())));
     }
-    return new Page(e, d, d.seats(), rows);
+    return new Page(e, d, area, area.seats(), rows);
   }
 
   /**
@@ -102,8 +120,30 @@ public class DeputyNominationService {
       String organisations,
       String nominators,
       boolean accepted) {
+    return nominate(
+        electionId,
+        districtId,
+        ContestLevel.TOWN,
+        nomineeName,
+        nomineeId,
+        organisations,
+        nominators,
+        accepted);
+  }
+
+  /** Records a nomination for the contest of this level that the district takes part in. */
+  @Transactional
+  public long nominate(
+      long electionId,
+      long districtId,
+      ContestLevel level,
+      String nomineeName,
+      String nomineeId,
+      String organisations,
+      String nominators,
+      boolean accepted) {
     election(electionId, Permission.MANAGE);
-    DistrictRecord d = districts.district(electionId, districtId);
+    ContestArea d = contests.area(electionId, districtId, level);
     if (d.seats() == null || d.seats() < 1) {
       throw new IllegalStateException(d.name() + "的应选代表名额尚未确定，请先在选区页面填写应选代表名额，再登记推荐");
     }
@@ -120,12 +160,12 @@ public class DeputyNominationService {
       voters.add(validId(raw.get(i), today, "nominators", "第" + (i + 1) + "位联名人的公民身份号码"));
     }
     CongressNomination next = new CongressNomination(name, id, orgs, voters, accepted);
-    List<DeputyNomination> earlier = repo.ofDistrict(d.id());
+    List<DeputyNomination> earlier = repo.ofDistrict(d.homeDistrictId(), level);
     List<CongressNomination> all = new ArrayList<>();
     earlier.forEach(n -> all.add(n.core()));
     all.add(next);
     NominationCheck check =
-        CongressNominations.checkAll(all, d.seats(), repo.listedVoters(d.id())::contains)
+        CongressNominations.checkAll(all, d.seats(), repo.listedVoters(d.districtIds())::contains)
             .get(all.size() - 1);
     if (!check.accepted()) {
       Finding first = check.findings().errors().get(0);
@@ -140,7 +180,8 @@ public class DeputyNominationService {
     long nominationId =
         repo.insert(
             electionId,
-            d.id(),
+            d.homeDistrictId(),
+            level,
             name,
             id,
             orgs,
@@ -149,12 +190,14 @@ public class DeputyNominationService {
             user,
             clock.instant());
     String by =
-        new DeputyNomination(nominationId, d.id(), name, id, orgs, voters, null, null, 0).byZh();
+        new DeputyNomination(
+                nominationId, d.homeDistrictId(), name, id, orgs, voters, null, null, 0)
+            .byZh();
     audit.append(
         user,
         "DEPUTY_NOMINATED",
-        "district:" + d.id(),
-        d.name()
+        "district:" + d.homeDistrictId(),
+        d.titleZh()
             + "："
             + by
             + name
@@ -181,18 +224,28 @@ public class DeputyNominationService {
    * settled by 预选 in the order of its votes.
    */
   public record CandidateList(
-      Election election, DistrictRecord district, List<Candidate> candidates) {}
+      Election election, DistrictRecord district, ContestArea area, List<Candidate> candidates) {}
 
   @Transactional(readOnly = true)
   public CandidateList initialList(long electionId, long districtId) {
-    return list(page(electionId, districtId), null);
+    return initialList(electionId, districtId, ContestLevel.TOWN);
+  }
+
+  @Transactional(readOnly = true)
+  public CandidateList initialList(long electionId, long districtId, ContestLevel level) {
+    return list(page(electionId, districtId, level), null);
   }
 
   /** The formal list of a district (the nominations marked formal). */
   @Transactional(readOnly = true)
   public CandidateList formalList(long electionId, long districtId) {
-    Page p = page(electionId, districtId);
-    return list(p, repo.formalIds(p.district().id()));
+    return formalList(electionId, districtId, ContestLevel.TOWN);
+  }
+
+  @Transactional(readOnly = true)
+  public CandidateList formalList(long electionId, long districtId, ContestLevel level) {
+    Page p = page(electionId, districtId, level);
+    return list(p, repo.formalIds(p.area().homeDistrictId(), level));
   }
 
   /**
@@ -242,16 +295,22 @@ public class DeputyNominationService {
               f == null || f.workplace() == null ? "" : f.workplace(),
               String.join("；", ways.get(n.nomineeId()))));
     }
-    return new CandidateList(p.election(), p.district(), out);
+    return new CandidateList(p.election(), p.district(), p.area(), out);
   }
 
   /** Records that the nominee accepted the nomination today (MANAGE). */
   @Transactional
   public void accept(long electionId, long districtId, long nominationId, int version) {
+    accept(electionId, districtId, ContestLevel.TOWN, nominationId, version);
+  }
+
+  @Transactional
+  public void accept(
+      long electionId, long districtId, ContestLevel level, long nominationId, int version) {
     election(electionId, Permission.MANAGE);
-    DistrictRecord d = districts.district(electionId, districtId);
+    ContestArea d = contests.area(electionId, districtId, level);
     DeputyNomination n =
-        repo.ofDistrict(d.id()).stream()
+        repo.ofDistrict(d.homeDistrictId(), level).stream()
             .filter(x -> x.id() == nominationId)
             .findFirst()
             .orElseThrow(() -> new InvalidInputException("nominationId", "本选区没有这项推荐"));
@@ -264,8 +323,8 @@ public class DeputyNominationService {
     audit.append(
         AccessService.currentUser(),
         "DEPUTY_NOMINATION_ACCEPTED",
-        "district:" + d.id(),
-        d.name() + "：" + n.nomineeName() + "（" + n.maskedId() + "）接受推荐，已如实提供个人身份、简历等基本情况");
+        "district:" + d.homeDistrictId(),
+        d.titleZh() + "：" + n.nomineeName() + "（" + n.maskedId() + "）接受推荐，已如实提供个人身份、简历等基本情况");
   }
 
   /** Checks that the current user may manage the election's nominations. */

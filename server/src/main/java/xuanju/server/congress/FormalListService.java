@@ -82,13 +82,25 @@ public class FormalListService {
   /** The published list of the district, if any. */
   @Transactional(readOnly = true)
   public Optional<DeputyNominationRepository.FormalList> published(long districtId) {
-    return repo.formalList(districtId);
+    return published(districtId, ContestLevel.TOWN);
+  }
+
+  /** The published list of a contest (kept under its home district), if any. */
+  @Transactional(readOnly = true)
+  public Optional<DeputyNominationRepository.FormalList> published(
+      long homeDistrictId, ContestLevel level) {
+    return repo.formalList(homeDistrictId, level);
   }
 
   /** The nominations on the published list. */
   @Transactional(readOnly = true)
   public Set<Long> formalIds(long districtId) {
-    return repo.formalIds(districtId);
+    return repo.formalIds(districtId, ContestLevel.TOWN);
+  }
+
+  @Transactional(readOnly = true)
+  public Set<Long> formalIds(long homeDistrictId, ContestLevel level) {
+    return repo.formalIds(homeDistrictId, level);
   }
 
   /**
@@ -103,14 +115,27 @@ public class FormalListService {
       List<Long> nominationIds,
       LocalDate publishedOn,
       FormalListBasis basis) {
+    publish(electionId, districtId, ContestLevel.TOWN, nominationIds, publishedOn, basis);
+  }
+
+  /** Publishes the formal list of the contest of this level that the district takes part in. */
+  @Transactional
+  public void publish(
+      long electionId,
+      long districtId,
+      ContestLevel level,
+      List<Long> nominationIds,
+      LocalDate publishedOn,
+      FormalListBasis basis) {
     nominations.requireManage(electionId);
-    DeputyNominationService.Page p = nominations.page(electionId, districtId);
+    DeputyNominationService.Page p = nominations.page(electionId, districtId, level);
     Election e = p.election();
+    String where = p.area().titleZh();
     if (p.seats() == null || p.seats() < 1) {
-      throw new IllegalStateException(p.district().name() + "的应选代表名额尚未确定");
+      throw new IllegalStateException(where + "的应选代表名额尚未确定");
     }
-    if (repo.formalList(p.district().id()).isPresent()) {
-      throw new IllegalStateException(p.district().name() + "的正式代表候选人名单已经公布，不能再次公布");
+    if (repo.formalList(p.area().homeDistrictId(), level).isPresent()) {
+      throw new IllegalStateException(where + "的正式代表候选人名单已经公布，不能再次公布");
     }
     LocalDate today = LocalDate.now(clock);
     if (publishedOn == null) {
@@ -190,7 +215,8 @@ public class FormalListService {
     String user = AccessService.currentUser();
     repo.publishFormal(
         e.id(),
-        p.district().id(),
+        p.area().homeDistrictId(),
+        level,
         chosen.stream().map(DeputyNomination::id).toList(),
         publishedOn,
         basis,
@@ -199,8 +225,8 @@ public class FormalListService {
     audit.append(
         user,
         "DEPUTY_FORMAL_LIST_PUBLISHED",
-        "district:" + p.district().id(),
-        p.district().name()
+        "district:" + p.area().homeDistrictId(),
+        where
             + "正式代表候选人名单于"
             + publishedOn
             + "公布："
@@ -231,8 +257,20 @@ public class FormalListService {
       Map<Long, Integer> votes,
       Integer size,
       LocalDate publishedOn) {
+    publishByPreselection(electionId, districtId, ContestLevel.TOWN, votes, size, publishedOn);
+  }
+
+  /** 预选 for the contest of this level that the district takes part in. */
+  @Transactional
+  public void publishByPreselection(
+      long electionId,
+      long districtId,
+      ContestLevel level,
+      Map<Long, Integer> votes,
+      Integer size,
+      LocalDate publishedOn) {
     nominations.requireManage(electionId);
-    DeputyNominationService.Page p = nominations.page(electionId, districtId);
+    DeputyNominationService.Page p = nominations.page(electionId, districtId, level);
     Margin m =
         margin(p.election(), p.seats())
             .orElseThrow(() -> new IllegalStateException(p.district().name() + "的应选代表名额尚未确定"));
@@ -272,6 +310,7 @@ public class FormalListService {
     publish(
         electionId,
         districtId,
+        level,
         ranked.subList(0, take).stream().map(DeputyNomination::id).toList(),
         publishedOn,
         FormalListBasis.PRESELECTION);

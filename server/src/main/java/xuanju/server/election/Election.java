@@ -34,4 +34,13 @@ public record Election(
   public Election {
     overrides = Map.copyOf(overrides);
   }
+
+  /**
+   * Whether the kind's contests are held per electoral district (选区), each with its own seats and
+   * votes (the deputies' election), rather than at one meeting.
+   */
+  public boolean contestsPerDistrict() {
+    return kind.config().contests().stream()
+        .anyMatch(c -> c.scope() == xuanju.server.election.kind.Contest.Scope.PER_DISTRICT);
+  }
 }

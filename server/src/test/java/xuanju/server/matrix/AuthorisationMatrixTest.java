@@ -321,6 +321,41 @@ class AuthorisationMatrixTest extends H2AppTest {
                   path.replaceAll("\\{(districtId|stationId|nominationId)}", "999999999"),
                   x.election()));
     }
+    // 选举日 (issue 10): the district's polling page, the ballot, the town page and its board
+    row(
+        "GET " + p + "/{districtId}/polling",
+        Need.VIEW,
+        (t, x) -> get(p + "/999999999/polling", x.election()));
+    row(
+        "GET " + p + "/{districtId}/polling/ballot.pdf",
+        Need.VIEW,
+        (t, x) -> get(p + "/999999999/polling/ballot.pdf", x.election()));
+    for (String action : List.of("custody", "staff", "open", "decide", "rerun")) {
+      row(
+          "POST " + p + "/{districtId}/polling/" + action,
+          Need.MANAGE,
+          (t, x) ->
+              post(p + "/999999999/polling/" + action, x.election())
+                  .param("stationId", "999999999")
+                  .param("roundId", "999999999"));
+    }
+    for (String action : List.of("box", "sheet")) {
+      row(
+          "POST " + p + "/{districtId}/polling/" + action,
+          Need.COUNT,
+          (t, x) ->
+              post(p + "/999999999/polling/" + action, x.election())
+                  .param("stationId", "999999999")
+                  .param("roundId", "999999999"));
+    }
+    String c = "/elections/{id}/congress";
+    row("GET " + c, Need.VIEW, (t, x) -> get(c, x.election()));
+    row("GET " + c + "/live", Need.VIEW, (t, x) -> get(c + "/live", x.election()));
+    row("GET " + c + "/live/table", Need.VIEW, (t, x) -> get(c + "/live/table", x.election()));
+    row(
+        "POST " + c + "/county-districts",
+        Need.MANAGE,
+        (t, x) -> post(c + "/county-districts", x.election()));
   }
 
   /** 选民登记 (register): the register page, the district lists and their documents. */
