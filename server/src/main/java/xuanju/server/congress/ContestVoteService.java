@@ -241,6 +241,7 @@ public class ContestVoteService {
                   + (issued - returned)
                   + "张，未作说明"));
     }
+    lockOpen(roundId);
     if (repo.sheetEntries(roundId).containsKey(stationId)) {
       throw new IllegalStateException(s.name() + "的计票单已开始录入，不能再修改选票核对数");
     }
@@ -268,6 +269,7 @@ public class ContestVoteService {
             + (why.isEmpty() ? "" : "；说明：" + why));
   }
 
+  /** The vote, which must still be open. */
   CongressRound openRound(long electionId, long roundId) {
     CongressRound r =
         repo.round(electionId, roundId)
@@ -276,6 +278,17 @@ public class ContestVoteService {
       throw new IllegalStateException("这次投票的结果已经确定，不能再修改");
     }
     return r;
+  }
+
+  /**
+   * Locks the vote for the rest of the transaction (see {@link PollingRepository#lock}) and checks
+   * that it is still open: changes to one vote are made one after another.
+   */
+  void lockOpen(long roundId) {
+    repo.lock(roundId);
+    if (repo.decided(roundId)) {
+      throw new IllegalStateException("这次投票的结果已经确定，不能再修改");
+    }
   }
 
   PollingRepository.Station stationOf(long electionId, CongressRound r, long stationId) {
@@ -295,6 +308,8 @@ public class ContestVoteService {
   public Decision<RoundResult> decide(long electionId, long roundId) {
     Election e = polling.election(electionId, Permission.MANAGE);
     CongressRound r = openRound(electionId, roundId);
+    lockOpen(roundId);
+    r = openRound(electionId, roundId);
     ContestArea a = contests.area(electionId, r.homeDistrictId(), r.level());
     List<PollingRepository.Station> stations = repo.stations(a.districtIds());
     Map<Long, PollingRepository.BoxCount> boxes = repo.boxCounts(roundId);

@@ -77,6 +77,22 @@ class PollingRepository {
         electionId);
   }
 
+  /**
+   * Locks the vote's row until the transaction ends, so that changes to one vote (box counts, tally
+   * sheet entries, the decision) are made one after another: two clerks entering the same sheet at
+   * the same moment get entries 1 and 2, not the same number twice.
+   */
+  void lock(long roundId) {
+    jdbc.queryForList("SELECT id FROM congress_round WHERE id = ? FOR UPDATE", Long.class, roundId);
+  }
+
+  boolean decided(long roundId) {
+    return "DECIDED"
+        .equals(
+            jdbc.queryForObject(
+                "SELECT status FROM congress_round WHERE id = ?", String.class, roundId));
+  }
+
   Optional<CongressRound> round(long electionId, long roundId) {
     return jdbc
         .query(

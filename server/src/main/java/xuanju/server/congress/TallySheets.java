@@ -128,6 +128,7 @@ public class TallySheets {
               + "（每张有效选票所选人数不多于应选名额）");
     }
     String clerk = AccessService.currentUser();
+    votes.lockOpen(roundId);
     List<PollingRepository.SheetEntry> entries =
         repo.sheetEntries(roundId).getOrDefault(stationId, List.of());
     if (confirmed(entries)) {
