@@ -35,6 +35,8 @@ public final class RuleCatalog {
           xuanju.core.district.DistrictRule.class,
           xuanju.core.register.RegisterRule.class,
           xuanju.core.nomination.NominationRule.class,
+          xuanju.core.community.CommunityRule.class,
+          xuanju.core.community.BarringCase.class,
           CoreRule.class);
 
   public static List<Rule> all() {

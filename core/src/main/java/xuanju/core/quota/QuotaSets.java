@@ -20,8 +20,8 @@ public final class QuotaSets {
 
   /**
    * Community "两委" team (社区“两委”班子), 002: at least 1 aged 35 or under (ST-01, "原则上"), at least 1
-   * woman (ST-02). ST-03 (大专 share above the previous term) needs the previous term's figures: a
-   * local plan adds it as an inline {@code TAGS} requirement with {@code MORE_THAN} that share.
+   * woman (ST-02). ST-03 (大专 share above the previous term) needs the previous term's figures: see
+   * {@link #communityTwoCommittees(Share)}.
    */
   public static final QuotaSet COMMUNITY_TWO_COMMITTEES =
       new QuotaSet(
@@ -139,6 +139,46 @@ public final class QuotaSets {
                   Comparison.AT_LEAST,
                   Share.of(45, 100),
                   plan(PLAN_001_17, "ST-06"))));
+
+  /** The identity tag for 大专（含大专）以上文化程度, carried by {@link Person#tags()} (ST-03). */
+  public static final String COLLEGE_TAG = "大专及以上";
+
+  /**
+   * The community "两委" team against the previous term (002): {@link #COMMUNITY_TWO_COMMITTEES} plus
+   * ST-03, the share with 大专（含大专）以上 ({@link #COLLEGE_TAG}) higher than the previous term's ("高于上届",
+   * strict).
+   *
+   * @param previousCollegeShare the previous team's share, e.g. 2/5
+   */
+  public static QuotaSet communityTwoCommittees(Share previousCollegeShare) {
+    List<QuotaRequirement> r = new java.util.ArrayList<>(COMMUNITY_TWO_COMMITTEES.requirements());
+    r.add(
+        QuotaRequirement.share(
+            "ST-03",
+            Attribute.tagged(COLLEGE_TAG),
+            Comparison.MORE_THAN,
+            previousCollegeShare,
+            plan(PLAN_002, "ST-03")));
+    return new QuotaSet("COMMUNITY_TWO_COMMITTEES_VS_PREVIOUS", "社区“两委”班子结构（002，含与上届比较）", r);
+  }
+
+  /**
+   * The residents' committee against the previous term (002 ST-04): {@link #RESIDENTS_COMMITTEE}
+   * plus the party members' share higher than the previous term's ("居民委员会成员中党员比例高于上届").
+   *
+   * @param previousPartyShare the previous committee's share of party members
+   */
+  public static QuotaSet residentsCommittee(Share previousPartyShare) {
+    List<QuotaRequirement> r = new java.util.ArrayList<>(RESIDENTS_COMMITTEE.requirements());
+    r.add(
+        QuotaRequirement.share(
+            "ST-04.1",
+            Attribute.partyMember(),
+            Comparison.MORE_THAN,
+            previousPartyShare,
+            plan(PLAN_002, "ST-04")));
+    return new QuotaSet("RESIDENTS_COMMITTEE_VS_PREVIOUS", "居民委员会成员结构（002，含与上届比较）", r);
+  }
 
   private static final List<QuotaSet> ALL =
       List.of(

@@ -1,0 +1,219 @@
+package xuanju.core.community;
+
+import xuanju.core.rule.Citation;
+import xuanju.core.rule.Confidence;
+import xuanju.core.rule.Rule;
+import xuanju.core.rule.Severity;
+
+/**
+ * Rules of the community "two committees" election (社区“两委”换届规则) other than the 17 barring cases
+ * ({@link BarringCase}). The residents' committee law (居组法) says little about procedure; where a
+ * rule is read from the villagers' committee law (村组法) by analogy, the citation says so and is
+ * tagged {@link Confidence#I}. The 内蒙古 implementing rules are not in the reference material (see
+ * {@code ProvincialVariants}); the seed plan 002 of a 内蒙古 community is cited as {@link
+ * Confidence#PLAN}.
+ */
+public enum CommunityRule implements Rule {
+  ELECTION_COMMITTEE_ODD(
+      "RESIDENTS.ELECTION_COMMITTEE.ODD", Severity.ERROR, "居民选举委员会成员人数应为奇数", Src.SZ09),
+  ELECTION_COMMITTEE_AT_LEAST_3(
+      "RESIDENTS.ELECTION_COMMITTEE.AT_LEAST_3", Severity.ERROR, "居民选举委员会成员不少于三人", Src.R9),
+  ELECTION_COMMITTEE_SIZE(
+      "RESIDENTS.ELECTION_COMMITTEE.SIZE",
+      Severity.WARNING,
+      "居民选举委员会成员人数与选举工作方案的规定不符（诺恩吉雅社区方案为5人）",
+      Src.SZ09),
+  ELECTION_COMMITTEE_CHOSEN_BY(
+      "RESIDENTS.ELECTION_COMMITTEE.CHOSEN_BY",
+      Severity.ERROR,
+      "居民选举委员会成员由居民会议、居民代表会议或者各居民小组会议推选产生，不得指定",
+      Src.VILLAGE_12),
+  ELECTION_COMMITTEE_CANDIDATE(
+      "RESIDENTS.ELECTION_COMMITTEE.CANDIDATE",
+      Severity.ERROR,
+      "居民选举委员会成员被提名为居民委员会成员候选人的，应当退出居民选举委员会",
+      Src.VILLAGE_12),
+  ELECTION_COMMITTEE_VACANCY(
+      "RESIDENTS.ELECTION_COMMITTEE.VACANCY",
+      Severity.ERROR,
+      "居民选举委员会成员退出或者出缺的，按照原推选结果依次递补，也可以另行推选；须记录递补或另行推选的人员",
+      Src.VILLAGE_12),
+  ELECTION_COMMITTEE_REPLACED(
+      "RESIDENTS.ELECTION_COMMITTEE.REPLACED",
+      Severity.NOTICE,
+      "居民选举委员会出缺的成员已依次递补或者另行推选",
+      Src.VILLAGE_12),
+  ELECTORATE_MODE(
+      "RESIDENTS.ELECTORATE.MODE",
+      Severity.NOTICE,
+      "居民委员会由本居住地区全体有选举权的居民或者由每户派代表选举产生；根据居民意见，也可以由每个居民小组选举代表二至三人选举产生",
+      Src.RESIDENTS_8),
+  ELECTORATE_HOUSEHOLD_ONE(
+      "RESIDENTS.ELECTORATE.HOUSEHOLD_ONE", Severity.ERROR, "户代表选举时，每户只能派一名代表", Src.RESIDENTS_8),
+  ELECTORATE_GROUP_2_3(
+      "RESIDENTS.ELECTORATE.GROUP_2_3",
+      Severity.ERROR,
+      "居民小组代表选举时，每个居民小组选举代表二至三人",
+      Src.RESIDENTS_8),
+  ELECTORATE_NOT_ON_ROLL(
+      "RESIDENTS.ELECTORATE.NOT_ON_ROLL", Severity.ERROR, "户代表或居民小组代表须是登记参加选举的居民", Src.RESIDENTS_8),
+  ELECTORATE_NOT_ELECTOR(
+      "RESIDENTS.ELECTORATE.NOT_ELECTOR",
+      Severity.ERROR,
+      "按本次选举方式，该居民不是选举人（不是本户代表或本居民小组代表），不能领取选票",
+      Src.RESIDENTS_8),
+  ELECTORATE_ALREADY_CHECKED_IN(
+      "RESIDENTS.ELECTORATE.ALREADY_CHECKED_IN",
+      Severity.ERROR,
+      "已经签到领票（户代表选举时，同一户已有人签到领票），不能再次领票",
+      Src.RESIDENTS_8),
+  REVIEW_OPINION_MISSING(
+      "COMMUNITY.REVIEW.OPINION_MISSING",
+      Severity.ERROR,
+      "资格联审须收到各联审部门的书面反馈意见后，方能确定审查合格",
+      Src.PLAN_REVIEW),
+  REVIEW_NOT_WRITTEN("COMMUNITY.REVIEW.NOT_WRITTEN", Severity.ERROR, "联审意见须书面反馈", Src.PLAN_REVIEW),
+  REVIEW_EVIDENCE_MISSING(
+      "COMMUNITY.REVIEW.EVIDENCE_MISSING",
+      Severity.WARNING,
+      "联审部门提出的负面清单情形没有写明事实依据，须核实后方能认定",
+      Src.PLAN_REVIEW),
+  REVIEW_PERIOD_EXPIRED(
+      "COMMUNITY.REVIEW.PERIOD_EXPIRED",
+      Severity.NOTICE,
+      "该情形的期限（如恶意失信处理未满3年、近2年内被责令辞职或罢免）已满，不再构成不能确定为候选人的情形",
+      Src.PLAN_BARS),
+  REVIEW_CLEARED(
+      "COMMUNITY.REVIEW.CLEARED", Severity.NOTICE, "资格联审合格：各联审部门均已书面反馈，未认定负面清单情形", Src.PLAN_REVIEW),
+  RELATIVES_TWO_COMMITTEES(
+      "COMMUNITY.RELATIVES.TWO_COMMITTEES",
+      Severity.ERROR,
+      "社区“两委”成员实行近亲属（配偶、父母、子女、兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女）回避",
+      Src.PLAN_RELATIVES),
+  SUPERVISION_RC_RELATIVE(
+      "RESIDENTS.SUPERVISION.RC_RELATIVE",
+      Severity.WARNING,
+      "居民委员会成员的近亲属不宜担任居务监督委员会成员（参照村民委员会组织法）",
+      Src.VILLAGE_32),
+  STAFF_CANDIDATE("RESIDENTS.STAFF.CANDIDATE", Severity.ERROR, "候选人不得担任监票人、计票人", Src.ELECTORAL_43),
+  STAFF_CANDIDATE_RELATIVE(
+      "RESIDENTS.STAFF.CANDIDATE_RELATIVE", Severity.ERROR, "候选人的近亲属不得担任监票人、计票人", Src.ELECTORAL_43),
+  WRITER_NOT_VETTED(
+      "RESIDENTS.WRITER.NOT_VETTED", Severity.ERROR, "代写人须经居民选举委员会审查并登记", Src.PLAN_WRITER),
+  WRITER_CANDIDATE("RESIDENTS.WRITER.CANDIDATE", Severity.ERROR, "候选人不得为他人代写选票", Src.LOCAL_31),
+  WRITER_CANDIDATE_RELATIVE(
+      "RESIDENTS.WRITER.CANDIDATE_RELATIVE",
+      Severity.ERROR,
+      "代写人不能与竞选人有近亲属（配偶、父母、子女、兄弟姐妹、祖父母、外祖父母、孙子女、外孙子女）关系",
+      Src.PLAN_WRITER),
+  SUPERVISION_SIZE(
+      "RESIDENTS.SUPERVISION.SIZE", Severity.ERROR, "社区居务监督委员会由3人组成", Src.PLAN_SUPERVISION),
+  SUPERVISION_RC_MEMBER(
+      "RESIDENTS.SUPERVISION.RC_MEMBER",
+      Severity.ERROR,
+      "社区居民委员会成员不得兼任居务监督委员会组成人员",
+      Src.PLAN_SUPERVISION),
+  SUPERVISION_CHAIR(
+      "RESIDENTS.SUPERVISION.CHAIR",
+      Severity.WARNING,
+      "居务监督委员会主任原则上由社区党组织纪委书记或纪检委员担任",
+      Src.PLAN_SUPERVISION),
+  SUPERVISION_CHOSEN_BY(
+      "RESIDENTS.SUPERVISION.CHOSEN_BY",
+      Severity.ERROR,
+      "居务监督委员会成员由居民代表会议（或居民会议）推选产生",
+      Src.PLAN_SUPERVISION),
+  COUNT_CARRY_DOWN(
+      "RESIDENTS.COUNT.CARRY_DOWN",
+      Severity.NOTICE,
+      "主任、副主任、委员在一张选票上选举时，落选的主任候选人所得票数计入其副主任、委员得票，落选的副主任候选人所得票数计入其委员得票",
+      Src.R10_CARRY),
+  COUNT_SEPARATE(
+      "RESIDENTS.COUNT.SEPARATE",
+      Severity.NOTICE,
+      "主任、副主任、委员分别计票，落选的主任、副主任候选人所得票数不计入其他职位",
+      Src.R10_CARRY),
+  ONE_SHOULDER(
+      "COMMUNITY.TWO_COMMITTEES.ONE_SHOULDER",
+      Severity.WARNING,
+      "社区党组织书记应当通过法定程序担任居民委员会主任（“一肩挑”）",
+      Src.PLAN_CROSS),
+  CROSS_POST(
+      "COMMUNITY.TWO_COMMITTEES.CROSS_POST",
+      Severity.NOTICE,
+      "推行社区党组织委员会和居民委员会成员交叉任职",
+      Src.PLAN_CROSS);
+
+  private final String code;
+  private final Severity severity;
+  private final String messageZh;
+  private final Citation citation;
+
+  CommunityRule(String code, Severity severity, String messageZh, Citation citation) {
+    this.code = code;
+    this.severity = severity;
+    this.messageZh = messageZh;
+    this.citation = citation;
+  }
+
+  @Override
+  public String code() {
+    return code;
+  }
+
+  @Override
+  public Severity severity() {
+    return severity;
+  }
+
+  @Override
+  public String messageZh() {
+    return messageZh;
+  }
+
+  @Override
+  public Citation citation() {
+    return citation;
+  }
+
+  /** The sources. */
+  static final class Src {
+    private Src() {}
+
+    static final String PLAN_002 = "大沁他拉街道诺恩吉雅社区“两委”选举工作方案（种子 002）";
+    static final String RESIDENTS_LAW = "城市居民委员会组织法（2018）";
+    static final String VILLAGE_LAW = "村民委员会组织法（2018）（居民委员会参照适用）";
+    static final Citation SZ09 = Citation.of(PLAN_002, "四（二）2（1）", "SZ-09", Confidence.PLAN);
+    static final Citation R9 =
+        Citation.of("民政部《村民委员会选举规程》（居民委员会参照适用）", "", "R9; legal-rules C1.16", Confidence.S);
+    static final Citation VILLAGE_12 =
+        Citation.of(VILLAGE_LAW, "第十二条", "L3; legal-rules C1.2", Confidence.I);
+    static final Citation VILLAGE_32 =
+        Citation.of(VILLAGE_LAW, "第三十二条", "L3; seed-rules §1.4", Confidence.I);
+    static final Citation RESIDENTS_8 =
+        Citation.of(RESIDENTS_LAW, "第八条", "L4; legal-rules C2.1", Confidence.V);
+    static final Citation PLAN_REVIEW =
+        Citation.of(PLAN_002, "三（三）、四（二）2（4）", "seed-rules §3.3 A, §4.4", Confidence.PLAN);
+    static final Citation PLAN_BARS =
+        Citation.of(PLAN_002, "三（二）", "seed-rules §3.3 A", Confidence.PLAN);
+    static final Citation PLAN_RELATIVES =
+        Citation.of(PLAN_002, "三（三）", "seed-rules §3.4 R-1", Confidence.PLAN);
+    static final Citation PLAN_WRITER =
+        Citation.of(PLAN_002, "四（二）2（5）", "seed-rules §3.4 R-2, §3.5", Confidence.PLAN);
+    static final Citation PLAN_SUPERVISION =
+        Citation.of(PLAN_002, "四（二）3（1）", "SZ-10; seed-rules §1.4", Confidence.PLAN);
+    static final Citation PLAN_CROSS =
+        Citation.of(PLAN_002, "三（一）、三（四）", "seed-rules §1.9", Confidence.PLAN);
+    static final Citation ELECTORAL_43 =
+        Citation.of(
+            "全国人民代表大会和地方各级人民代表大会选举法（2020）（居民委员会参照适用）",
+            "第四十三条",
+            "L1; R10; legal-rules B3.3, C1.9",
+            Confidence.I);
+    static final Citation LOCAL_31 =
+        Citation.of(
+            "中国共产党地方组织选举工作条例（2020）（居民委员会参照适用）", "第三十一条", "P15; legal-rules D6", Confidence.I);
+    static final Citation R10_CARRY =
+        Citation.of("省级村民委员会选举办法（样本）", "", "R10; legal-rules C1.10", Confidence.S);
+  }
+}
