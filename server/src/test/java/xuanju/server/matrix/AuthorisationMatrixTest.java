@@ -356,6 +356,20 @@ class AuthorisationMatrixTest extends H2AppTest {
         "POST " + c + "/county-districts",
         Need.MANAGE,
         (t, x) -> post(c + "/county-districts", x.election()));
+    String cr = c + "/results";
+    for (String tail :
+        List.of("", "/announcement.pdf", "/certificates.pdf", "/statistics.xlsx", "/archive.zip")) {
+      row("GET " + cr + tail, Need.VIEW, (t, x) -> get(cr + tail, x.election()));
+    }
+    row(
+        "GET " + cr + "/report.{format}",
+        Need.VIEW,
+        (t, x) -> get(cr + "/report.docx", x.election()));
+    row(
+        "POST " + cr + "/steps",
+        Need.MANAGE,
+        (t, x) ->
+            post(cr + "/steps", x.election()).param("level", "TOWN").param("step", "CONFIRMED"));
   }
 
   /** 选民登记 (register): the register page, the district lists and their documents. */
