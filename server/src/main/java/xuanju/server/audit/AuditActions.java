@@ -142,6 +142,15 @@ public final class AuditActions {
     m.put("DEPUTY_NOMINATION_ACCEPTED", "被推荐人接受推荐");
     m.put("DEPUTY_FORMAL_LIST_PUBLISHED", "公布正式代表候选人名单");
     m.put("DEPUTY_MEETING_RECORDED", "登记代表候选人与选民见面");
+    m.put("COMMUNITY_COMMITTEE_MEMBER_ADDED", "登记居民选举委员会成员");
+    m.put("COMMUNITY_COMMITTEE_MEMBER_LEFT", "居民选举委员会成员退出");
+    m.put("COMMUNITY_APPLICATION_RECORDED", "登记居民委员会成员候选人书面报名");
+    m.put("COMMUNITY_APPLICATION_RECOMMENDED", "标记社区党组织推荐");
+    m.put("COMMUNITY_REVIEW_OPINION_RECORDED", "登记资格联审意见");
+    m.put("COMMUNITY_KINSHIP_DECLARED", "登记近亲属关系");
+    m.put("COMMUNITY_STAFF_ASSIGNED", "登记选举工作人员");
+    m.put("COMMUNITY_STAFF_WITHDRAWN", "撤换选举工作人员");
+    m.put("COMMUNITY_FORMAL_LIST_PUBLISHED", "公布居民委员会成员正式候选人名单");
     m.put("CONGRESS_RATIOS_APPROVED", "登记代表结构比例的批复");
     m.put("COUNTY_DISTRICT_FORMED", "组成县级人大代表选区");
     m.put("BOX_CUSTODY_RECORDED", "登记票箱保管记录");

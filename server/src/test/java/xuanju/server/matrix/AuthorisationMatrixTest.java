@@ -262,6 +262,7 @@ class AuthorisationMatrixTest extends H2AppTest {
     districtRows();
     registerRows();
     cardRows();
+    communityRows();
   }
 
   /** 选区与选举委员会 (district): pages of the districts, seats, stations and committee. */
@@ -416,6 +417,36 @@ class AuthorisationMatrixTest extends H2AppTest {
           (t, x) ->
               post(d.replace("{districtId}", "999999999") + "/" + action, x.election())
                   .param("voterNo", "1"));
+    }
+  }
+
+  /** 社区“两委” (issue 11): the page 候选人与资格审查, its notice and its forms. */
+  private static void communityRows() {
+    String p = "/elections/{id}/community";
+    row("GET " + p + "/candidates", Need.VIEW, (t, x) -> get(p + "/candidates", x.election()));
+    row(
+        "GET " + p + "/candidates/formal-list.pdf",
+        Need.VIEW,
+        (t, x) -> get(p + "/candidates/formal-list.pdf", x.election()));
+    for (String tail :
+        List.of(
+            "/committee/members",
+            "/committee/members/{memberId}/leave",
+            "/applications",
+            "/applications/{applicationId}/recommend",
+            "/applications/{applicationId}/opinions",
+            "/kinships",
+            "/staff",
+            "/staff/{staffId}/delete",
+            "/formal-list")) {
+      String path = p + tail;
+      row(
+          "POST " + path,
+          Need.MANAGE,
+          (t, x) ->
+              post(
+                  path.replaceAll("\\{(memberId|applicationId|staffId)}", "999999999"),
+                  x.election()));
     }
   }
 
