@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -164,7 +165,12 @@ class TownCongressBrowserTest extends H2AppTest {
       publishFormal(county[c].length);
     }
 
-    // 3. election day: custody and staff of every box; no candidate counts
+    // 3. election day arrives (the lists were published on time, D−8; the calendar moves, not the
+    // clock): custody and staff of every box; no candidate counts
+    jdbc.update(
+        "UPDATE election SET election_day = ? WHERE id = ?",
+        java.sql.Date.valueOf(LocalDate.now()),
+        election);
     for (District d : districts.values()) {
       ui.open("/elections/" + election + "/districts/" + d.id + "/polling");
       for (Map.Entry<String, Long> s : d.stations.entrySet()) {
@@ -210,9 +216,16 @@ class TownCongressBrowserTest extends H2AppTest {
     }
     assertThat(ui.text("contest-TOWN")).contains("登记选民 500 人");
     assertThat(ui.text("contest-COUNTY")).contains("登记选民 1000 人");
+    Map<Integer, List<String>> townNames = new LinkedHashMap<>();
+    Map<Integer, List<String>> countyNames = new LinkedHashMap<>();
+    for (District d : districts.values()) {
+      ui.open(polling(d));
+      townNames.put(d.number, ballotNames("TOWN"));
+      countyNames.putIfAbsent((d.number - 1) / 2, ballotNames("COUNTY"));
+    }
+    assertThat(townNames.get(1)).as("预选的名单按得票多少排列").containsExactly("丙三", "甲一", "乙二", "戊五");
 
     // 4. the first votes: ballots per box (clerk A), every sheet entered by clerks A and B
-    Map<Integer, Integer> returned = Map.of(1, 0, 2, 0);
     List<Sheet> first = new ArrayList<>();
     double[][] town = {
       {0.8, 0.6, 0.3, 0.2},
@@ -302,10 +315,219 @@ class TownCongressBrowserTest extends H2AppTest {
         elected.put(
             d.name(),
             winners(
-                ballotNames("TOWN"), town[d.number - 1], d.number == 4 || d.number == 5 ? 1 : 2));
+                townNames.get(d.number),
+                town[d.number - 1],
+                d.number == 4 || d.number == 5 ? 1 : 2));
         assertThat(ui.find(By.cssSelector("#contest-TOWN .elected-all")).getText())
             .isEqualTo("当选代表：" + String.join("、", elected.get(d.name())));
       }
+    }
+    // the results wait for the third and sixth districts
+    ui.open("/elections/" + election + "/congress/results");
+    assertThat(ui.text("level-TOWN")).contains("以下选区的选举结果尚未确定", "第三选区", "第六选区");
+    assertThat(ui.present(By.cssSelector("#level-TOWN .step-form"))).isFalse();
+
+    // 6. the sixth district votes again; the third holds its 另行选举
+    District d3 = districts.get(3);
+    District d6 = districts.get(6);
+    ui.open(polling(d6));
+    ui.submitConfirmed(By.cssSelector("#contest-TOWN .rerun"), "重新组织投票");
+    ui.noError();
+    assertThat(ballotNames("TOWN")).isEqualTo(townNames.get(6));
+    ui.open(polling(d3));
+    List<String> furtherNames = ballotNames("TOWN");
+    List<String> firstWinners = winners(townNames.get(3), town[2], 1);
+    List<String> rest = new ArrayList<>(townNames.get(3));
+    rest.removeAll(firstWinners);
+    assertThat(furtherNames).as("另行选举的候选人：未当选者按得票多少").containsExactly(rest.get(0), rest.get(1));
+    double[] further = {0.6, 0.3};
+    double[] rerunShares = town[5];
+    List<Sheet> second = new ArrayList<>();
+    second.add(
+        new Sheet(
+            d3, "TOWN", d3.stations.get("第三选区第一投票站"), new Box("第三选区第一投票站", 280, 280, 1), further));
+    second.add(
+        new Sheet(
+            d3, "TOWN", d3.stations.get("第三选区流动票箱"), new Box("第三选区流动票箱", 10, 10, 0), further));
+    second.add(
+        new Sheet(
+            d6,
+            "TOWN",
+            d6.stations.get("第六选区第一投票站"),
+            new Box("第六选区第一投票站", 300, 300, 1),
+            rerunShares));
+    ui.logout();
+    for (String clerk : clerks) {
+      ui.login(clerk, CLERK_PASSWORD);
+      for (Sheet x : second) {
+        if (clerk.equals(clerks.get(0))) {
+          ui.open(polling(x.district()));
+          box(x, x.box().issued(), "");
+          ui.noError();
+        }
+        enter(x, false);
+        ui.noError();
+      }
+      ui.logout();
+    }
+    ui.login(ADMIN, ADMIN_PASSWORD);
+    for (District d : List.of(d3, d6)) {
+      ui.open(polling(d));
+      ui.submitConfirmed(By.cssSelector("#contest-TOWN .decide"), "确定本次投票的结果");
+      ui.noError();
+    }
+    List<String> d3Elected = new ArrayList<>(firstWinners);
+    d3Elected.add(furtherNames.get(0));
+    elected.put(d3.name(), d3Elected);
+    elected.put(d6.name(), winners(townNames.get(6), rerunShares, 2));
+    for (District d : List.of(d3, d6)) {
+      ui.open(polling(d));
+      assertThat(ui.find(By.cssSelector("#contest-TOWN .elected-all")).getText())
+          .isEqualTo("当选代表：" + String.join("、", elected.get(d.name())));
+    }
+    int[] countySeats = {1, 1, 2};
+    for (int c = 0; c < 3; c++) {
+      elected.put(
+          "县级第" + (c + 1) + "选区", winners(countyNames.get(c), countyShares[c], countySeats[c]));
+    }
+
+    // 7. the town board: every contest decided, every box reported
+    ui.open("/elections/" + election + "/congress/live");
+    assertThat(ui.text("live-contests")).isEqualTo("9");
+    assertThat(ui.text("live-done")).isEqualTo("9");
+    assertThat(ui.text("live-stations")).isEqualTo(ui.text("live-reported"));
+    List<WebElement> rows = ui.driver.findElements(By.cssSelector("#live-rows tbody tr"));
+    assertThat(rows).hasSize(9);
+    for (WebElement r : rows) {
+      String area = r.findElement(By.className("area")).getText();
+      assertThat(r.findElement(By.className("elected")).getText())
+          .as(area)
+          .isEqualTo(String.join("、", elected.get(area)));
+    }
+    assertThat(rows.get(5).findElement(By.className("turnout")).getText()).isEqualTo("60.0%");
+
+    // 8. results: the steps of each level in order, the announcement, certificates and statistics
+    for (String level : List.of("TOWN", "COUNTY")) {
+      for (String step : List.of("选举委员会", "代表资格审查委员会", level.equals("TOWN") ? "主席团" : "常委会")) {
+        ui.open("/elections/" + election + "/congress/results");
+        assertThat(ui.find(By.cssSelector("#level-" + level + " .step-form")).getText())
+            .contains(step);
+        setValue(ui.id("document-" + level), "乌选字〔2026〕" + step.length() + "号");
+        ui.submitConfirmed(By.cssSelector("#level-" + level + " .record-step"), "确定记录");
+        ui.noError();
+      }
+    }
+    Map<String, List<Sheet>> mainSheets = new LinkedHashMap<>();
+    for (Sheet x : first) {
+      String key =
+          x.level().equals("TOWN")
+              ? x.district().name()
+              : "县级第" + ((x.district().number - 1) / 2 + 1) + "选区";
+      if (!(x.district().number == 6 && x.level().equals("TOWN"))) {
+        mainSheets.computeIfAbsent(key, k -> new ArrayList<>()).add(x);
+      }
+    }
+    mainSheets.put(d6.name(), List.of(second.get(2)));
+    String townPdf =
+        Ui.pdfText(
+                ui.download(
+                    "/elections/" + election + "/congress/results/announcement.pdf?level=TOWN"))
+            .replaceAll("\\s+", "");
+    String countyPdf =
+        Ui.pdfText(
+                ui.download(
+                    "/elections/" + election + "/congress/results/announcement.pdf?level=COUNTY"))
+            .replaceAll("\\s+", "");
+    for (Map.Entry<String, List<Sheet>> e : mainSheets.entrySet()) {
+      boolean isCounty = e.getKey().startsWith("县级");
+      String text = isCounty ? countyPdf : townPdf;
+      List<Sheet> sheets = e.getValue();
+      long voted = sheets.stream().mapToLong(x -> x.box().returned()).sum();
+      long valid = sheets.stream().mapToLong(x -> x.box().valid()).sum();
+      long issued = sheets.stream().mapToLong(x -> x.box().issued()).sum();
+      long registered = isCounty ? 1000 : 500;
+      assertThat(text)
+          .as(e.getKey())
+          .contains(
+              "选区登记选民"
+                  + registered
+                  + "人，参加投票"
+                  + voted
+                  + "人，发出选票"
+                  + issued
+                  + "张，收回选票"
+                  + voted
+                  + "张，其中有效票"
+                  + valid
+                  + "张，无效票"
+                  + (voted - valid)
+                  + "张");
+      List<String> onBallot =
+          isCounty
+              ? countyNames.get(Integer.parseInt(e.getKey().replaceAll("\\D", "")) - 1)
+              : townNames.get(sheets.get(0).district().number);
+      double[] shares = sheets.get(0).shares();
+      for (int i = 0; i < onBallot.size(); i++) {
+        final int k = i;
+        long votes = sheets.stream().mapToLong(x -> yes(x.box(), shares[k])).sum();
+        boolean won =
+            elected.get(e.getKey()).contains(onBallot.get(i))
+                && !(e.getKey().equals(d3.name()) && onBallot.get(i).equals(furtherNames.get(0)));
+        assertThat(text)
+            .as(e.getKey() + onBallot.get(i))
+            .contains(onBallot.get(i) + votes + (won ? "当选" : "未当选"));
+      }
+    }
+    long townSeats = 2 + 2 + 2 + 1 + 1 + 2;
+    assertThat(townPdf).contains("应选代表" + townSeats + "名，当选代表" + townSeats + "名");
+    byte[] certificates =
+        ui.download("/elections/" + election + "/congress/results/certificates.pdf?level=TOWN");
+    assertThat(Ui.pdfPages(certificates)).isEqualTo((int) townSeats);
+    String certText = Ui.pdfText(certificates);
+    elected.entrySet().stream()
+        .filter(x -> !x.getKey().startsWith("县级"))
+        .forEach(x -> assertThat(certText).contains(x.getValue()));
+    try (XSSFWorkbook wb =
+        new XSSFWorkbook(
+            new java.io.ByteArrayInputStream(
+                ui.download("/elections/" + election + "/congress/results/statistics.xlsx")))) {
+      StatisticsRows stats = new StatisticsRows(wb.getSheetAt(0));
+      for (Map.Entry<String, List<Sheet>> e : mainSheets.entrySet()) {
+        boolean isCounty = e.getKey().startsWith("县级");
+        org.apache.poi.ss.usermodel.Row r = stats.find(e.getKey(), isCounty ? "县(旗)人大代表" : "镇人大代表");
+        List<Sheet> sheets = e.getValue();
+        assertThat(r.getCell(3).getNumericCellValue())
+            .as(e.getKey() + " 登记选民")
+            .isEqualTo(isCounty ? 1000 : 500);
+        assertThat(r.getCell(4).getNumericCellValue())
+            .as(e.getKey() + " 参加投票")
+            .isEqualTo(sheets.stream().mapToLong(x -> x.box().returned()).sum());
+        assertThat(r.getCell(6).getNumericCellValue())
+            .as(e.getKey() + " 有效票")
+            .isEqualTo(sheets.stream().mapToLong(x -> x.box().valid()).sum());
+        assertThat(r.getCell(9).getNumericCellValue())
+            .as(e.getKey() + " 当选")
+            .isEqualTo(elected.get(e.getKey()).size());
+        assertThat(r.getCell(10).getNumericCellValue()).as(e.getKey() + " 缺额").isZero();
+      }
+      assertThat(stats.find("合计", "镇人大代表").getCell(9).getNumericCellValue()).isEqualTo(townSeats);
+    }
+    Browser.screenshot(ui.driver, "town-congress-results");
+  }
+
+  /** Rows of the statistics sheet found by their first two cells. */
+  record StatisticsRows(org.apache.poi.ss.usermodel.Sheet sheet) {
+    org.apache.poi.ss.usermodel.Row find(String district, String level) {
+      for (org.apache.poi.ss.usermodel.Row r : sheet) {
+        if (r.getCell(0) != null
+            && r.getCell(1) != null
+            && r.getCell(0).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+            && district.equals(r.getCell(0).getStringCellValue())
+            && level.equals(r.getCell(1).getStringCellValue())) {
+          return r;
+        }
+      }
+      throw new AssertionError("统计表中没有" + district + level);
     }
   }
 
