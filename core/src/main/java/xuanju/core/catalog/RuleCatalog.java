@@ -35,6 +35,7 @@ public final class RuleCatalog {
           xuanju.core.district.DistrictRule.class,
           xuanju.core.register.RegisterRule.class,
           xuanju.core.nomination.NominationRule.class,
+          xuanju.core.slate.SlateRule.class,
           CoreRule.class);
 
   public static List<Rule> all() {
