@@ -10,6 +10,8 @@ import org.chocosolver.solver.Model;
 import org.chocosolver.solver.Solution;
 import org.chocosolver.solver.Solver;
 import org.chocosolver.solver.search.strategy.Search;
+import org.chocosolver.solver.search.strategy.selectors.values.IntDomainMax;
+import org.chocosolver.solver.search.strategy.selectors.variables.DomOverWDeg;
 import org.chocosolver.solver.variables.BoolVar;
 import org.chocosolver.solver.variables.IntVar;
 
@@ -21,6 +23,9 @@ import org.chocosolver.solver.variables.IntVar;
  * linear relaxation bounds the search.
  */
 final class ChocoSlate {
+  /** The failures a first, short search may meet. */
+  static final long QUICK_FAILS = 300;
+
   private final SlateRequest r;
   private final List<Group> groups;
 
@@ -36,8 +41,13 @@ final class ChocoSlate {
     }
   }
 
-  /** The best slate within the time limit; {@code complete} when the search space was exhausted. */
-  Outcome maximise(long timeLimitMillis) {
+  /**
+   * The best slate within the limits; {@code complete} when the search space was exhausted.
+   *
+   * @param timeLimitMillis 0 for none
+   * @param failLimit the most failures before the search gives up, 0 for none
+   */
+  Outcome maximise(long timeLimitMillis, long failLimit) {
     Model m = new Model("slate");
     BoolVar[] x = variables(m);
     post(m, x, groups);
@@ -50,13 +60,21 @@ final class ChocoSlate {
       support[i] = (int) r.pool().get(i).support();
       sum += support[i];
     }
-    IntVar total = m.intVar("support", 0, (int) Math.min(sum, Integer.MAX_VALUE - 1), true);
+    LagrangeBound lagrange = LagrangeBound.of(r, groups);
+    long upper = Math.min(sum, lagrange.bound());
+    if (upper < 0) {
+      return new Outcome(null, 0, true, 0); // the bound proves there is no slate at all
+    }
+    IntVar total = m.intVar("support", 0, (int) upper, true);
     m.knapsack(x, m.intVar(r.seats()), total, ones, support).post();
     m.setObjective(Model.MAXIMIZE, total);
     Solver s = m.getSolver();
-    s.setSearch(Search.inputOrderUBSearch(bySupport(x)));
+    s.setSearch(Search.lastConflict(Search.inputOrderUBSearch(byPrice(x, lagrange.priced()))));
     if (timeLimitMillis > 0) {
       s.limitTime(timeLimitMillis);
+    }
+    if (failLimit > 0) {
+      s.limitFail(failLimit);
     }
     Solution best = new Solution(m, x);
     boolean found = false;
@@ -82,21 +100,44 @@ final class ChocoSlate {
 
   /**
    * Whether some slate meets these requirements (with the seats and locks): {@code TRUE}, {@code
-   * FALSE}, or null when the time limit ended the search first.
+   * FALSE}, or null when the time limit ended the search first. Three searches, each begun only if
+   * the one before gave up: a short conflict-directed one (quick to prove there is none), a short
+   * one by support (quick to find one), and a conflict-directed one without a failure limit.
    */
   Boolean feasible(List<Group> subset, long timeLimitMillis) {
-    Model m = new Model("slate-feasible");
-    BoolVar[] x = variables(m);
-    post(m, x, subset);
-    Solver s = m.getSolver();
-    s.setSearch(Search.inputOrderUBSearch(bySupport(x)));
-    if (timeLimitMillis > 0) {
-      s.limitTime(timeLimitMillis);
+    long[] fails = {QUICK_FAILS / 3, QUICK_FAILS, 0};
+    for (int stage = 0; stage < fails.length; stage++) {
+      Model m = new Model("slate-feasible");
+      BoolVar[] x = variables(m);
+      post(m, x, subset);
+      Solver s = m.getSolver();
+      if (stage == 1) {
+        s.setSearch(Search.lastConflict(Search.inputOrderUBSearch(bySupport(x))));
+      } else {
+        search(s, x);
+      }
+      if (fails[stage] > 0) {
+        s.limitFail(fails[stage]);
+      }
+      if (timeLimitMillis > 0) {
+        s.limitTime(timeLimitMillis);
+      }
+      if (s.solve()) {
+        return Boolean.TRUE;
+      }
+      if (!s.isStopCriterionMet()) {
+        return Boolean.FALSE;
+      }
     }
-    if (s.solve()) {
-      return Boolean.TRUE;
-    }
-    return s.isStopCriterionMet() ? null : Boolean.FALSE;
+    return null;
+  }
+
+  /** Conflict-directed: the variables that failed most (dom/wdeg) and the last conflict first. */
+  private void search(Solver s, BoolVar[] x) {
+    s.setSearch(
+        Search.lastConflict(
+            Search.intVarSearch(
+                new DomOverWDeg<>(bySupport(x), 0), new IntDomainMax(), bySupport(x))));
   }
 
   private BoolVar[] variables(Model m) {
@@ -153,6 +194,20 @@ final class ChocoSlate {
     return Comparator.<Integer>comparingInt(i -> r.isLocked(r.pool().get(i).id()) ? 0 : 1)
         .thenComparing(i -> -r.pool().get(i).support())
         .thenComparing(i -> i);
+  }
+
+  /** Locked first, then by priced support (highest first), then input order. */
+  private BoolVar[] byPrice(BoolVar[] x, double[] priced) {
+    Integer[] idx = new Integer[x.length];
+    for (int i = 0; i < idx.length; i++) {
+      idx[i] = i;
+    }
+    Arrays.sort(
+        idx,
+        Comparator.<Integer>comparingInt(i -> r.isLocked(r.pool().get(i).id()) ? 0 : 1)
+            .thenComparing(i -> -priced[i])
+            .thenComparing(order()));
+    return Arrays.stream(idx).map(i -> x[i]).toArray(BoolVar[]::new);
   }
 
   private BoolVar[] bySupport(BoolVar[] x) {

@@ -41,7 +41,17 @@ public final class Slates {
       return infeasible(reasons, warnings, 0);
     }
     ChocoSlate model = new ChocoSlate(request, groups);
-    ChocoSlate.Outcome o = model.maximise(timeLimitMillis);
+    // first a short search in the order of priced support: it usually ends with the best slate
+    ChocoSlate.Outcome o = model.maximise(timeLimitMillis, ChocoSlate.QUICK_FAILS);
+    if (!o.complete()) {
+      // no end yet: a conflict-directed search settles whether any slate exists, then the full one
+      Boolean feasible = o.found() ? Boolean.TRUE : model.feasible(groups, timeLimitMillis);
+      if (Boolean.TRUE.equals(feasible)) {
+        o = model.maximise(timeLimitMillis, 0);
+      } else if (Boolean.FALSE.equals(feasible)) {
+        o = new ChocoSlate.Outcome(null, 0, true, o.nodes());
+      }
+    }
     if (!o.found()) {
       if (!o.complete()) {
         warnings.add(timeLimit(timeLimitMillis, "未找到名单，也未证明无解"));
