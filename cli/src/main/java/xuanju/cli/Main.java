@@ -10,7 +10,8 @@ import xuanju.core.rule.InvalidInputException;
 
 /**
  * Command-line entry (命令行): {@code tally}, {@code margin}, {@code timeline}, {@code quota}, {@code
- * apportion} over the core rule engine. Exit status: 0 done, 1 unexpected failure, 2 bad input.
+ * apportion}, {@code slate} over the core rule engine. Exit status: 0 done, 1 unexpected failure, 2
+ * bad input.
  */
 public final class Main {
   private Main() {}
@@ -25,6 +26,7 @@ public final class Main {
     all.add(new TimelineCommand());
     all.add(new QuotaCommand());
     all.add(new ApportionCommand());
+    all.add(new SlateCommand());
     for (Command c : all) {
       m.put(c.name(), c);
     }

@@ -1,5 +1,6 @@
 package xuanju.core;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -7,7 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
 import org.junit.jupiter.api.Test;
 
-/** Keeps core pure: no Spring, servlet, JDBC or persistence types, and no package cycles. */
+/**
+ * Keeps core pure: no Spring, servlet, JDBC or persistence types; only the JDK, tyme4j and Choco
+ * (in the slate package); no package cycles.
+ */
 class ArchitectureTest {
   private static final JavaClasses CORE =
       new ClassFileImporter()
@@ -28,6 +32,27 @@ class ArchitectureTest {
             "jakarta.persistence..",
             "org.hibernate..",
             "org.flywaydb..")
+        .check(CORE);
+  }
+
+  /** The allow-list: the JDK, tyme4j (holidays) and Choco (the slate solver), nothing else. */
+  @Test
+  void coreDependsOnlyOnTheJdkTyme4jAndChoco() {
+    classes()
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("java..", "xuanju.core..", "com.tyme..", "org.chocosolver..")
+        .check(CORE);
+  }
+
+  @Test
+  void onlyTheSlatePackageUsesTheSolver() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("xuanju.core.slate..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.chocosolver..")
         .check(CORE);
   }
 

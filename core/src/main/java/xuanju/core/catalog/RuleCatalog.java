@@ -37,6 +37,7 @@ public final class RuleCatalog {
           xuanju.core.nomination.NominationRule.class,
           xuanju.core.community.CommunityRule.class,
           xuanju.core.community.BarringCase.class,
+          xuanju.core.slate.SlateRule.class,
           CoreRule.class);
 
   public static List<Rule> all() {

@@ -62,6 +62,29 @@ public record QuotaRequirement(
     };
   }
 
+  /**
+   * The number of people a list of {@code total} is held to: the least count needed for a minimum,
+   * the most allowed for a cap. For a count requirement: the count (one more for "more than", one
+   * less for "fewer than"); for a share: {@code ceil(total·p/q)} for "at least", {@code
+   * floor(total·p/q) + 1} for "more than", {@code floor(total·p/q)} for "at most" and {@code
+   * ceil(total·p/q) − 1} for "fewer than".
+   */
+  public long bound(long total) {
+    if (count != null) {
+      return switch (comparison) {
+        case AT_LEAST, AT_MOST -> count;
+        case MORE_THAN -> count + 1;
+        case LESS_THAN -> count - 1;
+      };
+    }
+    return switch (comparison) {
+      case AT_LEAST -> share.ceilOf(total);
+      case MORE_THAN -> share.floorOf(total) + 1;
+      case AT_MOST -> share.floorOf(total);
+      case LESS_THAN -> share.ceilOf(total) - 1;
+    };
+  }
+
   /** The requirement in Chinese: {@code 女性至少7名}, {@code 中共党员比例高于50%}. */
   public String requirementZh() {
     if (count != null) {

@@ -117,12 +117,7 @@ public final class Quotas {
       long n = req.count();
       inputs.put("required", n);
       met = cmp.test(count, n);
-      bound =
-          switch (cmp) {
-            case AT_LEAST, AT_MOST -> n;
-            case MORE_THAN -> n + 1;
-            case LESS_THAN -> n - 1;
-          };
+      bound = req.bound(total);
       test = "count " + cmp.symbol() + " " + n;
     } else {
       Share s = req.share();
@@ -131,13 +126,7 @@ public final class Quotas {
       long left = Math.multiplyExact(count, s.denominator());
       long right = Math.multiplyExact(total, s.numerator());
       met = cmp.test(left, right);
-      bound =
-          switch (cmp) {
-            case AT_LEAST -> s.ceilOf(total);
-            case MORE_THAN -> s.floorOf(total) + 1;
-            case AT_MOST -> s.floorOf(total);
-            case LESS_THAN -> s.ceilOf(total) - 1;
-          };
+      bound = req.bound(total);
       test = "count*" + s.denominator() + " " + cmp.symbol() + " total*" + s.numerator();
     }
     long missing = cmp.minimum() ? Math.max(0, bound - count) : 0;
