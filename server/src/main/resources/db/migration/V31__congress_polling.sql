@@ -66,7 +66,8 @@ CREATE TABLE box_count (
     CONSTRAINT pk_box_count PRIMARY KEY (round_id, station_id)
 );
 
--- counts: per candidate in ballot order 'yes/no' joined by ';'; write_ins: 'name=votes' joined by ';'.
+-- counts: per candidate in ballot order 'yes/no' joined by ';'; write_ins: 'name=votes' joined by ';'. No time
+-- column: a table holding ballot contents holds no time (BallotSecrecyTest); the audit log dates each entry.
 CREATE TABLE tally_sheet_entry (
     round_id     BIGINT         NOT NULL REFERENCES congress_round (id),
     station_id   BIGINT         NOT NULL REFERENCES polling_station (id),
@@ -76,6 +77,5 @@ CREATE TABLE tally_sheet_entry (
     invalid      INTEGER        NOT NULL,
     counts       VARCHAR(4000)  NOT NULL,
     write_ins    VARCHAR(2000)  NOT NULL DEFAULT '',
-    entered_at   TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT pk_tally_sheet_entry PRIMARY KEY (round_id, station_id, entry_no)
 );

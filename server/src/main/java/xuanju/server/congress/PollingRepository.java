@@ -386,7 +386,7 @@ class PollingRepository {
     return out;
   }
 
-  void saveEntry(long roundId, SheetEntry e, Instant now) {
+  void saveEntry(long roundId, SheetEntry e) {
     jdbc.update(
         "DELETE FROM tally_sheet_entry WHERE round_id = ? AND station_id = ? AND entry_no = ?",
         roundId,
@@ -394,7 +394,7 @@ class PollingRepository {
         e.entryNo());
     jdbc.update(
         "INSERT INTO tally_sheet_entry (round_id, station_id, entry_no, clerk, valid, invalid,"
-            + " counts, write_ins, entered_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " counts, write_ins) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         roundId,
         e.stationId(),
         e.entryNo(),
@@ -402,8 +402,7 @@ class PollingRepository {
         e.valid(),
         e.invalid(),
         e.counts(),
-        e.writeIns(),
-        Timestamp.from(now));
+        e.writeIns());
   }
 
   /**

@@ -152,7 +152,7 @@ public class TallySheets {
     PollingRepository.SheetEntry mine =
         new PollingRepository.SheetEntry(
             stationId, entryNo, clerk, valid, invalid, counts.toString(), wText);
-    repo.saveEntry(roundId, mine, clock.instant());
+    repo.saveEntry(roundId, mine);
     PollingRepository.SheetEntry other = entryNo == 1 ? second : first;
     List<String> diff = other == null ? List.of() : differences(mine, other, names, r);
     boolean ok = other != null && diff.isEmpty();

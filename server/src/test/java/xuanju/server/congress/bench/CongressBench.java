@@ -221,13 +221,12 @@ public final class CongressBench {
         for (int e = 1; e <= 2; e++) {
           jdbc.update(
               "INSERT INTO tally_sheet_entry (round_id, station_id, entry_no, clerk, valid, invalid,"
-                  + " counts, write_ins, entered_at) VALUES (?, ?, ?, ?, 390, 10, ?, '', ?)",
+                  + " counts, write_ins) VALUES (?, ?, ?, ?, 390, 10, ?, '')",
               v.round(),
               s[0],
               e,
               "bench" + e,
-              counts.toString(),
-              now);
+              counts.toString());
         }
       }
     }
