@@ -1,12 +1,8 @@
 package xuanju.server.community;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,7 +21,7 @@ import xuanju.core.community.Role;
 import xuanju.core.rule.InvalidInputException;
 import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
-import xuanju.server.documents.PdfDocument;
+import xuanju.server.plan.Downloads;
 import xuanju.server.web.FreeText;
 
 /**
@@ -104,15 +100,7 @@ class CommunityController {
   @GetMapping(BASE + "/candidates/formal-list.pdf")
   ResponseEntity<byte[]> notice(@PathVariable long id) {
     var l = formal.notice(id);
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(CommunityDocuments.title(l) + ".pdf", StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .body(PdfDocument.render(CommunityDocuments.notice(l)).pdf());
+    return Downloads.of(CommunityDocuments.notice(l), CommunityDocuments.title(l), "pdf");
   }
 
   @PostMapping(BASE + "/committee/members")

@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -130,15 +128,7 @@ class CongressResultsController {
   }
 
   private static ResponseEntity<byte[]> file(byte[] bytes, MediaType type, String name) {
-    return ResponseEntity.ok()
-        .contentType(type)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(name, StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .body(bytes);
+    return Downloads.file(bytes, name, type);
   }
 
   /** A refused download (results not final, step missing): the Chinese reason, 409 or 400. */

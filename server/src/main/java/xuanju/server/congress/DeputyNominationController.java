@@ -1,15 +1,11 @@
 package xuanju.server.congress;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,7 +18,7 @@ import xuanju.core.rule.InvalidInputException;
 import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
 import xuanju.server.documents.DocumentContent;
-import xuanju.server.documents.PdfDocument;
+import xuanju.server.plan.Downloads;
 import xuanju.server.web.FreeText;
 
 /**
@@ -244,15 +240,7 @@ class DeputyNominationController {
   }
 
   private static ResponseEntity<byte[]> pdf(String title, DocumentContent c) {
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(title + ".pdf", StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .body(PdfDocument.render(c).pdf());
+    return Downloads.of(c, title, "pdf");
   }
 
   @PostMapping("/elections/{id}/districts/{districtId}/nominations")

@@ -1,14 +1,11 @@
 package xuanju.server.congress;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -25,6 +22,7 @@ import xuanju.server.district.DistrictRecord;
 import xuanju.server.district.DistrictService;
 import xuanju.server.documents.BallotLayout;
 import xuanju.server.documents.BallotPdf;
+import xuanju.server.plan.Downloads;
 import xuanju.server.web.FreeText;
 
 /**
@@ -105,16 +103,8 @@ class PollingController {
             r.kind() == xuanju.core.outcome.RoundKind.TIE_REVOTE ? 0 : r.seats(),
             "E" + e.id() + "-R" + r.id(),
             "选举委员会（盖章）");
-    byte[] pdf = BallotPdf.render(layout).pdf();
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment()
-                .filename(title + ".pdf", StandardCharsets.UTF_8)
-                .build()
-                .toString())
-        .body(pdf);
+    return Downloads.file(
+        BallotPdf.render(layout).pdf(), title + ".pdf", MediaType.APPLICATION_PDF);
   }
 
   @PostMapping("/elections/{id}/districts/{districtId}/polling/custody")

@@ -31,7 +31,8 @@ public final class Downloads {
     };
   }
 
-  private static ResponseEntity<byte[]> file(byte[] bytes, String name, MediaType type) {
+  /** The bytes as an attachment named {@code name} (UTF-8 file name). */
+  public static ResponseEntity<byte[]> file(byte[] bytes, String name, MediaType type) {
     return ResponseEntity.ok()
         .contentType(type)
         .header(
