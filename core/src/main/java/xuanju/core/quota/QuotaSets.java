@@ -14,6 +14,12 @@ public final class QuotaSets {
   private static final String PLAN_003 = "XX区选举出席XX市第十二次党代会代表工作方案（003）";
   private static final String PLAN_004 = "昂素镇人民代表大会换届选举工作方案（004）";
 
+  /**
+   * The person tag of an incumbent deputy standing again (连任), as the person register records it
+   * (其他身份).
+   */
+  public static final String INCUMBENT_TAG = "连任";
+
   private static Citation plan(String doc, String id) {
     return Citation.of(doc, "", id, Confidence.PLAN);
   }
@@ -111,7 +117,11 @@ public final class QuotaSets {
                   9,
                   plan(PLAN_003, "ST-16"))));
 
-  /** Town people's congress deputies (镇人大代表), 004: non-CPC deputies ≥ 35% (ST-20). */
+  /**
+   * Town people's congress deputies (镇人大代表), 004 ST-20: non-CPC deputies ≥ 35%; incumbents (tag
+   * {@value #INCUMBENT_TAG}) "about one third", checked as at least one third and shown as a
+   * shortfall only (the county 人大常委会's approval of the ratios may fix another share).
+   */
   public static final QuotaSet TOWN_CONGRESS_DEPUTIES =
       new QuotaSet(
           "TOWN_CONGRESS_DEPUTIES",
@@ -122,7 +132,13 @@ public final class QuotaSets {
                   Attribute.nonPartyMember(),
                   Comparison.AT_LEAST,
                   Share.of(35, 100),
-                  plan(PLAN_004, "ST-20"))));
+                  plan(PLAN_004, "ST-20")),
+              QuotaRequirement.share(
+                  "ST-20-INCUMBENTS",
+                  Attribute.tagged(INCUMBENT_TAG),
+                  Comparison.AT_LEAST,
+                  Share.of(1, 3),
+                  plan(PLAN_004, "ST-20（连任代表要占1/3左右）"))));
 
   /**
    * Community party secretaries across a street (全街社区党组织书记), 001 篇17 ST-06: aged 45 or under ≥ 45%

@@ -115,15 +115,23 @@ class ResidentTest {
   /** Town deputies (004 ST-20): non-CPC ≥ 35 %, checked over registered people. */
   @Test
   void townCongressQuotaRunsOverRegisteredPeople() {
-    List<Person> ten = deputies(10, 4);
+    List<Person> ten = deputies(10, 4, 4);
     QuotaCheck ok = Quotas.check(QuotaSets.TOWN_CONGRESS_DEPUTIES.requirements(), ten, D);
     assertThat(ok.allMet()).isTrue();
     assertThat(ok.results().get(0).count()).isEqualTo(4);
 
     QuotaCheck short1 =
-        Quotas.check(QuotaSets.TOWN_CONGRESS_DEPUTIES.requirements(), deputies(10, 3), D);
+        Quotas.check(QuotaSets.TOWN_CONGRESS_DEPUTIES.requirements(), deputies(10, 3, 4), D);
     assertThat(short1.allMet()).isFalse();
     assertThat(short1.results().get(0).missing()).isEqualTo(1);
+
+    // 连任代表 about one third (ST-20): 3 of 10 is one short of ceil(10/3) = 4
+    QuotaCheck fewIncumbents =
+        Quotas.check(QuotaSets.TOWN_CONGRESS_DEPUTIES.requirements(), deputies(10, 4, 3), D);
+    assertThat(fewIncumbents.allMet()).isFalse();
+    assertThat(fewIncumbents.results().get(0).met()).isTrue();
+    assertThat(fewIncumbents.results().get(1).count()).isEqualTo(3);
+    assertThat(fewIncumbents.results().get(1).missing()).isEqualTo(1);
   }
 
   @Test
@@ -155,13 +163,14 @@ class ResidentTest {
     assertThat(c.results().get(2).count()).isEqualTo(3);
   }
 
-  private static List<Person> deputies(int n, int nonCpc) {
+  private static List<Person> deputies(int n, int nonCpc, int incumbents) {
     List<Person> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       out.add(
           Resident.builder(People.id(LocalDate.of(1970 + i, 3, 1), i, true), "代表" + i)
               .politicalStatus(
                   i < nonCpc ? PoliticalStatus.NON_PARTISAN : PoliticalStatus.CPC_MEMBER)
+              .tags(n - i <= incumbents ? Set.of(QuotaSets.INCUMBENT_TAG) : Set.of())
               .build()
               .toQuotaPerson());
     }

@@ -153,6 +153,12 @@ public final class AuditActions {
     m.put("COMMUNITY_FORMAL_LIST_PUBLISHED", "公布居民委员会成员正式候选人名单");
     m.put("CONGRESS_RATIOS_APPROVED", "登记代表结构比例的批复");
     m.put("COUNTY_DISTRICT_FORMED", "组成县级人大代表选区");
+    m.put("WORKING_GROUP_MEMBER_ADDED", "增加选区工作组成员");
+    m.put("WORKING_GROUP_MEMBER_REMOVED", "减少选区工作组成员");
+    m.put("WORKING_GROUP_ROLE_DESIGNATED", "调整选区工作组职务");
+    m.put("WORKING_GROUP_ESTABLISHED", "登记选区工作组发文设立");
+    m.put("WORKING_GROUP_SIZE_SET", "设定选区工作组人数");
+    m.put("DEPUTY_INITIAL_LIST_POSTED", "登记初步代表候选人名单的公布");
     m.put("BOX_CUSTODY_RECORDED", "登记票箱保管记录");
     m.put("STATION_STAFF_ADDED", "登记投票站工作人员");
     m.put("CONTEST_VOTE_OPENED", "开始选区投票");

@@ -24,16 +24,19 @@ class CongressTownController {
   private final LiveBoardService board;
   private final CountyDistrictService counties;
   private final ContestRepository contests;
+  private final DistrictProgressService progress;
   private final AccessService access;
 
   CongressTownController(
       LiveBoardService board,
       CountyDistrictService counties,
       ContestRepository contests,
+      DistrictProgressService progress,
       AccessService access) {
     this.board = board;
     this.counties = counties;
     this.contests = contests;
+    this.progress = progress;
     this.access = access;
   }
 
@@ -43,6 +46,7 @@ class CongressTownController {
     model.addAttribute("election", b.election());
     model.addAttribute("board", b);
     model.addAttribute("counties", counties.countyDistricts(id));
+    model.addAttribute("progress", progress.town(id));
     model.addAttribute(
         "free",
         contests.townDistricts(id).stream().filter(d -> d.countyDistrictId() == null).toList());

@@ -32,6 +32,7 @@ class DeputyNominationController {
   private final FormalListService formal;
   private final MeetingService meetings;
   private final RatioApprovalService ratios;
+  private final InitialListService initialLists;
   private final AccessService access;
   private final Clock clock;
 
@@ -40,12 +41,14 @@ class DeputyNominationController {
       FormalListService formal,
       MeetingService meetings,
       RatioApprovalService ratios,
+      InitialListService initialLists,
       AccessService access,
       Clock clock) {
     this.nominations = nominations;
     this.formal = formal;
     this.meetings = meetings;
     this.ratios = ratios;
+    this.initialLists = initialLists;
     this.access = access;
     this.clock = clock;
   }
@@ -71,6 +74,7 @@ class DeputyNominationController {
     model.addAttribute("margin", formal.margin(p.election(), p.seats()).orElse(null));
     long home = p.area().homeDistrictId();
     model.addAttribute("published", formal.published(home, level).orElse(null));
+    model.addAttribute("initialPosting", initialLists.posting(home, level).orElse(null));
     model.addAttribute("formalIds", formal.formalIds(home, level));
     model.addAttribute("level", level);
     model.addAttribute("levelParam", level == ContestLevel.TOWN ? "" : level.name());
@@ -96,6 +100,33 @@ class DeputyNominationController {
     DeputyNominationService.CandidateList l =
         nominations.initialList(id, districtId, ContestLevel.of(level));
     return pdf(CongressDocuments.initialTitle(l), CongressDocuments.initialList(l));
+  }
+
+  @PostMapping("/elections/{id}/districts/{districtId}/nominations/initial-list")
+  String postInitial(
+      @PathVariable long id,
+      @PathVariable long districtId,
+      @RequestParam(defaultValue = "") @FreeText(label = "选举层级", max = 10) String level,
+      @RequestParam(required = false) LocalDate publishedOn,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    ContestLevel lv = ContestLevel.of(level);
+    String[] warning = {null};
+    String view =
+        attempt(
+            id,
+            districtId,
+            lv,
+            model,
+            response,
+            flash,
+            "已登记初步代表候选人名单的公布日期",
+            () -> warning[0] = initialLists.record(id, districtId, lv, publishedOn).orElse(null));
+    if (warning[0] != null) {
+      flash.addFlashAttribute("warning", warning[0]);
+    }
+    return view;
   }
 
   @GetMapping("/elections/{id}/districts/{districtId}/nominations/formal-list.pdf")
@@ -222,6 +253,7 @@ class DeputyNominationController {
       @RequestParam(defaultValue = "") @FreeText(label = "选举层级", max = 10) String level,
       @RequestParam(required = false) Integer nonCpcPercent,
       @RequestParam(required = false) Integer womenPercent,
+      @RequestParam(required = false) Integer incumbentPercent,
       @RequestParam(defaultValue = "") @FreeText(label = "批复机关", max = 200) String approvedBy,
       @RequestParam(defaultValue = "") @FreeText(label = "批复文件", max = 200) String document,
       @RequestParam(required = false) LocalDate approvedOn,
@@ -236,7 +268,15 @@ class DeputyNominationController {
         response,
         flash,
         "已登记代表结构比例的批复",
-        () -> ratios.record(id, nonCpcPercent, womenPercent, approvedBy, document, approvedOn));
+        () ->
+            ratios.record(
+                id,
+                nonCpcPercent,
+                womenPercent,
+                incumbentPercent,
+                approvedBy,
+                document,
+                approvedOn));
   }
 
   private static ResponseEntity<byte[]> pdf(String title, DocumentContent c) {

@@ -198,19 +198,25 @@ class DeputyNominationRepository {
   }
 
   /** A formal candidate as the person register knows him or her (for the composition). */
-  record FormalPerson(String residentId, String name, String ethnicity, String politicalStatus) {}
+  record FormalPerson(
+      String residentId, String name, String ethnicity, String politicalStatus, String tags) {}
 
   /** The formal candidates of every district of the election, once each. */
   List<FormalPerson> formalPeople(long electionId) {
     Map<String, FormalPerson> out = new LinkedHashMap<>();
     jdbc.query(
-        "SELECT n.nominee_id, n.nominee_name, p.ethnicity, p.political_status"
+        "SELECT n.nominee_id, n.nominee_name, p.ethnicity, p.political_status, p.tags"
             + " FROM deputy_nomination n LEFT JOIN person p ON p.resident_id = n.nominee_id"
             + " WHERE n.election_id = ? AND n.formal AND n.level = 'TOWN' ORDER BY n.id",
         rs -> {
           out.putIfAbsent(
               rs.getString(1),
-              new FormalPerson(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+              new FormalPerson(
+                  rs.getString(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getString(5)));
         },
         electionId);
     return new ArrayList<>(out.values());

@@ -20,6 +20,7 @@ import xuanju.core.margin.Post;
 import xuanju.core.margin.Stage;
 import xuanju.core.quota.Gender;
 import xuanju.core.quota.Person;
+import xuanju.core.quota.QuotaSets;
 import xuanju.core.quota.Quotas;
 import xuanju.core.register.PoliticalStatus;
 import xuanju.core.roster.ResidentIds;
@@ -324,9 +325,10 @@ public class FormalListService {
    *
    * @param candidates the formal candidates so far
    * @param women how many of them are women
+   * @param incumbents how many of them are incumbent deputies (tag 连任)
    * @param lines the quota results in words
    */
-  public record Composition(long candidates, long women, List<String> lines) {}
+  public record Composition(long candidates, long women, long incumbents, List<String> lines) {}
 
   @Transactional(readOnly = true)
   public Composition composition(Election e) {
@@ -347,12 +349,16 @@ public class FormalListService {
                       id.map(x -> x.birthDate()).orElse(null),
                       r.ethnicity(),
                       member,
-                      Set.of()));
+                      r.tags() == null || r.tags().isBlank()
+                          ? Set.of()
+                          : Set.of(r.tags().split("、"))));
             });
     long women = people.stream().filter(p -> p.gender() == Gender.FEMALE).count();
     var check = Quotas.check(ratios.requirements(e), people, e.electionDay());
     List<String> lines = new ArrayList<>();
     check.results().forEach(r -> lines.add(r.step().explanationZh()));
-    return new Composition(people.size(), women, lines);
+    long incumbents =
+        people.stream().filter(p -> p.tags().contains(QuotaSets.INCUMBENT_TAG)).count();
+    return new Composition(people.size(), women, incumbents, lines);
   }
 }

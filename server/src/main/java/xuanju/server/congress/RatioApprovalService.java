@@ -44,13 +44,19 @@ public class RatioApprovalService {
 
   /** An approval as recorded. */
   public record Approval(
-      int nonCpcPercent, Integer womenPercent, String approvedBy, String document, LocalDate on) {
-    /** 非中共代表不少于35%，妇女代表不少于25%（某县人大常委会 某文号，日期）. */
+      int nonCpcPercent,
+      Integer womenPercent,
+      Integer incumbentPercent,
+      String approvedBy,
+      String document,
+      LocalDate on) {
+    /** 非中共代表不少于35%，妇女代表不少于25%，连任代表不少于30%（某县人大常委会 某文号，日期）. */
     public String textZh() {
       return "非中共代表不少于"
           + nonCpcPercent
           + "%"
           + (womenPercent == null ? "" : "，妇女代表不少于" + womenPercent + "%")
+          + (incumbentPercent == null ? "" : "，连任代表不少于" + incumbentPercent + "%")
           + "（"
           + approvedBy
           + "《"
@@ -65,21 +71,26 @@ public class RatioApprovalService {
   public Optional<Approval> approval(long electionId) {
     return jdbc
         .query(
-            "SELECT non_cpc_percent, women_percent, approved_by, document, approved_on"
+            "SELECT non_cpc_percent, women_percent, incumbent_percent, approved_by, document,"
+                + " approved_on"
                 + " FROM congress_ratio_approval WHERE election_id = ?",
             (rs, i) ->
                 new Approval(
                     rs.getInt(1),
                     (Integer) rs.getObject(2, Integer.class),
-                    rs.getString(3),
+                    (Integer) rs.getObject(3, Integer.class),
                     rs.getString(4),
-                    rs.getObject(5, LocalDate.class)),
+                    rs.getString(5),
+                    rs.getObject(6, LocalDate.class)),
             electionId)
         .stream()
         .findFirst();
   }
 
-  /** The requirements the composition is checked against: the approval's, else the plan's. */
+  /**
+   * The requirements the composition is checked against: the approval's, else the plan's; the
+   * plan's share of incumbents (连任代表约占1/3) stays when the approval does not fix one.
+   */
   @Transactional(readOnly = true)
   public List<QuotaRequirement> requirements(Election e) {
     Optional<Approval> a = approval(e.id());
@@ -109,7 +120,32 @@ public class RatioApprovalService {
               Share.of(a.get().womenPercent(), 100),
               c));
     }
+    if (a.get().incumbentPercent() != null) {
+      out.add(
+          QuotaRequirement.share(
+              "APPROVED-INCUMBENTS",
+              Attribute.tagged(QuotaSets.INCUMBENT_TAG),
+              Comparison.AT_LEAST,
+              Share.of(a.get().incumbentPercent(), 100),
+              c));
+    } else {
+      QuotaSets.TOWN_CONGRESS_DEPUTIES.requirements().stream()
+          .filter(r -> r.attribute().equals(Attribute.tagged(QuotaSets.INCUMBENT_TAG)))
+          .forEach(out::add);
+    }
     return out;
+  }
+
+  /** Records (or replaces) the approval without a share of incumbents (MANAGE). */
+  @Transactional
+  public void record(
+      long electionId,
+      Integer nonCpcPercent,
+      Integer womenPercent,
+      String approvedBy,
+      String document,
+      LocalDate approvedOn) {
+    record(electionId, nonCpcPercent, womenPercent, null, approvedBy, document, approvedOn);
   }
 
   /** Records (or replaces) the approval (MANAGE). */
@@ -118,6 +154,7 @@ public class RatioApprovalService {
       long electionId,
       Integer nonCpcPercent,
       Integer womenPercent,
+      Integer incumbentPercent,
       String approvedBy,
       String document,
       LocalDate approvedOn) {
@@ -127,6 +164,9 @@ public class RatioApprovalService {
     }
     if (womenPercent != null && (womenPercent < 0 || womenPercent > 100)) {
       throw new InvalidInputException("womenPercent", "妇女代表比例应为0至100之间的整数（百分比）");
+    }
+    if (incumbentPercent != null && (incumbentPercent < 0 || incumbentPercent > 100)) {
+      throw new InvalidInputException("incumbentPercent", "连任代表比例应为0至100之间的整数（百分比）");
     }
     String by = approvedBy == null ? "" : approvedBy.strip();
     String doc = document == null ? "" : document.strip();
@@ -143,11 +183,12 @@ public class RatioApprovalService {
     jdbc.update("DELETE FROM congress_ratio_approval WHERE election_id = ?", electionId);
     jdbc.update(
         "INSERT INTO congress_ratio_approval (election_id, non_cpc_percent, women_percent,"
-            + " approved_by, document, approved_on, recorded_by, recorded_at)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            + " incumbent_percent, approved_by, document, approved_on, recorded_by, recorded_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         electionId,
         nonCpcPercent,
         womenPercent,
+        incumbentPercent,
         by,
         doc,
         Date.valueOf(approvedOn),
@@ -157,6 +198,8 @@ public class RatioApprovalService {
         user,
         "CONGRESS_RATIOS_APPROVED",
         "election:" + electionId,
-        "登记代表结构比例的批复：" + new Approval(nonCpcPercent, womenPercent, by, doc, approvedOn).textZh());
+        "登记代表结构比例的批复："
+            + new Approval(nonCpcPercent, womenPercent, incumbentPercent, by, doc, approvedOn)
+                .textZh());
   }
 }

@@ -434,6 +434,46 @@ class DeputyNominationTest extends H2AppTest {
   }
 
   @Test
+  void incumbentsAreCountedFromThePersonTagsAgainstAboutOneThird() throws Exception {
+    Town t = town();
+    // two of the four formal candidates are incumbent deputies (其他身份: 连任)
+    for (int i = 0; i < 2; i++) {
+      jdbc.update(
+          "UPDATE person SET tags = '基层一线、连任' WHERE resident_id = ?", t.eastVoters().get(i));
+    }
+    List<Long> ids = fiveNominees(t);
+    publish(t, ids.subList(0, 4), LocalDate.now(), FormalListBasis.CONSULTATION);
+    FormalListService.Composition c = read(() -> formal.composition(elections.get(t.election())));
+    assertThat(c.incumbents()).isEqualTo(2);
+    // the plan's default: at least one third (2 of 4 meets it)
+    assertThat(c.lines()).anyMatch(l -> l.contains("连任") && l.contains("2"));
+    String page = pageText(t);
+    assertThat(page).contains("连任2名");
+
+    // the county's approval fixes 60 %: 2 of 4 is one short of 3
+    mvc.perform(
+            post("/elections/{id}/districts/{d}/nominations/ratios", t.election(), t.east())
+                .with(ADMIN)
+                .with(csrf())
+                .param("nonCpcPercent", "35")
+                .param("incumbentPercent", "60")
+                .param("approvedBy", "某旗人大常委会")
+                .param("document", "某人发〔2026〕7号")
+                .param("approvedOn", LocalDate.now().toString()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(ratios.approval(t.election()).orElseThrow().textZh()).contains("连任代表不少于60%");
+    FormalListService.Composition approved =
+        read(() -> formal.composition(elections.get(t.election())));
+    assertThat(approved.lines()).anyMatch(l -> l.contains("连任") && l.contains("还差1"));
+  }
+
+  private static <T> T read(java.util.function.Supplier<T> body) {
+    List<T> out = new ArrayList<>();
+    SignIn.as("admin", true, () -> out.add(body.get()));
+    return out.get(0);
+  }
+
+  @Test
   void theBoundariesAreAccepted() {
     // election day in 7 days: publishing today is 选举日的七日以前 exactly; the margin's minimum (3 of 2
     // seats) by 协商; a meeting the day before election day; ratios of exactly 100 %

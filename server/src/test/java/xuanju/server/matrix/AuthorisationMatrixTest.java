@@ -309,6 +309,12 @@ class AuthorisationMatrixTest extends H2AppTest {
             "/{districtId}/nominations/preselection",
             "/{districtId}/nominations/meetings",
             "/{districtId}/nominations/ratios",
+            "/{districtId}/nominations/initial-list",
+            "/{districtId}/group/members",
+            "/{districtId}/group/members/{memberId}/delete",
+            "/{districtId}/group/members/{memberId}/designate",
+            "/{districtId}/group/establish",
+            "/{districtId}/group/size",
             "/{districtId}/delete",
             "/{districtId}/stations",
             "/{districtId}/stations/{stationId}",
@@ -319,9 +325,13 @@ class AuthorisationMatrixTest extends H2AppTest {
           Need.MANAGE,
           (t, x) ->
               post(
-                  path.replaceAll("\\{(districtId|stationId|nominationId)}", "999999999"),
+                  path.replaceAll("\\{(districtId|stationId|nominationId|memberId)}", "999999999"),
                   x.election()));
     }
+    row(
+        "GET " + p + "/{districtId}/group",
+        Need.VIEW,
+        (t, x) -> get(p + "/999999999/group", x.election()));
     // 选举日 (issue 10): the district's polling page, the ballot, the town page and its board
     row(
         "GET " + p + "/{districtId}/polling",
