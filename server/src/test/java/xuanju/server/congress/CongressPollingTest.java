@@ -319,6 +319,41 @@ class CongressPollingTest extends H2AppTest {
   }
 
   @Test
+  void theBoundariesAreAccepted() {
+    Town t = town();
+    // a county district of exactly three seats (选举法第二十五条: 一名至三名)
+    as("admin", () -> counties.form(t.election(), 1, "县级第1选区", 3, List.of(t.east())));
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT seats FROM county_district WHERE election_id = ?",
+                Integer.class,
+                t.election()))
+        .isEqualTo(3);
+    // a sheet whose marks are exactly valid ballots × seats (4 × 2 = 8) is taken; one more is not
+    List<String> v = t.eastVoters();
+    formalList(t, t.east(), ContestLevel.TOWN, v.subList(0, 3), List.of("王一", "李二", "张三"));
+    as("admin", () -> votes.openFirst(t.election(), t.east(), ContestLevel.TOWN));
+    long r1 = current(t, t.east(), ContestLevel.TOWN);
+    box(t, r1, t.station(), 4, 4, "");
+    assertThatThrownBy(
+            () -> sheet("clerkA", t, r1, t.station(), 4, 0, List.of(4, 4, 1), List.of(0, 0, 0)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("合计9票，超过有效票数4乘以应选名额2");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM tally_sheet_entry WHERE round_id = ?", Long.class, r1))
+        .isZero();
+    assertThat(
+            sheet("clerkA", t, r1, t.station(), 4, 0, List.of(4, 3, 1), List.of(0, 0, 0))
+                .confirmed())
+        .isFalse();
+    assertThat(
+            sheet("clerkB", t, r1, t.station(), 4, 0, List.of(4, 3, 1), List.of(0, 0, 0))
+                .confirmed())
+        .isTrue();
+  }
+
+  @Test
   void aCountyContestSpansTwoTownDistrictsFailsTurnoutAndIsHeldAgain() throws Exception {
     Town t = town();
     assertThatThrownBy(
