@@ -142,7 +142,24 @@ public enum CommunityRule implements Rule {
       "COMMUNITY.TWO_COMMITTEES.CROSS_POST",
       Severity.NOTICE,
       "推行社区党组织委员会和居民委员会成员交叉任职",
-      Src.PLAN_CROSS);
+      Src.PLAN_CROSS),
+  METHOD_CONTENTS(
+      "RESIDENTS.METHOD.CONTENTS",
+      Severity.NOTICE,
+      "选举办法应当写明居委会成员条件、不宜确定为候选人的情形、候选人产生办法、选民资格认定、委托投票、违法行为的认定处理、有效选票认定和回避",
+      Src.PLAN_METHOD),
+  METHOD_QUORUM(
+      "RESIDENTS.METHOD.QUORUM",
+      Severity.ERROR,
+      "居民代表会议有三分之二以上的组成人员参加方可召开，所作决定应当经到会人员的过半数同意",
+      Src.VILLAGE_26),
+  METHOD_ADOPTED(
+      "RESIDENTS.METHOD.ADOPTED",
+      Severity.ERROR,
+      "选举办法由居民代表会议讨论通过后张榜公布；通过后选举方式等内容不得擅自变更",
+      Src.PLAN_METHOD),
+  METHOD_PROXY_CAP(
+      "RESIDENTS.METHOD.PROXY_CAP", Severity.ERROR, "每一选民接受的委托不得超过三人（选举办法可规定更少）", Src.ELECTORAL_42);
 
   private final String code;
   private final Severity severity;
@@ -213,6 +230,15 @@ public enum CommunityRule implements Rule {
     static final Citation LOCAL_31 =
         Citation.of(
             "中国共产党地方组织选举工作条例（2020）（居民委员会参照适用）", "第三十一条", "P15; legal-rules D6", Confidence.I);
+    static final Citation PLAN_METHOD =
+        Citation.of(PLAN_002, "四（二）2（2）", "PB-17; seed-rules §4.4", Confidence.PLAN);
+    static final Citation VILLAGE_26 = Citation.of(VILLAGE_LAW, "第二十六条", "L3", Confidence.I);
+    static final Citation ELECTORAL_42 =
+        Citation.of(
+            "全国人民代表大会和地方各级人民代表大会选举法（2020）（居民委员会参照适用）",
+            "第四十二条",
+            "L1; legal-rules B3.5",
+            Confidence.I);
     static final Citation R10_CARRY =
         Citation.of("省级村民委员会选举办法（样本）", "", "R10; legal-rules C1.10", Confidence.S);
   }
