@@ -154,6 +154,9 @@ public final class AuditActions {
     m.put("CONGRESS_RATIOS_APPROVED", "登记代表结构比例的批复");
     m.put("COUNTY_DISTRICT_FORMED", "组成县级人大代表选区");
     m.put("WORKING_GROUP_MEMBER_ADDED", "增加选区工作组成员");
+    m.put("ELECTION_METHOD_DRAFTED", "保存选举办法草案");
+    m.put("ELECTION_METHOD_ADOPTED", "登记居民代表会议通过选举办法");
+    m.put("ELECTION_METHOD_POSTED", "登记选举办法张榜公布");
     m.put("WORKING_GROUP_MEMBER_REMOVED", "减少选区工作组成员");
     m.put("WORKING_GROUP_ROLE_DESIGNATED", "调整选区工作组职务");
     m.put("WORKING_GROUP_ESTABLISHED", "登记选区工作组发文设立");

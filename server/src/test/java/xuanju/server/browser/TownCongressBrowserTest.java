@@ -114,6 +114,48 @@ class TownCongressBrowserTest extends H2AppTest {
     countyDistrict(3, "县级第3选区", 2, 5, 6);
     assertThat(ui.text("counties")).contains("县级第1选区", "第一选区、第二选区", "县级第3选区");
 
+    // 1a. the first district's working group: four are not enough, five with a registrar are set up
+    // (late: the voter list's day, D−20, has passed); the town page shows the late steps in red
+    District groupDistrict = districts.get(1);
+    ui.open("/elections/" + election + "/districts/" + groupDistrict.id + "/group");
+    String[][] group = {
+      {"包联领导", "镇包扶联系领导", "LEADER"},
+      {"登记员甲", "嘎查“两委”成员", "REGISTRAR"},
+      {"成员乙", "监督委员会主任", "MEMBER"},
+      {"成员丙", "挂职干部", "MEMBER"},
+      {"成员丁", "嘎查“两委”成员", "MEMBER"}
+    };
+    for (int i = 0; i < group.length; i++) {
+      if (i == 4) {
+        ui.submitConfirmed(By.id("establish"), "发文设立");
+        assertThat(ui.text("error")).contains("现有4人，应为5至7人");
+      }
+      ui.type("m-name", group[i][0]);
+      ui.type("m-position", group[i][1]);
+      ui.chooseValue(By.id("m-role"), group[i][2]);
+      ui.submit(By.id("add-member"));
+      ui.noError();
+    }
+    ui.type("g-doc", "乌兰镇选委〔2026〕2号");
+    ui.submitConfirmed(By.id("establish"), "发文设立");
+    ui.noError();
+    assertThat(ui.text("group-status")).contains("设立", "乌兰镇选委〔2026〕2号");
+    assertThat(ui.text("checklist")).contains("设立选区工作组", "逾期完成", "公布选民名单", "已逾期");
+    ui.open("/elections/" + election + "/congress");
+    assertThat(
+            ui.find(
+                    By.cssSelector(
+                        "#progress tr[data-district='第一选区'] td[data-step='workingGroup']"))
+                .getAttribute("class"))
+        .contains("table-danger");
+    assertThat(
+            ui.find(
+                    By.cssSelector(
+                        "#progress tr[data-district='第二选区'] td[data-step='workingGroup']"))
+                .getAttribute("data-state"))
+        .isEqualTo("OVERDUE");
+    assertThat(ui.text("progress-late")).contains("项逾期");
+
     // 2. nominations in the first district: a party up to the seats, ten voters jointly
     District d1 = districts.get(1);
     openNominations(d1, false);
@@ -132,6 +174,10 @@ class TownCongressBrowserTest extends H2AppTest {
     nominate("丁四", d1.voters.get(103), "中国民主同盟", List.of());
     nominate("戊五", d1.voters.get(104), "妇女联合会", List.of());
     assertThat(ui.driver.findElements(By.cssSelector("#nominations tbody tr"))).hasSize(5);
+    // the initial list is posted today: after D−15, so it is recorded with the warning
+    ui.submit(By.id("record-initial-posting"));
+    assertThat(ui.text("warning")).contains("晚于法定期限");
+    assertThat(ui.text("initial-posting")).contains("晚于法定期限");
     // five for two seats is over the margin (3–4): the 预选 decides
     preselect(List.of(120, 95, 130, 60, 88), 4);
     ui.noError();

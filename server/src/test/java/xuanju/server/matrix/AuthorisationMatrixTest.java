@@ -434,6 +434,8 @@ class AuthorisationMatrixTest extends H2AppTest {
   private static void communityRows() {
     String p = "/elections/{id}/community";
     row("GET " + p + "/candidates", Need.VIEW, (t, x) -> get(p + "/candidates", x.election()));
+    row("GET " + p + "/method", Need.VIEW, (t, x) -> get(p + "/method", x.election()));
+    row("GET " + p + "/method.{format}", Need.VIEW, (t, x) -> get(p + "/method.pdf", x.election()));
     row(
         "GET " + p + "/candidates/formal-list.pdf",
         Need.VIEW,
@@ -448,7 +450,10 @@ class AuthorisationMatrixTest extends H2AppTest {
             "/kinships",
             "/staff",
             "/staff/{staffId}/delete",
-            "/formal-list")) {
+            "/formal-list",
+            "/method/draft",
+            "/method/adopt",
+            "/method/post")) {
       String path = p + tail;
       row(
           "POST " + path,
