@@ -66,13 +66,21 @@ class DelegatePageTest extends DelegateSupport {
     String overview = html("/elections/{id}", id);
     assertThat(overview)
         .contains("id=\"tab-delegates\"")
+        .doesNotContain("id=\"tab-plan\"") // the generic plan page is the party branch's
         .doesNotContain("id=\"tab-attendance\"")
         .doesNotContain("id=\"tab-nomination\"")
         .doesNotContain("id=\"tab-voting\"")
         .doesNotContain("id=\"tab-congress\"")
         .doesNotContain("id=\"tab-districts\"");
     String text = PageText.visible(overview).replaceAll("\\s+", "");
-    assertThat(text).contains("出席上级党代会代表选举").contains("16名（不含上级党委提名）").doesNotContain("书记/副书记");
+    assertThat(text)
+        .contains("出席上级党代会代表选举")
+        .contains("16名（不含上级党委提名）")
+        .doesNotContain("书记/副书记")
+        .doesNotContain("支部");
+    // the dashboard and the list of elections show it
+    assertThat(PageText.visible(html("/elections"))).contains("某区出席某市第十二次党代会代表选举");
+    html("/");
     String page = html("/elections/{id}/delegates", id);
     assertThat(PageText.visible(page))
         .contains("代表名额分配")

@@ -18,6 +18,15 @@ public enum PageSet {
     return this == MEETING;
   }
 
+  /**
+   * Whether the kind uses the generic page 方案与请示 (plan, request, reply). The delegates' plan (工作方案
+   * with the leading group, the timeline of seed 003) is not built yet, and the generic page speaks
+   * of a branch committee and the members' meeting, so it is not offered to them.
+   */
+  public boolean plan() {
+    return this != DELEGATES;
+  }
+
   public boolean districtContests() {
     return this == DISTRICT_CONTESTS;
   }
