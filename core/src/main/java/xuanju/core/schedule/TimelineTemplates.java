@@ -138,8 +138,25 @@ public final class TimelineTemplates {
                   ScheduleRule.PARTY_SECRETARY_FILE_15D,
                   "书记“一人一档”报县委组织部备案")));
 
+  /**
+   * Delegates to a higher party congress (出席上级党代会代表选举), seed 003: for now only the anchor, the
+   * conference that elects the delegates (党代表会议). The seed's own deadlines (2/8 … 4/10, DL-07) are
+   * not yet a template.
+   */
+  public static final TimelineTemplate PARTY_CONGRESS_DELEGATES =
+      new TimelineTemplate(
+          "PARTY_CONGRESS_DELEGATES",
+          "出席上级党代会代表选举",
+          "党代表会议召开日",
+          List.of(MilestoneSpec.event("conference", ScheduleRule.ELECTION_DAY, "召开党代表会议（选举代表）")));
+
   private static final List<TimelineTemplate> ALL =
-      List.of(NPC_DIRECT, VILLAGE_COMMITTEE, RESIDENTS_COMMITTEE, PARTY_BRANCH);
+      List.of(
+          NPC_DIRECT,
+          VILLAGE_COMMITTEE,
+          RESIDENTS_COMMITTEE,
+          PARTY_BRANCH,
+          PARTY_CONGRESS_DELEGATES);
 
   public static List<TimelineTemplate> all() {
     return ALL;

@@ -180,6 +180,12 @@ public final class AuditActions {
     m.put("REGISTER_CARRIED_OVER", "结转上届选民名单");
     m.put("CARD_STATION_ASSIGNED", "分配投票站");
     m.put("CARD_PRINTED", "打印选民证");
+    // delegates to a higher party congress (出席上级党代会代表选举)
+    m.put("DELEGATE_ALLOCATION_SAVED", "登记代表名额分配");
+    m.put("DELEGATE_UPPER_NOMINEE_ADDED", "登记上级党委提名的代表候选人");
+    m.put("DELEGATE_UNIT_CREATED", "登记推荐单位");
+    m.put("DELEGATE_LIST_SUBMITTED", "报送推荐人选名单");
+    m.put("DELEGATE_PARTICIPATION_RECORDED", "登记推荐提名参与情况");
     m.put("PROXY_RECORDED", "登记委托投票");
     m.put("PROXY_CONSENTED", "登记选举委员会同意委托");
     m.put("PROXY_WITHDRAWN", "撤回委托投票");

@@ -35,6 +35,11 @@ public record Election(
     overrides = Map.copyOf(overrides);
   }
 
+  /** The tabs and pages of the election's kind (页面组). */
+  public xuanju.server.election.kind.PageSet pages() {
+    return kind.config().pages();
+  }
+
   /**
    * Whether the kind's contests are held per electoral district (选区), each with its own seats and
    * votes (the deputies' election), rather than at one meeting.

@@ -2,6 +2,7 @@ package xuanju.server.election;
 
 import xuanju.server.election.kind.ElectionKindConfig;
 import xuanju.server.election.kind.PartyBranchKind;
+import xuanju.server.election.kind.PartyCongressDelegatesKind;
 import xuanju.server.election.kind.ResidentsCommitteeKind;
 import xuanju.server.election.kind.TownPeoplesCongressKind;
 import xuanju.server.election.kind.VillageCommitteeKind;
@@ -20,7 +21,9 @@ public enum ElectionKind {
   /** 村民委员会选举 */
   VILLAGE_COMMITTEE,
   /** 乡镇人大代表选举 */
-  TOWN_PEOPLES_CONGRESS;
+  TOWN_PEOPLES_CONGRESS,
+  /** 出席上级党代会代表选举 (seed 003; package delegates) */
+  PARTY_CONGRESS_DELEGATES;
 
   /** The kind's configuration (选举类型配置). */
   public ElectionKindConfig config() {
@@ -29,6 +32,7 @@ public enum ElectionKind {
       case RESIDENTS_COMMITTEE -> ResidentsCommitteeKind.CONFIG;
       case VILLAGE_COMMITTEE -> VillageCommitteeKind.CONFIG;
       case TOWN_PEOPLES_CONGRESS -> TownPeoplesCongressKind.CONFIG;
+      case PARTY_CONGRESS_DELEGATES -> PartyCongressDelegatesKind.CONFIG;
     };
   }
 

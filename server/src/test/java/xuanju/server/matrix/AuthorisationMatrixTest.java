@@ -263,6 +263,37 @@ class AuthorisationMatrixTest extends H2AppTest {
     registerRows();
     cardRows();
     communityRows();
+    delegatesRows();
+  }
+
+  /** 出席上级党代会代表选举 (issue 12): 名额与推荐提名, a unit's list, the downloads. */
+  private static void delegatesRows() {
+    String p = "/elections/{id}/delegates";
+    row("GET " + p, Need.VIEW, (t, x) -> get(p, x.election()));
+    row(
+        "GET " + p + "/units/{unitId}",
+        Need.VIEW,
+        (t, x) -> get(p + "/units/999999999", x.election()));
+    for (String doc : List.of("/recommended.xlsx", "/statistics.xlsx", "/list-template.xlsx")) {
+      row("GET " + p + doc, Need.VIEW, (t, x) -> get(p + doc, x.election()));
+    }
+    for (String tail :
+        List.of(
+            "/allocation",
+            "/upper-nominees",
+            "/units",
+            "/units/{unitId}/list",
+            "/units/{unitId}/participation")) {
+      String path = p + tail;
+      row(
+          "POST " + path,
+          Need.MANAGE,
+          (t, x) -> post(path.replace("{unitId}", "999999999"), x.election()));
+    }
+    row(
+        "POST " + p + "/units/{unitId}/import",
+        Need.MANAGE,
+        (t, x) -> multipart(p + "/units/999999999/import", x.election()).file(junkXlsx()));
   }
 
   /** 选区与选举委员会 (district): pages of the districts, seats, stations and committee. */

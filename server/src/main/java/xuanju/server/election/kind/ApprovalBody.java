@@ -15,7 +15,13 @@ public enum ApprovalBody {
   /** 乡镇党委. */
   TOWN_PARTY_COMMITTEE("乡镇党委"),
   /** 民政部门. */
-  CIVIL_AFFAIRS("民政部门");
+  CIVIL_AFFAIRS("民政部门"),
+  /** 选举单位的党委（如区委、区委常委会、区委全会）. */
+  ELECTING_UNIT_PARTY_COMMITTEE("选举单位党委"),
+  /** 上级党委（召开党代会的党委，如市委）. */
+  HIGHER_PARTY_COMMITTEE("上级党委"),
+  /** 上级党委组织部（如市委组织部）. */
+  HIGHER_ORGANISATION_DEPARTMENT("上级党委组织部");
 
   private final String labelZh;
 

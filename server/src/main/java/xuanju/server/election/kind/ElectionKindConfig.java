@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param documents document titles (文书)
  * @param wording the words of pages and documents (用语)
  * @param planCheck the plan-check rule set (方案核对规则)
+ * @param pages the tabs and pages the kind has (页面组)
  */
 public record ElectionKindConfig(
     String labelZh,
@@ -34,7 +35,8 @@ public record ElectionKindConfig(
     NomineeEligibility nomineeEligibility,
     KindDocuments documents,
     KindWording wording,
-    PlanCheck planCheck) {
+    PlanCheck planCheck,
+    PageSet pages) {
   public ElectionKindConfig {
     Objects.requireNonNull(labelZh, "labelZh");
     Objects.requireNonNull(defaultProfile, "defaultProfile");
@@ -47,6 +49,7 @@ public record ElectionKindConfig(
     Objects.requireNonNull(documents, "documents");
     Objects.requireNonNull(wording, "wording");
     Objects.requireNonNull(planCheck, "planCheck");
+    Objects.requireNonNull(pages, "pages");
     if (contests.isEmpty()) {
       throw new IllegalArgumentException(labelZh + ": at least one contest");
     }

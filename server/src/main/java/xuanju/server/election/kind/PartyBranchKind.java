@@ -66,5 +66,6 @@ public final class PartyBranchKind {
                   f.seats(),
                   f.secretarySeats(),
                   f.deputySeats(),
-                  f.membersWithVote()));
+                  f.membersWithVote()),
+          PageSet.MEETING);
 }

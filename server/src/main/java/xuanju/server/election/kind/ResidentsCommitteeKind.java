@@ -68,5 +68,6 @@ public final class ResidentsCommitteeKind {
                   5,
                   9,
                   ResidentsCommitteeRule.REGISTER_OPEN,
-                  ResidentsCommitteeRule.REGISTER_LATE)));
+                  ResidentsCommitteeRule.REGISTER_LATE)),
+          PageSet.MEETING);
 }

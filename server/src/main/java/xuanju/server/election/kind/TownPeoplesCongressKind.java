@@ -73,5 +73,6 @@ public final class TownPeoplesCongressKind {
                   0,
                   0,
                   TownPeoplesCongressRule.REGISTER_OPEN,
-                  TownPeoplesCongressRule.REGISTER_LATE)));
+                  TownPeoplesCongressRule.REGISTER_LATE)),
+          PageSet.DISTRICT_CONTESTS);
 }

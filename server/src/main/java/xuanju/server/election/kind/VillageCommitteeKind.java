@@ -65,5 +65,6 @@ public final class VillageCommitteeKind {
                   3,
                   7,
                   VillageCommitteeRule.REGISTER_OPEN,
-                  VillageCommitteeRule.REGISTER_LATE)));
+                  VillageCommitteeRule.REGISTER_LATE)),
+          PageSet.MEETING);
 }

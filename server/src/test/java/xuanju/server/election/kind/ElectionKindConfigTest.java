@@ -95,6 +95,37 @@ class ElectionKindConfigTest {
   }
 
   @Test
+  void delegatesToAHigherCongressHaveTheirOwnPagesAndTheLocalProfile() {
+    ElectionKindConfig c = ElectionKind.PARTY_CONGRESS_DELEGATES.config();
+    assertThat(c).isSameAs(PartyCongressDelegatesKind.CONFIG);
+    assertThat(c.labelZh()).isEqualTo("出席上级党代会代表选举");
+    assertThat(c.defaultProfile()).isEqualTo("PARTY_LOCAL");
+    assertThat(c.timelineTemplate()).isEqualTo("PARTY_CONGRESS_DELEGATES");
+    assertThat(c.electorate()).isEqualTo(Electorate.CONFERENCE);
+    assertThat(c.membersMeeting()).isFalse();
+    assertThat(c.electorate().registersVoters()).isFalse();
+    assertThat(c.pages()).isEqualTo(PageSet.DELEGATES);
+    assertThat(c.stages().hasSecondStage(true)).isFalse();
+    assertThat(c.contests()).extracting(Contest::defaultSeats).containsExactly(16);
+    // 区委常委会 → 市委 consent → 区委全会 → 市委组织部 review → 市委 批复 (seed 003)
+    assertThat(c.approvals(ApprovalSubject.CANDIDATES))
+        .extracting(ApprovalStep::body)
+        .containsExactly(
+            ApprovalBody.ELECTING_UNIT_PARTY_COMMITTEE,
+            ApprovalBody.HIGHER_PARTY_COMMITTEE,
+            ApprovalBody.ELECTING_UNIT_PARTY_COMMITTEE,
+            ApprovalBody.HIGHER_ORGANISATION_DEPARTMENT,
+            ApprovalBody.HIGHER_PARTY_COMMITTEE);
+    assertThat(c.approver(ApprovalSubject.RESULTS)).contains(ApprovalBody.HIGHER_PARTY_COMMITTEE);
+    assertThat(c.wording().electingBody()).isEqualTo("党代表会议");
+    // the other kinds keep their pages
+    assertThat(ElectionKind.PARTY_BRANCH.config().pages()).isEqualTo(PageSet.MEETING);
+    assertThat(ElectionKind.RESIDENTS_COMMITTEE.config().pages()).isEqualTo(PageSet.MEETING);
+    assertThat(ElectionKind.TOWN_PEOPLES_CONGRESS.config().pages())
+        .isEqualTo(PageSet.DISTRICT_CONTESTS);
+  }
+
+  @Test
   void thePartyBranchPlanCheckIsThePartyRosterRules() {
     PlanCheck check = ElectionKind.PARTY_BRANCH.config().planCheck();
     int[][] plans = {
