@@ -3,14 +3,21 @@ package xuanju.server.district;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A member's role in the election committee (选举委员会成员职务). */
+/**
+ * A role in the election committee (选举委员会成员职务), or in its office (选举委员会办公室, which drafts the
+ * documents, keeps the figures and coordinates; its people are not members of the committee).
+ */
 public enum CommitteeRole {
   /** 主任. */
   CHAIR("主任"),
   /** 副主任. */
   VICE_CHAIR("副主任"),
   /** 委员. */
-  MEMBER("委员");
+  MEMBER("委员"),
+  /** 选举委员会办公室主任 (not a member of the committee: its office, seed 004). */
+  OFFICE_DIRECTOR("办公室主任"),
+  /** 选举委员会办公室工作人员. */
+  OFFICE_STAFF("办公室工作人员");
 
   private final String labelZh;
 
@@ -20,6 +27,11 @@ public enum CommitteeRole {
 
   public String labelZh() {
     return labelZh;
+  }
+
+  /** Whether the role is in the committee's office rather than the committee itself. */
+  public boolean office() {
+    return this == OFFICE_DIRECTOR || this == OFFICE_STAFF;
   }
 
   /** Reads the stored key or the Chinese label. */

@@ -81,7 +81,8 @@ public class CommitteeService {
         "SELECT m.id, m.name, m.role, m.person_id, p.unit, p.resident_id"
             + " FROM election_committee_member m LEFT JOIN person p ON p.id = m.person_id"
             + " WHERE m.committee_id = ? ORDER BY CASE m.role WHEN 'CHAIR' THEN 0"
-            + " WHEN 'VICE_CHAIR' THEN 1 ELSE 2 END, m.sort_order, m.id",
+            + " WHEN 'VICE_CHAIR' THEN 1 WHEN 'MEMBER' THEN 2 WHEN 'OFFICE_DIRECTOR' THEN 3"
+            + " ELSE 4 END, m.sort_order, m.id",
         (rs, i) -> {
           long pid = rs.getLong(4);
           Long personId = rs.wasNull() ? null : pid;
@@ -194,7 +195,7 @@ public class CommitteeService {
                 () -> new IllegalStateException("请先登记" + bodyZh(e) + "的任命（由谁、何时、以何文件任命），再登记成员"));
     CommitteeRole r =
         CommitteeRole.parse(role)
-            .orElseThrow(() -> new InvalidInputException("role", "职务：请选择主任、副主任或委员"));
+            .orElseThrow(() -> new InvalidInputException("role", "职务：请选择主任、副主任、委员、办公室主任或办公室工作人员"));
     String n = name == null ? "" : name.strip();
     Long personId = null;
     String id = residentId == null ? "" : residentId.strip().toUpperCase(java.util.Locale.ROOT);

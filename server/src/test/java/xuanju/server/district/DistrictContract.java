@@ -179,6 +179,16 @@ interface DistrictContract {
     String html = page(id);
     assertThat(html).contains("社区居民会议推选", "居民会议记录（第3号）", "李主任", "王委员", "主任", "委员");
     assertThat(html).doesNotContain(ids.get(0));
+    // the committee's office: recorded with the committee, listed after its members
+    mvc()
+        .perform(
+            form("/elections/{id}/districts/committee/members", id)
+                .param("role", "OFFICE_DIRECTOR")
+                .param("name", "孙办公"))
+        .andExpect(status().is3xxRedirection());
+    String withOffice = page(id);
+    assertThat(withOffice).contains("办公室主任", "孙办公");
+    assertThat(withOffice.indexOf("孙办公")).isGreaterThan(withOffice.indexOf("王委员"));
   }
 
   @Test
