@@ -20,7 +20,7 @@ import xuanju.core.slate.Slates;
  * PARTY_CONGRESS_DELEGATES} met, the most recommendation votes in total; or why no such list
  * exists, with the numbers. Pure: no database, no Spring.
  */
-final class PreparatoryProposal {
+public final class PreparatoryProposal {
   private PreparatoryProposal() {}
 
   /** The time limit of one search on the page. */
@@ -33,7 +33,7 @@ final class PreparatoryProposal {
    * @param chosen the proposed people in 姓氏笔画 order; empty without a list
    * @param reasons why there is no list, with the numbers (empty with a list)
    */
-  record Result(
+  public record Result(
       boolean found,
       String statusZh,
       List<StageMember> chosen,

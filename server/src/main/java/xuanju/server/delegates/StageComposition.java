@@ -14,11 +14,11 @@ import xuanju.core.quota.Quotas;
  * on election day: for each requirement the list's count and whether it is met. Shown live with
  * every stage.
  */
-final class StageComposition {
+public final class StageComposition {
   private StageComposition() {}
 
   /** One requirement: the list's count, the bound and whether the list meets it. */
-  record Line(String requirementZh, long count, long bound, boolean cap, boolean met) {
+  public record Line(String requirementZh, long count, long bound, boolean cap, boolean met) {
     public String statusZh() {
       if (met) {
         return "符合";

@@ -49,6 +49,10 @@ public class StageService {
   /** The page's data (VIEW); the proposal only while the 预备人选 are still to be decided. */
   @Transactional(readOnly = true)
   public StagePage page(long electionId, Integer proposalSize) {
+    return build(electionId, proposalSize, true);
+  }
+
+  private StagePage build(long electionId, Integer proposalSize, boolean withProposal) {
     Election e = guard.election(electionId, Permission.VIEW);
     Map<StageStep, StageDecision> done = guard.decisions(electionId);
     List<StageMember> pool = sorted(repo.pool(electionId));
@@ -71,7 +75,8 @@ public class StageService {
     }
     PreparatoryProposal.Result proposal = null;
     int size = 0;
-    if (done.containsKey(StageStep.PRELIMINARY_DECIDED)
+    if (withProposal
+        && done.containsKey(StageStep.PRELIMINARY_DECIDED)
         && !done.containsKey(StageStep.PREPARATORY_DECIDED)) {
       List<StageMember> prelim = views.get(1).activeMembers();
       size = proposalSize == null ? prelim.size() : proposalSize;
@@ -350,5 +355,27 @@ public class StageService {
         "DELEGATE_STAGE_LOCKED",
         "election:" + electionId,
         names.isEmpty() ? "取消全部锁定的初步人选" : "锁定初步人选" + names.size() + "名：" + String.join("、", names));
+  }
+
+  /** 初步人选考察对象名册 or 预备人选名册 (.xlsx, VIEW). */
+  @Transactional(readOnly = true)
+  public DelegateService.Download roster(long electionId, DelegateStage stage) {
+    StagePage p = build(electionId, null, false);
+    String what =
+        stage == DelegateStage.SUBJECTS
+            ? "初步人选考察对象名册"
+            : stage.labelZh().replace("代表候选人", "") + "名册";
+    return new DelegateService.Download(
+        StageDocuments.roster(p, stage, what).toBytes(), StageDocuments.title(p, what) + ".xlsx");
+  }
+
+  /** The report's content (VIEW): 关于确定代表候选人预备人选的情况报告. */
+  @Transactional(readOnly = true)
+  public xuanju.server.documents.DocumentContent preparatoryReport(long electionId) {
+    StagePage p = build(electionId, null, false);
+    if (!p.preparatory().decided()) {
+      throw new IllegalStateException("区委全会尚未确定预备人选，还不能生成预备人选情况报告");
+    }
+    return StageDocuments.preparatoryReport(p);
   }
 }
