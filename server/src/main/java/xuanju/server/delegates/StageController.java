@@ -274,6 +274,7 @@ class StageController {
       String ok,
       Runnable action) {
     try {
+      stages.requireManage(id);
       action.run();
     } catch (InvalidInputException | IllegalStateException e) {
       response.setStatus(e instanceof InvalidInputException ? 400 : 409);

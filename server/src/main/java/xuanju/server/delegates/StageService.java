@@ -46,6 +46,15 @@ public class StageService {
     this.clock = clock;
   }
 
+  /**
+   * Checks MANAGE on the election before a form's values are read, so that a user without it gets
+   * 403 whatever the form holds.
+   */
+  @Transactional(readOnly = true)
+  public void requireManage(long electionId) {
+    guard.election(electionId, Permission.MANAGE);
+  }
+
   /** The page's data (VIEW); the proposal only while the 预备人选 are still to be decided. */
   @Transactional(readOnly = true)
   public StagePage page(long electionId, Integer proposalSize) {
