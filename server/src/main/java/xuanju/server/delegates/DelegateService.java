@@ -41,12 +41,19 @@ public class DelegateService {
   static final Comparator<String> STROKES = NameOrder.surnameStrokes();
 
   private final DelegateRepository repo;
+  private final StageRepository stages;
   private final ElectionService elections;
   private final AuditLog audit;
   private final Clock clock;
 
-  DelegateService(DelegateRepository repo, ElectionService elections, AuditLog audit, Clock clock) {
+  DelegateService(
+      DelegateRepository repo,
+      StageRepository stages,
+      ElectionService elections,
+      AuditLog audit,
+      Clock clock) {
     this.repo = repo;
+    this.stages = stages;
     this.elections = elections;
     this.audit = audit;
     this.clock = clock;
@@ -406,6 +413,9 @@ public class DelegateService {
       int expectedVersion,
       String how) {
     String who = "推荐单位「" + u.name() + "」";
+    if (stages.anyStep(electionId)) {
+      throw new IllegalStateException(StageRule.ORDER.refuse(who + "的推荐人选名单不能再修改：考察对象等后续环节已经开始"));
+    }
     if (people.size() != u.listSize()) {
       throw new InvalidInputException(
           "list",

@@ -294,6 +294,32 @@ class AuthorisationMatrixTest extends H2AppTest {
         "POST " + p + "/units/{unitId}/import",
         Need.MANAGE,
         (t, x) -> multipart(p + "/units/999999999/import", x.election()).file(junkXlsx()));
+    delegateStageRows();
+  }
+
+  /** 考察与人选 (issue 12): the stages after 推荐提名, their changes and downloads. */
+  private static void delegateStageRows() {
+    String p = "/elections/{id}/delegates/stages";
+    row("GET " + p, Need.VIEW, (t, x) -> get(p, x.election()));
+    for (String doc : List.of("/subjects.xlsx", "/preparatory.xlsx", "/preparatory-report.docx")) {
+      row("GET " + p + doc, Need.VIEW, (t, x) -> get(p + doc, x.election()));
+    }
+    for (String tail :
+        List.of(
+            "/decide",
+            "/step",
+            "/withdraw",
+            "/locks",
+            "/publicity",
+            "/opinion",
+            "/complaints",
+            "/complaints/{complaintId}/check")) {
+      String path = p + tail;
+      row(
+          "POST " + path,
+          Need.MANAGE,
+          (t, x) -> post(path.replace("{complaintId}", "999999999"), x.election()));
+    }
   }
 
   /** 选区与选举委员会 (district): pages of the districts, seats, stations and committee. */
