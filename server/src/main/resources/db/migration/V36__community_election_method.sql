@@ -6,7 +6,7 @@ CREATE TABLE community_election_method (
     election_id   BIGINT        NOT NULL PRIMARY KEY REFERENCES election (id),
     mode          VARCHAR(30)   NOT NULL,
     proxy_cap     INTEGER       NOT NULL,
-    write_ins     BOOLEAN       NOT NULL,
+    allow_write_ins BOOLEAN     NOT NULL,
     carry_down    BOOLEAN,
     adopted_on    DATE,
     members       INTEGER,

@@ -139,7 +139,7 @@ public class ElectionMethodService {
     Timestamp now = Timestamp.from(ctx.clock.instant());
     if (old.isEmpty()) {
       jdbc.update(
-          "INSERT INTO community_election_method (election_id, mode, proxy_cap, write_ins,"
+          "INSERT INTO community_election_method (election_id, mode, proxy_cap, allow_write_ins,"
               + " carry_down, recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
           electionId,
           m.name(),
@@ -150,7 +150,7 @@ public class ElectionMethodService {
           now);
     } else {
       jdbc.update(
-          "UPDATE community_election_method SET mode = ?, proxy_cap = ?, write_ins = ?, carry_down = ?,"
+          "UPDATE community_election_method SET mode = ?, proxy_cap = ?, allow_write_ins = ?, carry_down = ?,"
               + " recorded_by = ?, recorded_at = ?, version = version + 1 WHERE election_id = ?",
           m.name(),
           proxyCap,
@@ -270,7 +270,7 @@ public class ElectionMethodService {
   private Optional<Record> find(long electionId) {
     return jdbc
         .query(
-            "SELECT mode, proxy_cap, write_ins, carry_down, adopted_on, members, attended, votes_for,"
+            "SELECT mode, proxy_cap, allow_write_ins, carry_down, adopted_on, members, attended, votes_for,"
                 + " posted_on, version FROM community_election_method WHERE election_id = ?",
             (rs, i) ->
                 new Record(
