@@ -2,8 +2,10 @@ package xuanju.server.community;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.LocalDate;
@@ -313,9 +315,8 @@ class CommunityVotingTest extends CommunitySupport {
         .isInstanceOf(IllegalStateException.class);
   }
 
-  @Test
-  void aMemberVacancyIsFilledByAFurtherVote() {
-    Ready r = ready("ALL_VOTERS", "NO");
+  /** The first vote elects 王主, 刘副, 赵委 and 李委: one 委员 seat goes to 另行选举. */
+  CommunityVote memberShort(Ready r) {
     long vote = open(r);
     box(r, vote, r.central(), 16, 16, "");
     box(r, vote, r.mobile(), 0, 0, "");
@@ -336,7 +337,13 @@ class CommunityVotingTest extends CommunitySupport {
     }
     var d = decide(r, vote);
     assertThat(d.nextVote()).isPresent();
-    var further = day(r.e()).current().orElseThrow();
+    return day(r.e()).current().orElseThrow();
+  }
+
+  @Test
+  void aMemberVacancyIsFilledByAFurtherVote() {
+    Ready r = ready("ALL_VOTERS", "NO");
+    var further = memberShort(r);
     assertThat(further.titleZh()).contains("另行选举");
     assertThat(further.rounds()).hasSize(1);
     var round = further.rounds().get(0);
@@ -357,6 +364,54 @@ class CommunityVotingTest extends CommunitySupport {
     assertThat(day(r.e()).elected().get(CommitteePost.MEMBER))
         .containsExactlyInAnyOrder("赵委", "李委", "周委");
     assertThat(day(r.e()).votes().get(1).rounds().get(0).finalResult()).isTrue();
+  }
+
+  @Test
+  void aFurtherVoteBelowOneThirdLeavesTheSeatVacant() {
+    Ready r = ready("ALL_VOTERS", "NO");
+    long v2 = memberShort(r).id();
+    box(r, v2, r.central(), 13, 13, "");
+    box(r, v2, r.mobile(), 0, 0, "");
+    // 4 of 13 is less than one third of the ballots cast
+    sheet(r, v2, r.central(), CommitteePost.MEMBER, 13, 0, Map.of("周委", 4, "黄委", 3), "");
+    sheet(r, v2, r.mobile(), CommitteePost.MEMBER, 0, 0, Map.of(), "");
+    var d = decide(r, v2);
+    assertThat(d.nextVote()).isEmpty();
+    var round = day(r.e()).votes().get(1).rounds().get(0);
+    assertThat(round.elected()).isEmpty();
+    assertThat(round.outcome()).contains("委员1个名额另行选举后仍选不足，暂作缺额");
+    assertThat(round.finalResult()).isTrue();
+    assertThat(day(r.e()).elected().get(CommitteePost.MEMBER))
+        .containsExactlyInAnyOrder("赵委", "李委");
+  }
+
+  @Test
+  void aRefusedFormShowsTheMessageAndChangesNothing() throws Exception {
+    var c = standard();
+    String body =
+        mvc.perform(
+                post("/elections/{id}/community/voting/open", c.election())
+                    .with(ADMIN)
+                    .with(csrf()))
+            .andExpect(status().isConflict())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(PageText.visible(body)).contains("选举办法尚未经居民代表会议通过，不能开始投票");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM community_vote WHERE election_id = ?",
+                Long.class,
+                c.election()))
+        .isZero();
+    mvc.perform(
+            post("/elections/{id}/community/voting/sheet", c.election())
+                .param("voteId", "999999999")
+                .param("stationId", "999999999")
+                .param("post", "MEMBER")
+                .with(ADMIN)
+                .with(csrf()))
+        .andExpect(status().isBadRequest());
   }
 
   @Test
