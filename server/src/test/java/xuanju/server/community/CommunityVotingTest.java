@@ -251,6 +251,17 @@ class CommunityVotingTest extends CommunitySupport {
         .contains("id=\"tab-community-voting\"")
         .contains("title=\"RESIDENTS.TURNOUT.HALF\"")
         .doesNotContain("id=\"decide-form\"");
+    // the JSON names the rules by code
+    String json =
+        mvc.perform(get("/api/elections/{id}/community/votes", r.e()).with(ADMIN))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(json)
+        .contains("\"code\":\"RESIDENTS.TURNOUT.HALF\"")
+        .contains("\"code\":\"RESIDENTS.COUNT.SEPARATE\"")
+        .contains("\"elected\":[\"王主\"]");
     byte[] pdf =
         mvc.perform(get("/elections/{id}/community/voting/ballot.pdf", r.e()).with(ADMIN))
             .andExpect(status().isOk())

@@ -502,6 +502,10 @@ class AuthorisationMatrixTest extends H2AppTest {
     String v = "/elections/{id}/community/voting";
     row("GET " + v, Need.VIEW, (t, x) -> get(v, x.election()));
     row("GET " + v + "/ballot.pdf", Need.VIEW, (t, x) -> get(v + "/ballot.pdf", x.election()));
+    row(
+        "GET /api/elections/{id}/community/votes",
+        Need.VIEW,
+        (t, x) -> get("/api/elections/{id}/community/votes", x.election()));
     for (String action : List.of("open", "decide", "rerun", "proxies")) {
       row(
           "POST " + v + "/" + action,
