@@ -409,6 +409,19 @@ class CommunityVotingTest extends CommunitySupport {
             .getResponse()
             .getContentAsString();
     assertThat(PageText.visible(body)).contains("选举办法尚未经居民代表会议通过，不能开始投票");
+    // a bad form names the field in Chinese only
+    String bad =
+        mvc.perform(
+                post("/elections/{id}/community/voting/box", c.election())
+                    .param("voteId", "999999999")
+                    .param("stationId", "999999999")
+                    .with(ADMIN)
+                    .with(csrf()))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(PageText.visible(bad)).contains("本选举没有这次投票").doesNotContain("voteId");
     assertThat(
             jdbc.queryForObject(
                 "SELECT COUNT(*) FROM community_vote WHERE election_id = ?",
