@@ -151,6 +151,11 @@ public final class AuditActions {
     m.put("COMMUNITY_STAFF_ASSIGNED", "登记选举工作人员");
     m.put("COMMUNITY_STAFF_WITHDRAWN", "撤换选举工作人员");
     m.put("COMMUNITY_FORMAL_LIST_PUBLISHED", "公布居民委员会成员正式候选人名单");
+    m.put("COMMUNITY_VOTE_OPENED", "开始居民委员会选举投票");
+    m.put("COMMUNITY_BOX_COUNTED", "登记居民委员会选举票箱选票核对数");
+    m.put("COMMUNITY_SHEET_ENTERED", "录入居民委员会选举分职位计票单");
+    m.put("COMMUNITY_VOTE_DECIDED", "确定居民委员会选举投票结果");
+    m.put("COMMUNITY_VOTE_RERUN", "居民委员会选举重新组织投票");
     m.put("CONGRESS_RATIOS_APPROVED", "登记代表结构比例的批复");
     m.put("COUNTY_DISTRICT_FORMED", "组成县级人大代表选区");
     m.put("WORKING_GROUP_MEMBER_ADDED", "增加选区工作组成员");

@@ -90,6 +90,11 @@ public class ElectionMethodService {
     return find(electionId).filter(Record::adopted).map(Record::mode);
   }
 
+  /** The adopted method's settings (election day follows them), else none yet. */
+  Optional<ElectionMethods.Settings> adoptedSettings(Election e) {
+    return find(e.id()).filter(Record::adopted).map(r -> settings(e, r));
+  }
+
   static ElectionMethods.Settings settings(Election e, Record r) {
     CarryDown carry =
         r.carryDown() == null

@@ -263,6 +263,7 @@ class AuthorisationMatrixTest extends H2AppTest {
     registerRows();
     cardRows();
     communityRows();
+    communityVotingRows();
     delegatesRows();
   }
 
@@ -519,6 +520,32 @@ class AuthorisationMatrixTest extends H2AppTest {
               post(
                   path.replaceAll("\\{(memberId|applicationId|staffId)}", "999999999"),
                   x.election()));
+    }
+  }
+
+  /** 居民委员会选举日 (issue 11): the page, the ballot, and its forms. */
+  private static void communityVotingRows() {
+    String v = "/elections/{id}/community/voting";
+    row("GET " + v, Need.VIEW, (t, x) -> get(v, x.election()));
+    row("GET " + v + "/ballot.pdf", Need.VIEW, (t, x) -> get(v + "/ballot.pdf", x.election()));
+    row(
+        "GET /api/elections/{id}/community/votes",
+        Need.VIEW,
+        (t, x) -> get("/api/elections/{id}/community/votes", x.election()));
+    for (String action : List.of("open", "decide", "rerun", "proxies")) {
+      row(
+          "POST " + v + "/" + action,
+          Need.MANAGE,
+          (t, x) -> post(v + "/" + action, x.election()).param("voteId", "999999999"));
+    }
+    for (String action : List.of("box", "sheet")) {
+      row(
+          "POST " + v + "/" + action,
+          Need.COUNT,
+          (t, x) ->
+              post(v + "/" + action, x.election())
+                  .param("voteId", "999999999")
+                  .param("stationId", "999999999"));
     }
   }
 
