@@ -33,6 +33,7 @@ import xuanju.server.support.PageText;
 class DelegateConferenceTest extends DelegateStageSupport {
   @Autowired ConferenceService conferences;
   @Autowired MockMvc mvc;
+  @Autowired DelegateChecklist checklist;
 
   static final LocalDate DAY = LocalDate.of(2026, 4, 8);
 
@@ -255,5 +256,46 @@ class DelegateConferenceTest extends DelegateStageSupport {
     assertThat(done.elected().stream().map(x -> x.candidate().key()))
         .contains(tied.get(0), tied.get(1))
         .doesNotContain(tied.get(2));
+  }
+
+  @Test
+  void theChecklistCountsBackFromTheConferenceDayAndTakesTheRecordedDays() throws Exception {
+    long e = reviewed(21);
+    as(() -> conferences.record(e, "区党代表会议", DAY, 308, 290));
+    LocalDate d = as(() -> conferences.page(e)).election().electionDay();
+    Map<String, xuanju.core.schedule.ChecklistStep> steps = new java.util.HashMap<>();
+    as(() -> checklist.steps(e)).forEach(s -> steps.put(s.id(), s));
+    assertThat(steps)
+        .containsKeys(
+            "plan",
+            "deployment",
+            "recommendation",
+            "subjects",
+            "vetting",
+            "vettingPublicity",
+            "preliminary",
+            "preliminaryPublicity",
+            "preparatory",
+            "conference");
+    var subjects = steps.get("subjects");
+    assertThat(subjects.due()).isEqualTo(d.minusDays(40));
+    assertThat(subjects.done()).isEqualTo(LocalDate.of(2026, 2, 27));
+    assertThat(subjects.state()).isEqualTo(xuanju.core.schedule.StepState.DONE);
+    assertThat(steps.get("preparatory").due()).isEqualTo(d.minusDays(10));
+    assertThat(steps.get("preparatory").done()).isEqualTo(LocalDate.of(2026, 3, 27));
+    assertThat(steps.get("preliminaryPublicity").done()).isEqualTo(LocalDate.of(2026, 3, 20));
+    assertThat(steps.get("preliminaryPublicity").noteZh()).contains("5个工作日");
+    assertThat(steps.get("conference").done()).isEqualTo(DAY);
+    assertThat(steps.get("plan").done()).isNull();
+    String html =
+        mvc.perform(get("/elections/{id}/delegates", e).with(user("admin").roles("ADMIN", "USER")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String visible = PageText.visible(html).replaceAll("\\s+", "");
+    assertThat(PageText.codeIn(visible)).isEmpty();
+    assertThat(visible).contains("工作进度").contains("确定初步人选考察对象名单").contains("按期完成");
+    assertThat(html).contains("title=\"DELEGATES.DEADLINE.SUBJECTS\"");
   }
 }
