@@ -27,10 +27,13 @@ import xuanju.server.web.FreeText;
 @Controller
 class ConferenceController {
   private final ConferenceService conferences;
+  private final NotificationService notifications;
   private final AccessService access;
 
-  ConferenceController(ConferenceService conferences, AccessService access) {
+  ConferenceController(
+      ConferenceService conferences, NotificationService notifications, AccessService access) {
     this.conferences = conferences;
+    this.notifications = notifications;
     this.access = access;
   }
 
@@ -46,6 +49,15 @@ class ConferenceController {
             AccessService.currentIsAdmin(),
             p.election().organisationId(),
             Permission.MANAGE));
+    List<Notification> ns = notifications.list(id);
+    model.addAttribute("notifications", ns);
+    model.addAttribute(
+        "notified",
+        ns.stream().map(n -> n.item().name()).collect(java.util.stream.Collectors.toSet()));
+    model.addAttribute("publicities", notifications.publicities(id));
+    model.addAttribute("items", FiveMustKnow.values());
+    model.addAttribute("fiveRule", NotificationService.RULE_ZH);
+    model.addAttribute("fiveSource", NotificationService.CITATION.display());
     return "delegates/conference";
   }
 
@@ -89,6 +101,34 @@ class ConferenceController {
         flash,
         "已登记第" + roundNo + "次投票的计票结果",
         () -> conferences.count(id, roundNo, issued, returned, valid, invalid, yes, no, abstain));
+  }
+
+  @PostMapping("/elections/{id}/delegates/conference/notifications")
+  String notification(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") @FreeText(label = "告知事项", max = 20) String item,
+      @RequestParam(required = false) LocalDate notifiedOn,
+      @RequestParam(defaultValue = "") @FreeText(label = "告知对象", max = 300) String audience,
+      @RequestParam(defaultValue = "") @FreeText(label = "告知方式", max = 200) String method,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    return attempt(
+        id,
+        model,
+        response,
+        flash,
+        "已登记五必知告知情况",
+        () -> notifications.record(id, item(item), notifiedOn, audience, method));
+  }
+
+  private static FiveMustKnow item(String value) {
+    for (FiveMustKnow f : FiveMustKnow.values()) {
+      if (f.name().equals(value)) {
+        return f;
+      }
+    }
+    throw new InvalidInputException("item", "告知事项：请选择");
   }
 
   @GetMapping("/elections/{id}/delegates/conference/rounds/{roundNo}/ballot.pdf")

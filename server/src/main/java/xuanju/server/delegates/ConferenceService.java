@@ -440,6 +440,9 @@ public class ConferenceService {
           profile.flag(Param.WRITE_IN_REQUIRES_NO)
               ? "对候选人投不赞成票的，可以另选他人：在另选他人栏内写上其姓名并在赞成栏内画○。"
               : "可以另选他人：在另选他人栏内写上其姓名并在赞成栏内画○。");
+      if ("VOID_BALLOT".equals(profile.choice(Param.WRITE_IN_WITHOUT_MARK))) {
+        lines.add("另选他人只写姓名、未画○的，整张选票无效。");
+      }
     } else if (r.kind() == RoundKind.TIE_REVOTE) {
       lines.add("本次为再次投票，只在票数相等的候选人中进行，不能另选他人，以得票多的当选。");
     }

@@ -34,6 +34,7 @@ class DelegateConferenceTest extends DelegateStageSupport {
   @Autowired ConferenceService conferences;
   @Autowired MockMvc mvc;
   @Autowired DelegateChecklist checklist;
+  @Autowired NotificationService notifications;
 
   static final LocalDate DAY = LocalDate.of(2026, 4, 8);
 
@@ -297,5 +298,46 @@ class DelegateConferenceTest extends DelegateStageSupport {
     assertThat(PageText.codeIn(visible)).isEmpty();
     assertThat(visible).contains("工作进度").contains("确定初步人选考察对象名单").contains("按期完成");
     assertThat(html).contains("title=\"DELEGATES.DEADLINE.SUBJECTS\"");
+  }
+
+  @Test
+  void fiveMustKnowNotificationsAreRecordedOnlyOnceTheirItemExists() throws Exception {
+    long e = reviewed(21);
+    long audit = auditCount(e);
+    assertThatThrownBy(
+            () ->
+                as(
+                    () ->
+                        notifications.record(
+                            e, FiveMustKnow.RESULT, DAY, "全区各基层党组织和党员", "支部党员大会通报")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("党代表会议尚未选举产生代表")
+        .hasMessageNotContaining("DELEGATES.");
+    assertThat(as(() -> notifications.list(e))).isEmpty();
+    assertThat(auditCount(e)).isEqualTo(audit);
+    as(
+        () ->
+            notifications.record(
+                e, FiveMustKnow.PREPARATORY, LocalDate.of(2026, 3, 28), "全区各基层党组织和党员", "支部党员大会通报"));
+    List<Notification> ns = as(() -> notifications.list(e));
+    assertThat(ns).hasSize(1);
+    assertThat(ns.get(0).item()).isEqualTo(FiveMustKnow.PREPARATORY);
+    assertThat(ns.get(0).audience()).isEqualTo("全区各基层党组织和党员");
+    assertThat(auditCount(e)).isEqualTo(audit + 1);
+    String html =
+        mvc.perform(
+                get("/elections/{id}/delegates/conference", e)
+                    .with(user("admin").roles("ADMIN", "USER")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    String visible = PageText.visible(html).replaceAll("\\s+", "");
+    assertThat(PageText.codeIn(visible)).isEmpty();
+    assertThat(visible)
+        .contains("两次公示")
+        .contains("考察预告及在考察对象所在单位公示：2026-03-02至2026-03-06，5个工作日")
+        .contains("2026-03-28，以支部党员大会通报告知全区各基层党组织和党员")
+        .contains("选举结果必知尚未登记");
   }
 }

@@ -336,6 +336,10 @@ class AuthorisationMatrixTest extends H2AppTest {
     }
     row("POST " + p, Need.MANAGE, (t, x) -> post(p, x.election()));
     row(
+        "POST " + p + "/notifications",
+        Need.MANAGE,
+        (t, x) -> post(p + "/notifications", x.election()));
+    row(
         "POST " + p + "/rounds/{roundNo}/count",
         Need.MANAGE,
         (t, x) -> post(p + "/rounds/1/count", x.election()));
