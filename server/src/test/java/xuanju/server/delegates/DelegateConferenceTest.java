@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -143,7 +145,7 @@ class DelegateConferenceTest extends DelegateStageSupport {
 
     ConferencePage p = as(() -> conferences.page(e));
     ConferencePage.RoundView r = p.rounds().get(0);
-    Map<String, RankedCandidate.Status> status = new java.util.HashMap<>();
+    Map<String, RankedCandidate.Status> status = new HashMap<>();
     r.ranking().forEach(x -> status.put(x.id(), x.status()));
     assertThat(status.get(half)).isEqualTo(RankedCandidate.Status.NOT_ELECTED);
     assertThat(status.get(more)).isEqualTo(RankedCandidate.Status.ELECTED);
@@ -264,7 +266,7 @@ class DelegateConferenceTest extends DelegateStageSupport {
     long e = reviewed(21);
     as(() -> conferences.record(e, "区党代表会议", DAY, 308, 290));
     LocalDate d = as(() -> conferences.page(e)).election().electionDay();
-    Map<String, xuanju.core.schedule.ChecklistStep> steps = new java.util.HashMap<>();
+    Map<String, xuanju.core.schedule.ChecklistStep> steps = new HashMap<>();
     as(() -> checklist.steps(e)).forEach(s -> steps.put(s.id(), s));
     assertThat(steps)
         .containsKeys(
@@ -339,5 +341,59 @@ class DelegateConferenceTest extends DelegateStageSupport {
         .contains("考察预告及在考察对象所在单位公示：2026-03-02至2026-03-06，5个工作日")
         .contains("2026-03-28，以支部党员大会通报告知全区各基层党组织和党员")
         .contains("选举结果必知尚未登记");
+  }
+
+  @Test
+  void aCountPostedFromThePageWithBadSumsIsRefusedAndAGoodOneDecides() throws Exception {
+    long e = reviewed(21);
+    as(() -> conferences.record(e, "区党代表会议", DAY, 308, 290));
+    long audit = auditCount(e);
+    var admin = user("admin").roles("ADMIN", "USER");
+    var bad =
+        post("/elections/{id}/delegates/conference/rounds/1/count", e)
+            .with(admin)
+            .with(
+                org.springframework.security.test.web.servlet.request
+                    .SecurityMockMvcRequestPostProcessors.csrf())
+            .param("issued", "290")
+            .param("returned", "290")
+            .param("valid", "290")
+            .param("invalid", "0");
+    for (int i = 0; i < 21; i++) {
+      bad.param("yes", i == 0 ? "100" : "200").param("no", "90").param("abstain", "0");
+    }
+    String html =
+        mvc.perform(bad)
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(PageText.visible(html)).contains("不等于有效票数290");
+    assertThat(rows("delegate_conference_vote", e)).isZero();
+    assertThat(as(() -> conferences.page(e)).openRound().round().number()).isEqualTo(1);
+    assertThat(auditCount(e)).isEqualTo(audit);
+    // the same form with good sums: 16 with 200 elected, the rest with 100 not
+    var good =
+        post("/elections/{id}/delegates/conference/rounds/1/count", e)
+            .with(admin)
+            .with(
+                org.springframework.security.test.web.servlet.request
+                    .SecurityMockMvcRequestPostProcessors.csrf())
+            .param("issued", "290")
+            .param("returned", "290")
+            .param("valid", "290")
+            .param("invalid", "0");
+    for (int i = 0; i < 21; i++) {
+      good.param("yes", i < 16 ? "200" : "100")
+          .param("no", i < 16 ? "90" : "190")
+          .param("abstain", "0");
+    }
+    mvc.perform(good).andExpect(status().is3xxRedirection());
+    ConferencePage p = as(() -> conferences.page(e));
+    assertThat(p.finished()).isTrue();
+    assertThat(p.elected().stream().map(x -> x.candidate().key()))
+        .containsExactlyInAnyOrderElementsOf(
+            p.candidates().subList(0, 16).stream().map(ConferenceCandidate::key).toList());
+    assertThat(auditCount(e)).isEqualTo(audit + 1);
   }
 }
