@@ -107,6 +107,58 @@ public enum ScheduleRule implements Rule {
       "换届选举工作结束后15天内将书记“一人一档”材料报县委组织部备案",
       Citation.of("党支部换届选举工作方案十九篇（001）第15篇", "", "DL-04", Confidence.PLAN)),
 
+  // --- delegates to a higher party congress (seed 003 "程序步骤", DL-07; the conference is 4/10) ---
+  DELEGATES_PLAN_D61(
+      "DELEGATES.DEADLINE.PLAN",
+      Severity.WARNING,
+      "制定代表选举工作方案（2月8日前，即党代表会议召开日前61日）",
+      plan003("制定工作方案")),
+  DELEGATES_DEPLOYMENT_D59(
+      "DELEGATES.DEADLINE.DEPLOYMENT",
+      Severity.WARNING,
+      "召开代表选举工作部署会，启动推荐提名（2月10日前，即党代表会议召开日前59日）",
+      plan003("进行工作部署")),
+  DELEGATES_RECOMMENDATION_D48(
+      "DELEGATES.DEADLINE.RECOMMENDATION",
+      Severity.ERROR,
+      "各推荐单位完成推荐提名并报送推荐人选（2月21日前，即党代表会议召开日前48日）",
+      plan003("开展推荐提名")),
+  DELEGATES_SUBJECTS_D40(
+      "DELEGATES.DEADLINE.SUBJECTS",
+      Severity.ERROR,
+      "区委常委会研究提出初步人选考察对象名单（3月1日前，即党代表会议召开日前40日）",
+      plan003("确定初步人选考察对象名单")),
+  DELEGATES_VETTING_D31(
+      "DELEGATES.DEADLINE.VETTING",
+      Severity.ERROR,
+      "组织考察并在考察对象所在单位公示（3月10日前，即党代表会议召开日前31日）",
+      plan003("组织考察并公示")),
+  DELEGATES_VETTING_PUBLICITY_5WD(
+      "DELEGATES.DEADLINE.VETTING_PUBLICITY_5WD",
+      Severity.ERROR,
+      "考察对象在所在单位公示5个工作日，须在考察截止日前期满",
+      plan003("组织考察并公示")),
+  DELEGATES_PRELIMINARY_D21(
+      "DELEGATES.DEADLINE.PRELIMINARY",
+      Severity.ERROR,
+      "区委常委会研究提出初步人选并经市委同意后公示（3月20日前，即党代表会议召开日前21日）",
+      plan003("确定代表候选人初步人选并公示")),
+  DELEGATES_PRELIMINARY_PUBLICITY_5WD(
+      "DELEGATES.DEADLINE.PRELIMINARY_PUBLICITY_5WD",
+      Severity.ERROR,
+      "初步人选在全区范围内公示5个工作日，须在初步人选截止日前期满",
+      plan003("确定代表候选人初步人选并公示")),
+  DELEGATES_PREPARATORY_D10(
+      "DELEGATES.DEADLINE.PREPARATORY",
+      Severity.ERROR,
+      "区委全会圈选代表候选人预备人选并报市委组织部（3月31日前，即党代表会议召开日前10日）",
+      plan003("确定代表候选人预备人选")),
+  DELEGATES_CONFERENCE(
+      "DELEGATES.DEADLINE.CONFERENCE",
+      Severity.NOTICE,
+      "市委批复预备人选后召开党代表会议选举代表，并向市委报送代表选举情况报告、代表名册和代表登记表（4月10日前）",
+      plan003("代表选举并上报市委")),
+
   // --- shared: anchor, day counting, calendar ---
   ELECTION_DAY(
       "SCHEDULE.ANCHOR.ELECTION_DAY",
@@ -159,5 +211,10 @@ public enum ScheduleRule implements Rule {
   @Override
   public Citation citation() {
     return citation;
+  }
+
+  private static Citation plan003(String section) {
+    return Citation.of(
+        "XX区选举出席XX市第十二次党代会代表工作方案（003）", "“" + section + "”", "DL-07", Confidence.PLAN);
   }
 }

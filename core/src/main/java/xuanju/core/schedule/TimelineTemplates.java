@@ -139,16 +139,58 @@ public final class TimelineTemplates {
                   "书记“一人一档”报县委组织部备案")));
 
   /**
-   * Delegates to a higher party congress (出席上级党代会代表选举), seed 003: for now only the anchor, the
-   * conference that elects the delegates (党代表会议). The seed's own deadlines (2/8 … 4/10, DL-07) are
-   * not yet a template.
+   * Delegates to a higher party congress (出席上级党代会代表选举), seed 003 "程序步骤" (DL-07): the plan's
+   * deadlines 2/8 … 3/31 counted back from the conference day (党代表会议, by 4/10) in calendar days, as
+   * they fall in the seed's year 2019 (2/8 is D−61, 2/10 D−59, 2/21 D−48, 3/1 D−40, 3/10 D−31, 3/20
+   * D−21, 3/31 D−10); the two publicities of 5 working days (考察对象所在单位, 初步人选 in the district) must
+   * run out before the vetting and the 初步人选 deadlines, counted with the working-day calendar.
    */
   public static final TimelineTemplate PARTY_CONGRESS_DELEGATES =
       new TimelineTemplate(
           "PARTY_CONGRESS_DELEGATES",
           "出席上级党代会代表选举",
           "党代表会议召开日",
-          List.of(MilestoneSpec.event("conference", ScheduleRule.ELECTION_DAY, "召开党代表会议（选举代表）")));
+          List.of(
+              MilestoneSpec.daysBefore("plan", 61, ScheduleRule.DELEGATES_PLAN_D61, "制定工作方案"),
+              MilestoneSpec.daysBefore(
+                  "deployment", 59, ScheduleRule.DELEGATES_DEPLOYMENT_D59, "进行工作部署"),
+              MilestoneSpec.daysBefore(
+                  "recommendation", 48, ScheduleRule.DELEGATES_RECOMMENDATION_D48, "开展推荐提名，报送推荐人选"),
+              MilestoneSpec.daysBefore(
+                  "subjects", 40, ScheduleRule.DELEGATES_SUBJECTS_D40, "确定初步人选考察对象名单"),
+              MilestoneSpec.daysBefore(
+                  "vetting", 31, ScheduleRule.DELEGATES_VETTING_D31, "组织考察并公示"),
+              workingDayPublicity(
+                  "vettingPublicity",
+                  "vetting",
+                  ScheduleRule.DELEGATES_VETTING_PUBLICITY_5WD,
+                  "考察对象在所在单位公示5个工作日"),
+              MilestoneSpec.daysBefore(
+                  "preliminary", 21, ScheduleRule.DELEGATES_PRELIMINARY_D21, "确定代表候选人初步人选并公示"),
+              workingDayPublicity(
+                  "preliminaryPublicity",
+                  "preliminary",
+                  ScheduleRule.DELEGATES_PRELIMINARY_PUBLICITY_5WD,
+                  "初步人选在全区范围内公示5个工作日"),
+              MilestoneSpec.daysBefore(
+                  "preparatory", 10, ScheduleRule.DELEGATES_PREPARATORY_D10, "确定代表候选人预备人选"),
+              MilestoneSpec.event(
+                  "conference", ScheduleRule.DELEGATES_CONFERENCE, "召开党代表会议选举代表并上报市委")));
+
+  /** A publicity of 5 working days that must run out before the deadline {@code anchor}. */
+  private static MilestoneSpec workingDayPublicity(
+      String id, String anchor, ScheduleRule rule, String titleZh) {
+    return new MilestoneSpec(
+        id,
+        MilestoneKind.WINDOW,
+        MilestoneSpec.Relation.PUBLICITY_BEFORE,
+        anchor,
+        5,
+        PeriodUnit.WORKING_DAYS,
+        false,
+        rule,
+        titleZh);
+  }
 
   private static final List<TimelineTemplate> ALL =
       List.of(

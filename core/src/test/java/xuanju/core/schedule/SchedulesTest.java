@@ -337,15 +337,18 @@ class SchedulesTest {
           assertThat(plain.datesUntil(m.to()).filter(CAL::isWorkday)).isEmpty();
         }
         case PUBLICITY_BEFORE -> {
-          assertThat(m.to()).isBefore(day);
+          // before the anchor day, or before an earlier milestone's last day (seed 003's
+          // publicities)
+          LocalDate end = spec.anchor() == null ? day : m(t, spec.anchor()).to();
+          assertThat(m.to()).isBefore(end);
           LocalDate laterPosting = m.from().plusDays(1);
           LocalDate laterEnd =
-              unit == PeriodUnit.WORKING_DAYS
+              spec.unitUnder(s) == PeriodUnit.WORKING_DAYS
                   ? CAL.plusWorkdays(laterPosting, spec.days())
                   : CAL.nextWorkday(laterPosting.plusDays(spec.days()));
           assertThat(laterEnd)
               .as("posting one day later runs into the meeting")
-              .isAfterOrEqualTo(day);
+              .isAfterOrEqualTo(end);
         }
         case ON -> assertThat(m.to()).isEqualTo(day);
       }

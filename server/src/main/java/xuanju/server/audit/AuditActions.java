@@ -199,6 +199,9 @@ public final class AuditActions {
     m.put("DELEGATE_VETTING_OPINION", "登记考察对象的考察意见");
     m.put("DELEGATE_COMPLAINT_RECORDED", "登记公示期间的举报");
     m.put("DELEGATE_COMPLAINT_CHECKED", "登记举报的核查结论");
+    m.put("DELEGATE_CONFERENCE_RECORDED", "登记党代表会议和代表候选人");
+    m.put("DELEGATE_CONFERENCE_COUNTED", "登记代表选举的计票结果");
+    m.put("DELEGATE_NOTIFICATION_RECORDED", "登记党员“五必知”告知情况");
     m.put("PROXY_RECORDED", "登记委托投票");
     m.put("PROXY_CONSENTED", "登记选举委员会同意委托");
     m.put("PROXY_WITHDRAWN", "撤回委托投票");

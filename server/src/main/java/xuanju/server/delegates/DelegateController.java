@@ -32,10 +32,12 @@ class DelegateController {
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final DelegateService delegates;
+  private final DelegateChecklist checklist;
   private final AccessService access;
 
-  DelegateController(DelegateService delegates, AccessService access) {
+  DelegateController(DelegateService delegates, DelegateChecklist checklist, AccessService access) {
     this.delegates = delegates;
+    this.checklist = checklist;
     this.access = access;
   }
 
@@ -45,6 +47,7 @@ class DelegateController {
     model.addAttribute("election", p.election());
     model.addAttribute("p", p);
     model.addAttribute("canManage", canManage(p.election().organisationId()));
+    model.addAttribute("checklist", checklist.steps(id));
     return "delegates/index";
   }
 

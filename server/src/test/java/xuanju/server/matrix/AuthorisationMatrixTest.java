@@ -321,6 +321,29 @@ class AuthorisationMatrixTest extends H2AppTest {
           Need.MANAGE,
           (t, x) -> post(path.replace("{complaintId}", "999999999"), x.election()));
     }
+    delegateConferenceRows();
+  }
+
+  /** 代表会议选举 (issue 12): the conference, the counts, the ballot and the documents. */
+  private static void delegateConferenceRows() {
+    String p = "/elections/{id}/delegates/conference";
+    row("GET " + p, Need.VIEW, (t, x) -> get(p, x.election()));
+    row(
+        "GET " + p + "/rounds/{roundNo}/ballot.pdf",
+        Need.VIEW,
+        (t, x) -> get(p + "/rounds/1/ballot.pdf", x.election()));
+    for (String doc : List.of("/report.docx", "/delegates.xlsx", "/registration.xlsx")) {
+      row("GET " + p + doc, Need.VIEW, (t, x) -> get(p + doc, x.election()));
+    }
+    row("POST " + p, Need.MANAGE, (t, x) -> post(p, x.election()));
+    row(
+        "POST " + p + "/notifications",
+        Need.MANAGE,
+        (t, x) -> post(p + "/notifications", x.election()));
+    row(
+        "POST " + p + "/rounds/{roundNo}/count",
+        Need.MANAGE,
+        (t, x) -> post(p + "/rounds/1/count", x.election()));
   }
 
   /** 选区与选举委员会 (district): pages of the districts, seats, stations and committee. */
