@@ -12,12 +12,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import xuanju.core.community.CommitteePost;
-import xuanju.core.rule.InvalidInputException;
 import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
 import xuanju.server.plan.Downloads;
 import xuanju.server.proxy.ProxyService;
 import xuanju.server.web.FreeText;
+import xuanju.server.web.PageActions;
 
 /**
  * The page 选举日投票与计票 of a residents' committee election ({@code /elections/{id}/community/voting}):
@@ -172,14 +172,13 @@ class CommunityVotingController {
       RedirectAttributes flash,
       String ok,
       Runnable action) {
-    try {
-      action.run();
-    } catch (InvalidInputException | IllegalStateException e) {
-      response.setStatus(e instanceof InvalidInputException ? 400 : 409);
-      model.addAttribute("error", e.getMessage());
-      return page(id, model);
-    }
-    flash.addFlashAttribute("message", ok);
-    return "redirect:/elections/" + id + "/community/voting";
+    return PageActions.orPageThenRedirect(
+        model,
+        response,
+        flash,
+        () -> page(id, model),
+        "/elections/" + id + "/community/voting",
+        ok,
+        action);
   }
 }

@@ -16,6 +16,7 @@ import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
 import xuanju.server.plan.Downloads;
 import xuanju.server.web.FreeText;
+import xuanju.server.web.PageActions;
 
 /**
  * The page 选举办法 of a residents' committee election ({@code /elections/{id}/community/method}): the
@@ -119,14 +120,13 @@ class ElectionMethodController {
       RedirectAttributes flash,
       String ok,
       Runnable action) {
-    try {
-      action.run();
-    } catch (InvalidInputException | IllegalStateException e) {
-      response.setStatus(e instanceof InvalidInputException ? 400 : 409);
-      model.addAttribute("error", e.getMessage());
-      return page(id, model);
-    }
-    flash.addFlashAttribute("message", ok);
-    return "redirect:/elections/" + id + "/community/method";
+    return PageActions.orPageThenRedirect(
+        model,
+        response,
+        flash,
+        () -> page(id, model),
+        "/elections/" + id + "/community/method",
+        ok,
+        action);
   }
 }

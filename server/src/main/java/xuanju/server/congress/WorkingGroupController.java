@@ -10,12 +10,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import xuanju.core.rule.InvalidInputException;
 import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
 import xuanju.server.district.CommitteeService;
 import xuanju.server.election.Election;
 import xuanju.server.web.FreeText;
+import xuanju.server.web.PageActions;
 
 /**
  * A district's page 选区工作组与工作进度 ({@code /elections/{id}/districts/{d}/group}): the working group
@@ -168,14 +168,13 @@ class WorkingGroupController {
       RedirectAttributes flash,
       String ok,
       Runnable action) {
-    try {
-      action.run();
-    } catch (InvalidInputException | IllegalStateException e) {
-      response.setStatus(e instanceof InvalidInputException ? 400 : 409);
-      model.addAttribute("error", e.getMessage());
-      return page(id, districtId, model);
-    }
-    flash.addFlashAttribute("message", ok);
-    return "redirect:/elections/" + id + "/districts/" + districtId + "/group";
+    return PageActions.orPageThenRedirect(
+        model,
+        response,
+        flash,
+        () -> page(id, districtId, model),
+        "/elections/" + id + "/districts/" + districtId + "/group",
+        ok,
+        action);
   }
 }

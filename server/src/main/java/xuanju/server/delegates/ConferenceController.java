@@ -17,6 +17,7 @@ import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
 import xuanju.server.plan.Downloads;
 import xuanju.server.web.FreeText;
+import xuanju.server.web.PageActions;
 
 /**
  * The page 代表会议选举 ({@code /elections/{id}/delegates/conference}): the conference, the candidates,
@@ -163,15 +164,16 @@ class ConferenceController {
       RedirectAttributes flash,
       String ok,
       Runnable action) {
-    try {
-      conferences.requireManage(id);
-      action.run();
-    } catch (InvalidInputException | IllegalStateException e) {
-      response.setStatus(e instanceof InvalidInputException ? 400 : 409);
-      model.addAttribute("error", e.getMessage());
-      return page(id, model);
-    }
-    flash.addFlashAttribute("message", ok);
-    return "redirect:/elections/" + id + "/delegates/conference";
+    return PageActions.orPageThenRedirect(
+        model,
+        response,
+        flash,
+        () -> page(id, model),
+        "/elections/" + id + "/delegates/conference",
+        ok,
+        () -> {
+          conferences.requireManage(id);
+          action.run();
+        });
   }
 }

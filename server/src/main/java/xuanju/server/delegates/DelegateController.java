@@ -19,6 +19,7 @@ import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
 import xuanju.server.plan.Downloads;
 import xuanju.server.web.FreeText;
+import xuanju.server.web.PageActions;
 
 /**
  * The pages 名额与推荐提名 ({@code /elections/{id}/delegates}) and a recommendation unit's list ({@code
@@ -251,14 +252,13 @@ class DelegateController {
       RedirectAttributes flash,
       String ok,
       Runnable action) {
-    try {
-      action.run();
-    } catch (InvalidInputException | IllegalStateException e) {
-      response.setStatus(e instanceof InvalidInputException ? 400 : 409);
-      model.addAttribute("error", e.getMessage());
-      return unitId == null ? page(id, model) : unit(id, unitId, model);
-    }
-    flash.addFlashAttribute("message", ok);
-    return "redirect:/elections/" + id + "/delegates" + (unitId == null ? "" : "/units/" + unitId);
+    return PageActions.orPageThenRedirect(
+        model,
+        response,
+        flash,
+        () -> unitId == null ? page(id, model) : unit(id, unitId, model),
+        "/elections/" + id + "/delegates" + (unitId == null ? "" : "/units/" + unitId),
+        ok,
+        action);
   }
 }

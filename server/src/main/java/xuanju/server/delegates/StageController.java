@@ -16,6 +16,7 @@ import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
 import xuanju.server.plan.Downloads;
 import xuanju.server.web.FreeText;
+import xuanju.server.web.PageActions;
 
 /**
  * The page 考察与人选 ({@code /elections/{id}/delegates/stages}): the 考察对象, 考察, 初步人选 and 预备人选 with their
@@ -273,15 +274,16 @@ class StageController {
       RedirectAttributes flash,
       String ok,
       Runnable action) {
-    try {
-      stages.requireManage(id);
-      action.run();
-    } catch (InvalidInputException | IllegalStateException e) {
-      response.setStatus(e instanceof InvalidInputException ? 400 : 409);
-      model.addAttribute("error", e.getMessage());
-      return page(id, null, model);
-    }
-    flash.addFlashAttribute("message", ok);
-    return "redirect:/elections/" + id + "/delegates/stages";
+    return PageActions.orPageThenRedirect(
+        model,
+        response,
+        flash,
+        () -> page(id, null, model),
+        "/elections/" + id + "/delegates/stages",
+        ok,
+        () -> {
+          stages.requireManage(id);
+          action.run();
+        });
   }
 }

@@ -47,6 +47,30 @@ public final class PageActions {
   }
 
   /**
+   * Runs {@code action}; on success flashes {@code done} (as {@code message}) and redirects to
+   * {@code target}; a refusal renders {@code page} again with the service's own Chinese message
+   * (400 for bad input, 409 for a state that does not allow it), nothing changed.
+   */
+  public static String orPageThenRedirect(
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash,
+      Supplier<String> page,
+      String target,
+      String done,
+      Runnable action) {
+    try {
+      action.run();
+    } catch (InvalidInputException | IllegalStateException e) {
+      response.setStatus(e instanceof InvalidInputException ? 400 : 409);
+      model.addAttribute("error", e.getMessage());
+      return page.get();
+    }
+    flash.addFlashAttribute("message", done);
+    return "redirect:" + target;
+  }
+
+  /**
    * Runs {@code action}; flashes {@code done} (as {@code message}; none if null) or the refusal (as
    * {@code error}) and redirects to {@code target}.
    */
