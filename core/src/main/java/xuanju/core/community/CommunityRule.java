@@ -270,8 +270,7 @@ public enum CommunityRule implements Rule {
         Citation.of(PLAN_002, "四（二）2（2）", "PB-17; seed-rules §4.4", Confidence.PLAN);
     static final Citation VILLAGE_26 = Citation.of(VILLAGE_LAW, "第二十六条", "L3", Confidence.I);
     static final Citation VILLAGE_28 = Citation.of(VILLAGE_LAW, "第二十八条", "L3", Confidence.I);
-    static final Citation RESIDENTS_9 =
-        Citation.of(RESIDENTS_LAW, "第九条", "L4", Confidence.V);
+    static final Citation RESIDENTS_9 = Citation.of(RESIDENTS_LAW, "第九条", "L4", Confidence.V);
     static final Citation PLAN_REPRESENTATIVES =
         Citation.of(PLAN_002, "四（二）3（2）", "seed 002", Confidence.PLAN);
     static final Citation ELECTORAL_42 =

@@ -113,20 +113,24 @@ public class CommunityArchive {
       o.put("issued", v.issued());
       o.put("returned", v.returned());
       ArrayNode posts = o.putArray("posts");
-      v.posts().forEach(p -> {
-        ObjectNode x = posts.addObject();
-        x.put("post", p.post().name());
-        x.put("valid", p.valid());
-        x.put("invalid", p.invalid());
-      });
+      v.posts()
+          .forEach(
+              p -> {
+                ObjectNode x = posts.addObject();
+                x.put("post", p.post().name());
+                x.put("valid", p.valid());
+                x.put("invalid", p.invalid());
+              });
     }
     ArrayNode elected = m.putArray("elected");
-    r.members().forEach(x -> {
-      ObjectNode o = elected.addObject();
-      o.put("post", x.post().name());
-      o.put("name", x.name());
-      o.put("votes", x.votes());
-    });
+    r.members()
+        .forEach(
+            x -> {
+              ObjectNode o = elected.addObject();
+              o.put("post", x.post().name());
+              o.put("name", x.name());
+              o.put("votes", x.votes());
+            });
     ArrayNode files = m.putArray("files");
     for (Item i : items) {
       ObjectNode o = files.addObject();

@@ -69,5 +69,4 @@ class CommunityResultsController {
         r.election().organisationName() + "居民委员会选举档案.zip",
         MediaType.parseMediaType("application/zip"));
   }
-
 }

@@ -21,9 +21,9 @@ import xuanju.server.documents.PdfDocument;
 import xuanju.server.election.Election;
 
 /**
- * The printed results of a residents' committee election: the 居民委员会选举结果公告 (each post, each
- * elected member with the votes, the numbers of every vote), the 当选证书 (one page per elected member)
- * and the 选举结果报告单 to the 街道 and the 民政 office. Every number is the stored one.
+ * The printed results of a residents' committee election: the 居民委员会选举结果公告 (each post, each elected
+ * member with the votes, the numbers of every vote), the 当选证书 (one page per elected member) and the
+ * 选举结果报告单 to the 街道 and the 民政 office. Every number is the stored one.
  */
 final class CommunityResultsDocuments {
   private CommunityResultsDocuments() {}
@@ -60,7 +60,12 @@ final class CommunityResultsDocuments {
             .append(v.turnoutZh())
             .append("。");
     for (var p : v.posts()) {
-      s.append(p.labelZh()).append("有效票").append(p.valid()).append("张、无效票").append(p.invalid()).append("张；");
+      s.append(p.labelZh())
+          .append("有效票")
+          .append(p.valid())
+          .append("张、无效票")
+          .append(p.invalid())
+          .append("张；");
     }
     return s.toString();
   }
@@ -91,7 +96,15 @@ final class CommunityResultsDocuments {
       for (Member m : ms) {
         rows.add(List.of(p.labelZh(), m.name(), String.valueOf(m.votes())));
       }
-      b.plainParagraph(p.labelZh() + "（应选" + s + "名，当选" + ms.size() + "名" + (ms.size() < s ? "，缺额" + (s - ms.size()) + "名" : "") + "）");
+      b.plainParagraph(
+          p.labelZh()
+              + "（应选"
+              + s
+              + "名，当选"
+              + ms.size()
+              + "名"
+              + (ms.size() < s ? "，缺额" + (s - ms.size()) + "名" : "")
+              + "）");
       if (!rows.isEmpty()) {
         b.table(List.of("职务", "姓名", "得票数"), rows);
       }
@@ -183,7 +196,12 @@ final class CommunityResultsDocuments {
       supervision.meeting().ifPresent(m -> b.paragraph("推选会议：" + m.summaryZh() + "。"));
     }
     if (!representatives.register().isEmpty()) {
-      b.paragraph("居民代表：" + representatives.grids().size() + "个网格共推选居民代表" + representatives.register().size() + "名（名册另附）。");
+      b.paragraph(
+          "居民代表："
+              + representatives.grids().size()
+              + "个网格共推选居民代表"
+              + representatives.register().size()
+              + "名（名册另附）。");
     }
     b.signature(e.organisationName() + "居民选举委员会", on);
     return b.build();

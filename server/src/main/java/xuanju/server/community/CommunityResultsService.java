@@ -16,10 +16,10 @@ import xuanju.server.election.Election;
 
 /**
  * The results of a residents' committee election (居民委员会选举结果) read from what election day stored:
- * per decided vote the turnout base, the ballots issued and returned (sum of the boxes) and per post
- * the valid and invalid ballots (sum of the tally sheets); each elected member with the post and the
- * votes counted for that post (the decision's own counting, carry-down included). Nothing is retyped:
- * the 公告, the 当选证书, the 报告单 and the archive print these numbers.
+ * per decided vote the turnout base, the ballots issued and returned (sum of the boxes) and per
+ * post the valid and invalid ballots (sum of the tally sheets); each elected member with the post
+ * and the votes counted for that post (the decision's own counting, carry-down included). Nothing
+ * is retyped: the 公告, the 当选证书, the 报告单 and the archive print these numbers.
  */
 @Service
 public class CommunityResultsService {
@@ -70,7 +70,9 @@ public class CommunityResultsService {
     /** Members of the committee: person id → name (write-ins without a person are left out). */
     public Map<Long, String> byPerson() {
       Map<Long, String> out = new LinkedHashMap<>();
-      members.stream().filter(m -> m.personId() != null).forEach(m -> out.put(m.personId(), m.name()));
+      members.stream()
+          .filter(m -> m.personId() != null)
+          .forEach(m -> out.put(m.personId(), m.name()));
       return out;
     }
 
@@ -156,8 +158,7 @@ public class CommunityResultsService {
         }
       }
       numbers.add(
-          new VoteNumbers(
-              v.number(), v.titleZh(), v.base(), issued, returned, posts, outcomes));
+          new VoteNumbers(v.number(), v.titleZh(), v.base(), issued, returned, posts, outcomes));
     }
     boolean complete =
         !votes.isEmpty()

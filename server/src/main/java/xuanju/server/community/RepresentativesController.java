@@ -74,7 +74,11 @@ class RepresentativesController {
       HttpServletResponse response,
       RedirectAttributes flash) {
     return attempt(
-        id, model, response, flash, "已登记网格推选会议",
+        id,
+        model,
+        response,
+        flash,
+        "已登记网格推选会议",
         () -> representatives.recordGrid(id, grid, heldOn, households, present, seats));
   }
 
@@ -88,7 +92,11 @@ class RepresentativesController {
       HttpServletResponse response,
       RedirectAttributes flash) {
     return attempt(
-        id, model, response, flash, "已登记被推选人",
+        id,
+        model,
+        response,
+        flash,
+        "已登记被推选人",
         () -> representatives.addNominee(id, gridId == null ? -1 : gridId, residentId, votes));
   }
 
@@ -111,6 +119,12 @@ class RepresentativesController {
       String ok,
       Runnable action) {
     return PageActions.orPageThenRedirect(
-        model, response, flash, () -> page(id, model), "/elections/" + id + "/community/representatives", ok, action);
+        model,
+        response,
+        flash,
+        () -> page(id, model),
+        "/elections/" + id + "/community/representatives",
+        ok,
+        action);
   }
 }

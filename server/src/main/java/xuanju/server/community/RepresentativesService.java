@@ -19,10 +19,10 @@ import xuanju.server.election.Election;
 
 /**
  * The residents' representatives (居民代表, seed 002 四（二）3（2）): each grid (网格 / 居民小组, the person
- * register's {@code residents_group}) holds a meeting of its households, which elect one representative
- * per about 50 households. Per grid: households, households represented, seats, nominees with the
- * votes in favour; elected with over half of the households present, most votes first, within the
- * seats. The register of representatives (居民代表名册) is sorted by grid, then 姓氏笔画.
+ * register's {@code residents_group}) holds a meeting of its households, which elect one
+ * representative per about 50 households. Per grid: households, households represented, seats,
+ * nominees with the votes in favour; elected with over half of the households present, most votes
+ * first, within the seats. The register of representatives (居民代表名册) is sorted by grid, then 姓氏笔画.
  */
 @Service
 public class RepresentativesService {
@@ -39,11 +39,13 @@ public class RepresentativesService {
 
   /** The most seats a grid of {@code households} may have: one per 50 households, at least one. */
   public static int maxSeats(int households) {
-    return Math.max(1, (households + HOUSEHOLDS_PER_REPRESENTATIVE - 1) / HOUSEHOLDS_PER_REPRESENTATIVE);
+    return Math.max(
+        1, (households + HOUSEHOLDS_PER_REPRESENTATIVE - 1) / HOUSEHOLDS_PER_REPRESENTATIVE);
   }
 
   /** A nominee of a grid; elected as decided. */
-  public record Nominee(long id, long personId, String name, String gender, int votes, boolean elected) {}
+  public record Nominee(
+      long id, long personId, String name, String gender, int votes, boolean elected) {}
 
   /** One grid's meeting. */
   public record Grid(
@@ -60,7 +62,8 @@ public class RepresentativesService {
   }
 
   /** A line of the register (居民代表名册). */
-  public record Representative(String grid, String name, String gender, int votes, LocalDate heldOn) {}
+  public record Representative(
+      String grid, String name, String gender, int votes, LocalDate heldOn) {}
 
   public record View(
       Election election, List<String> gridNames, List<Grid> grids, List<Representative> register) {}
@@ -83,21 +86,38 @@ public class RepresentativesService {
 
   /**
    * Records a grid's households' meeting (MANAGE). Refused, nothing stored: a grid not in the
-   * register; fewer than two thirds of the households present; more seats than one per 50 households.
+   * register; fewer than two thirds of the households present; more seats than one per 50
+   * households.
    */
   @Transactional
   public void recordGrid(
-      long electionId, String grid, LocalDate heldOn, Integer households, Integer present, Integer seats) {
+      long electionId,
+      String grid,
+      LocalDate heldOn,
+      Integer households,
+      Integer present,
+      Integer seats) {
     Election e = ctx.election(electionId, Permission.MANAGE);
     String g = grid == null ? "" : grid.strip();
     if (!gridNames(e).contains(g)) {
       throw new InvalidInputException(
-          "grid", "网格（居民小组）“" + g + "”不在" + e.organisationName() + "的居民名册中。" + refuse(CommunityRule.REPRESENTATIVES_GRID));
+          "grid",
+          "网格（居民小组）“"
+              + g
+              + "”不在"
+              + e.organisationName()
+              + "的居民名册中。"
+              + refuse(CommunityRule.REPRESENTATIVES_GRID));
     }
     if (heldOn == null || heldOn.isAfter(ctx.today())) {
       throw new InvalidInputException("heldOn", "推选日期：不能为空，也不能晚于今天");
     }
-    if (households == null || present == null || seats == null || households < 1 || present < 0 || seats < 1) {
+    if (households == null
+        || present == null
+        || seats == null
+        || households < 1
+        || present < 0
+        || seats < 1) {
       throw new InvalidInputException("households", "请填写本网格户数（至少1户）、到会户数和代表名额（至少1名）");
     }
     if (present > households) {
@@ -106,32 +126,58 @@ public class RepresentativesService {
     if ((long) present * 3 < (long) households * 2) {
       throw new InvalidInputException(
           "present",
-          g + "共" + households + "户，到会" + present + "户，不足三分之二。" + refuse(CommunityRule.REPRESENTATIVES_TURNOUT));
+          g
+              + "共"
+              + households
+              + "户，到会"
+              + present
+              + "户，不足三分之二。"
+              + refuse(CommunityRule.REPRESENTATIVES_TURNOUT));
     }
     int max = maxSeats(households);
     if (seats > max) {
       throw new InvalidInputException(
           "seats",
-          g + "共" + households + "户，按每" + HOUSEHOLDS_PER_REPRESENTATIVE + "户左右推选1人，至多" + max + "名，填写了" + seats + "名。"
+          g
+              + "共"
+              + households
+              + "户，按每"
+              + HOUSEHOLDS_PER_REPRESENTATIVE
+              + "户左右推选1人，至多"
+              + max
+              + "名，填写了"
+              + seats
+              + "名。"
               + refuse(CommunityRule.REPRESENTATIVES_SEATS));
     }
     Grid old = grids(electionId).stream().filter(x -> x.grid().equals(g)).findFirst().orElse(null);
     if (old != null) {
       int marks = old.nominees().stream().mapToInt(Nominee::votes).sum();
-      if (marks > (long) present * seats || old.nominees().stream().anyMatch(n -> n.votes() > present)) {
-        throw new InvalidInputException(
-            "present", "已登记的得票多于新填写的到会户数和名额允许的票数，请先删除有关被推选人");
+      if (marks > (long) present * seats
+          || old.nominees().stream().anyMatch(n -> n.votes() > present)) {
+        throw new InvalidInputException("present", "已登记的得票多于新填写的到会户数和名额允许的票数，请先删除有关被推选人");
       }
       jdbc.update(
           "UPDATE community_grid SET held_on = ?, households = ?, present = ?, seats = ?, recorded_by = ?,"
               + " recorded_at = ? WHERE id = ?",
-          Date.valueOf(heldOn), households, present, seats, AccessService.currentUser(),
-          Timestamp.from(ctx.clock.instant()), old.id());
+          Date.valueOf(heldOn),
+          households,
+          present,
+          seats,
+          AccessService.currentUser(),
+          Timestamp.from(ctx.clock.instant()),
+          old.id());
     } else {
       jdbc.update(
           "INSERT INTO community_grid (election_id, grid, held_on, households, present, seats, recorded_by,"
               + " recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-          electionId, g, Date.valueOf(heldOn), households, present, seats, AccessService.currentUser(),
+          electionId,
+          g,
+          Date.valueOf(heldOn),
+          households,
+          present,
+          seats,
+          AccessService.currentUser(),
           Timestamp.from(ctx.clock.instant()));
     }
     ctx.audit(
@@ -141,9 +187,9 @@ public class RepresentativesService {
   }
 
   /**
-   * Records a nominee of a grid with the votes in favour (MANAGE). Refused, nothing stored: a person
-   * not of the grid; more votes than households present; all marks more than present × seats; an
-   * entry that would elect more than the seats (over half each and no tie to break).
+   * Records a nominee of a grid with the votes in favour (MANAGE). Refused, nothing stored: a
+   * person not of the grid; more votes than households present; all marks more than present ×
+   * seats; an entry that would elect more than the seats (over half each and no tie to break).
    */
   @Transactional
   public void addNominee(long electionId, long gridId, String residentId, Integer votes) {
@@ -155,14 +201,17 @@ public class RepresentativesService {
             .orElseThrow(() -> new InvalidInputException("gridId", "请先登记该网格的推选会议"));
     CommitteeRepository.PersonRef p = ctx.registerPerson(e, residentId, "residentId", "被推选人");
     String group =
-        jdbc.queryForObject("SELECT residents_group FROM person WHERE id = ?", String.class, p.id());
+        jdbc.queryForObject(
+            "SELECT residents_group FROM person WHERE id = ?", String.class, p.id());
     if (!g.grid().equals(group)) {
       throw new InvalidInputException(
-          "residentId", p.name() + "不是" + g.grid() + "的居民。" + refuse(CommunityRule.REPRESENTATIVES_GRID));
+          "residentId",
+          p.name() + "不是" + g.grid() + "的居民。" + refuse(CommunityRule.REPRESENTATIVES_GRID));
     }
     if (votes == null || votes < 0 || votes > g.present()) {
       throw new InvalidInputException(
-          "votes", "得票：应在0至到会户数" + g.present() + "之间。" + refuse(CommunityRule.REPRESENTATIVES_MAJORITY));
+          "votes",
+          "得票：应在0至到会户数" + g.present() + "之间。" + refuse(CommunityRule.REPRESENTATIVES_MAJORITY));
     }
     if (g.nominees().stream().anyMatch(n -> n.personId() == p.id())) {
       throw new InvalidInputException("residentId", p.name() + "已登记为本网格的被推选人");
@@ -171,7 +220,14 @@ public class RepresentativesService {
     if (marks > (long) g.present() * g.seats()) {
       throw new InvalidInputException(
           "votes",
-          g.grid() + "各被推选人得票合计" + marks + "票，多于到会" + g.present() + "户乘以名额" + g.seats() + "名。"
+          g.grid()
+              + "各被推选人得票合计"
+              + marks
+              + "票，多于到会"
+              + g.present()
+              + "户乘以名额"
+              + g.seats()
+              + "名。"
               + refuse(CommunityRule.REPRESENTATIVES_MAJORITY));
     }
     long majority =
@@ -180,13 +236,23 @@ public class RepresentativesService {
     if (majority > g.seats()) {
       throw new InvalidInputException(
           "votes",
-          g.grid() + "过半数的被推选人将有" + majority + "名，超过本网格名额" + g.seats() + "名，请核对得票。"
+          g.grid()
+              + "过半数的被推选人将有"
+              + majority
+              + "名，超过本网格名额"
+              + g.seats()
+              + "名，请核对得票。"
               + refuse(CommunityRule.REPRESENTATIVES_SEATS));
     }
     jdbc.update(
         "INSERT INTO community_grid_nominee (grid_id, person_id, votes_for) VALUES (?, ?, ?)",
-        gridId, p.id(), votes);
-    ctx.audit("COMMUNITY_GRID_NOMINEE", e, g.grid() + "居民代表被推选人" + p.name() + "：得票" + votes + "（到会" + g.present() + "户）");
+        gridId,
+        p.id(),
+        votes);
+    ctx.audit(
+        "COMMUNITY_GRID_NOMINEE",
+        e,
+        g.grid() + "居民代表被推选人" + p.name() + "：得票" + votes + "（到会" + g.present() + "户）");
   }
 
   /** Removes a nominee entered by mistake (MANAGE). */
@@ -231,17 +297,26 @@ public class RepresentativesService {
                   "SELECT n.id, n.person_id, p.name, p.gender, n.votes_for FROM community_grid_nominee n"
                       + " JOIN person p ON p.id = n.person_id WHERE n.grid_id = ?",
                   (rs, i) ->
-                      new Nominee(rs.getLong(1), rs.getLong(2), rs.getString(3), genderZh(rs.getString(4)),
-                          rs.getInt(5), false),
+                      new Nominee(
+                          rs.getLong(1),
+                          rs.getLong(2),
+                          rs.getString(3),
+                          genderZh(rs.getString(4)),
+                          rs.getInt(5),
+                          false),
                   g.id()));
-      raw.sort(Comparator.comparingInt(Nominee::votes).reversed().thenComparing(n -> strokes.sortKey(n.name())));
+      raw.sort(
+          Comparator.comparingInt(Nominee::votes)
+              .reversed()
+              .thenComparing(n -> strokes.sortKey(n.name())));
       List<Nominee> decided = new ArrayList<>();
       for (int i = 0; i < raw.size(); i++) {
         Nominee n = raw.get(i);
         boolean elected = (long) n.votes() * 2 > g.present() && i < g.seats();
         decided.add(new Nominee(n.id(), n.personId(), n.name(), n.gender(), n.votes(), elected));
       }
-      full.add(new Grid(g.id(), g.grid(), g.heldOn(), g.households(), g.present(), g.seats(), decided));
+      full.add(
+          new Grid(g.id(), g.grid(), g.heldOn(), g.households(), g.present(), g.seats(), decided));
     }
     return full;
   }
@@ -261,7 +336,10 @@ public class RepresentativesService {
     for (Grid g : grids) {
       g.elected().stream()
           .sorted(Comparator.comparing(n -> strokes.sortKey(n.name())))
-          .forEach(n -> out.add(new Representative(g.grid(), n.name(), n.gender(), n.votes(), g.heldOn())));
+          .forEach(
+              n ->
+                  out.add(
+                      new Representative(g.grid(), n.name(), n.gender(), n.votes(), g.heldOn())));
     }
     return out;
   }
@@ -273,7 +351,14 @@ public class RepresentativesService {
     List<List<String>> rows = new ArrayList<>();
     int i = 1;
     for (Representative r : v.register()) {
-      rows.add(List.of(String.valueOf(i++), r.grid(), r.name(), r.gender(), String.valueOf(r.votes()), String.valueOf(r.heldOn())));
+      rows.add(
+          List.of(
+              String.valueOf(i++),
+              r.grid(),
+              r.name(),
+              r.gender(),
+              String.valueOf(r.votes()),
+              String.valueOf(r.heldOn())));
     }
     return new XlsxTable("居民代表名册", List.of("序号", "网格（居民小组）", "姓名", "性别", "得票", "推选日期"), rows)
         .withTitle(v.election().organisationName() + "居民代表名册", List.of("按网格排列，同一网格内按姓氏笔画排列"));

@@ -16,9 +16,10 @@ import xuanju.server.web.FreeText;
 import xuanju.server.web.PageActions;
 
 /**
- * The page 居务监督委员会 of a residents' committee election ({@code /elections/{id}/community/supervision}):
- * the meeting, the nominees with their votes, the three elected and the chair. A refusal shows the
- * page again with the rule's Chinese message, nothing changed.
+ * The page 居务监督委员会 of a residents' committee election ({@code
+ * /elections/{id}/community/supervision}): the meeting, the nominees with their votes, the three
+ * elected and the chair. A refusal shows the page again with the rule's Chinese message, nothing
+ * changed.
  */
 @Controller
 class SupervisionController {
@@ -28,7 +29,8 @@ class SupervisionController {
   private final CommunityContext ctx;
   private final AccessService access;
 
-  SupervisionController(SupervisionService supervision, CommunityContext ctx, AccessService access) {
+  SupervisionController(
+      SupervisionService supervision, CommunityContext ctx, AccessService access) {
     this.supervision = supervision;
     this.ctx = ctx;
     this.access = access;
@@ -62,7 +64,11 @@ class SupervisionController {
       HttpServletResponse response,
       RedirectAttributes flash) {
     return attempt(
-        id, model, response, flash, "已登记推选会议",
+        id,
+        model,
+        response,
+        flash,
+        "已登记推选会议",
         () -> supervision.recordMeeting(id, body, heldOn, required, present));
   }
 
@@ -76,7 +82,11 @@ class SupervisionController {
       HttpServletResponse response,
       RedirectAttributes flash) {
     return attempt(
-        id, model, response, flash, "已登记被推选人",
+        id,
+        model,
+        response,
+        flash,
+        "已登记被推选人",
         () -> supervision.addNominee(id, residentId, votes, partyPost));
   }
 
@@ -110,6 +120,12 @@ class SupervisionController {
       String ok,
       Runnable action) {
     return PageActions.orPageThenRedirect(
-        model, response, flash, () -> page(id, model), "/elections/" + id + "/community/supervision", ok, action);
+        model,
+        response,
+        flash,
+        () -> page(id, model),
+        "/elections/" + id + "/community/supervision",
+        ok,
+        action);
   }
 }

@@ -34,8 +34,8 @@ import xuanju.server.election.Election;
  * (居民代表会议 with two thirds of its members present, or 居民会议 with over half), the nominees with the
  * votes in favour, the three elected (over half of those present, most votes first) and the chair
  * (主任). A member of the residents' committee (the elected of election day) or a close relative of
- * one is refused as a nominee, nothing stored. The chair's party post (纪委书记/纪检委员) is an input
- * until the party organisation's election is linked; otherwise the chair rule stays a warning.
+ * one is refused as a nominee, nothing stored. The chair's party post (纪委书记/纪检委员) is an input until
+ * the party organisation's election is linked; otherwise the chair rule stays a warning.
  */
 @Service
 public class SupervisionService {
@@ -52,8 +52,14 @@ public class SupervisionService {
   /** The meeting (推选会议). */
   public record Meeting(ChosenBy body, LocalDate heldOn, int required, int present) {
     public String summaryZh() {
-      return heldOn + " " + (body == ChosenBy.RESIDENTS_MEETING ? "居民会议" : "居民代表会议") + "（应到"
-          + required + "人，到会" + present + "人）";
+      return heldOn
+          + " "
+          + (body == ChosenBy.RESIDENTS_MEETING ? "居民会议" : "居民代表会议")
+          + "（应到"
+          + required
+          + "人，到会"
+          + present
+          + "人）";
     }
   }
 
@@ -71,7 +77,9 @@ public class SupervisionService {
     }
   }
 
-  /** A finding shown on the page: the Chinese words, the rule's source, the code for the tooltip. */
+  /**
+   * A finding shown on the page: the Chinese words, the rule's source, the code for the tooltip.
+   */
   public record Line(String messageZh, String sourceZh, String code, boolean error) {}
 
   public record View(
@@ -105,13 +113,15 @@ public class SupervisionService {
     return new View(e, m, all, elected, lines, r.byPerson(), r.complete());
   }
 
-  private Findings check(
-      long electionId, Meeting m, List<Nominee> elected, Map<Long, String> rc) {
+  private Findings check(long electionId, Meeting m, List<Nominee> elected, Map<Long, String> rc) {
     Nominee chair = elected.stream().filter(Nominee::chair).findFirst().orElse(null);
     SupervisionCommittee sc =
         new SupervisionCommittee(
             elected.stream()
-                .map(n -> new SupervisionCommittee.Member(String.valueOf(n.personId()), n.name(), m.body()))
+                .map(
+                    n ->
+                        new SupervisionCommittee.Member(
+                            String.valueOf(n.personId()), n.name(), m.body()))
                 .toList(),
             chair == null ? null : String.valueOf(chair.personId()));
     Map<String, String> rcs = new LinkedHashMap<>();
@@ -124,7 +134,9 @@ public class SupervisionService {
   }
 
   private List<Relation.Kinship> kinships(long electionId) {
-    return ctx.committee.kinships(electionId).stream().map(CommitteeRepository.Kinship::core).toList();
+    return ctx.committee.kinships(electionId).stream()
+        .map(CommitteeRepository.Kinship::core)
+        .toList();
   }
 
   /**
@@ -186,14 +198,19 @@ public class SupervisionService {
     } else if ((long) present * 2 <= required) {
       throw new InvalidInputException(
           "present",
-          "居民会议应到" + required + "人，到会" + present + "人，未过半数。" + refuse(CommunityRule.RESIDENTS_MEETING_QUORUM));
+          "居民会议应到"
+              + required
+              + "人，到会"
+              + present
+              + "人，未过半数。"
+              + refuse(CommunityRule.RESIDENTS_MEETING_QUORUM));
     }
   }
 
   /**
    * Records a nominee with the votes in favour (MANAGE). Refused, nothing stored: no meeting yet; a
-   * person not on the register; a member of the residents' committee; a close relative of one;
-   * more votes than present.
+   * person not on the register; a member of the residents' committee; a close relative of one; more
+   * votes than present.
    */
   @Transactional
   public void addNominee(long electionId, String residentId, Integer votes, String partyPost) {
@@ -209,8 +226,7 @@ public class SupervisionService {
     Map<Long, String> rc = results.results(e).byPerson();
     if (rc.containsKey(p.id())) {
       throw new InvalidInputException(
-          "residentId",
-          p.name() + "是本届居民委员会成员，" + refuse(CommunityRule.SUPERVISION_RC_MEMBER));
+          "residentId", p.name() + "是本届居民委员会成员，" + refuse(CommunityRule.SUPERVISION_RC_MEMBER));
     }
     List<Relatives.Holder> holders = new ArrayList<>();
     holders.add(
@@ -284,7 +300,8 @@ public class SupervisionService {
             .filter(x -> x.id() == nomineeId && x.elected())
             .findFirst()
             .orElseThrow(() -> new InvalidInputException("nomineeId", "居务监督委员会主任须是当选的成员"));
-    jdbc.update("UPDATE community_supervision_nominee SET chair = FALSE WHERE election_id = ?", electionId);
+    jdbc.update(
+        "UPDATE community_supervision_nominee SET chair = FALSE WHERE election_id = ?", electionId);
     jdbc.update("UPDATE community_supervision_nominee SET chair = TRUE WHERE id = ?", nomineeId);
     ctx.audit(
         "COMMUNITY_SUPERVISION_CHAIR",
@@ -343,7 +360,15 @@ public class SupervisionService {
               && raw.size() > SupervisionCommittees.SIZE
               && raw.get(SupervisionCommittees.SIZE).votes() == n.votes();
       boolean elected = majority && inSeats && !tieAtEdge;
-      out.add(new Nominee(n.id(), n.personId(), n.name(), n.votes(), n.partyPost(), n.chair() && elected, elected));
+      out.add(
+          new Nominee(
+              n.id(),
+              n.personId(),
+              n.name(),
+              n.votes(),
+              n.partyPost(),
+              n.chair() && elected,
+              elected));
     }
     return out;
   }
