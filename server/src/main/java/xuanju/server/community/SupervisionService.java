@@ -99,6 +99,21 @@ public class SupervisionService {
     List<Nominee> all = nominees(electionId, m.orElse(null));
     List<Nominee> elected = all.stream().filter(Nominee::elected).toList();
     List<Line> lines = new ArrayList<>();
+    if (m.isPresent() && !all.isEmpty() && elected.size() < SupervisionCommittees.SIZE) {
+      CommunityRule rule = CommunityRule.SUPERVISION_MAJORITY;
+      lines.add(
+          new Line(
+              "获得到会人员（"
+                  + m.get().present()
+                  + "人）过半数同意的被推选人"
+                  + elected.size()
+                  + "名，少于应选的"
+                  + SupervisionCommittees.SIZE
+                  + "名，不足的名额须另行推选",
+              rule.citation().display(),
+              rule.code(),
+              true));
+    }
     if (m.isPresent() && !elected.isEmpty()) {
       Findings f = check(electionId, m.get(), elected, r.byPerson());
       for (Finding x : f.all()) {

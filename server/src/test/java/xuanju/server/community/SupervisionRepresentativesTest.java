@@ -107,6 +107,13 @@ class SupervisionRepresentativesTest extends CommunityDecidedSupport {
     as(() -> supervision.addNominee(e, c.id("丁主"), 20, ""));
     assertThat(nominees(e)).isEqualTo(1);
     assertThat(audits(c, "COMMUNITY_SUPERVISION_NOMINEE")).isEqualTo(1);
+    // one of three elected by over half of those present: the rest must be chosen again
+    assertThat(view(e).findings())
+        .anySatisfy(
+            f -> {
+              assertThat(f.code()).isEqualTo(CommunityRule.SUPERVISION_MAJORITY.code());
+              assertThat(f.messageZh()).contains("过半数同意的被推选人1名");
+            });
   }
 
   @Test
