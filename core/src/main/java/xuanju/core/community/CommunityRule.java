@@ -159,7 +159,43 @@ public enum CommunityRule implements Rule {
       "选举办法由居民代表会议讨论通过后张榜公布；通过后选举方式等内容不得擅自变更",
       Src.PLAN_METHOD),
   METHOD_PROXY_CAP(
-      "RESIDENTS.METHOD.PROXY_CAP", Severity.ERROR, "每一选民接受的委托不得超过三人（选举办法可规定更少）", Src.ELECTORAL_42);
+      "RESIDENTS.METHOD.PROXY_CAP", Severity.ERROR, "每一选民接受的委托不得超过三人（选举办法可规定更少）", Src.ELECTORAL_42),
+  /** 居务监督委员会 elected at a 居民代表会议: over half of the attendees (the quorum rule of 第二十六条). */
+  SUPERVISION_MAJORITY(
+      "RESIDENTS.SUPERVISION.MAJORITY",
+      Severity.ERROR,
+      "居务监督委员会成员由推选会议到会人员的过半数同意方可当选；居民代表会议须有三分之二以上的组成人员参加",
+      Src.VILLAGE_26),
+  /** A 居民会议 is held with over half present and decides by over half of them. */
+  RESIDENTS_MEETING_QUORUM(
+      "RESIDENTS.MEETING.QUORUM",
+      Severity.ERROR,
+      "居民会议必须有全体十八周岁以上的居民、户的代表或者居民小组选举的代表的过半数出席，才能举行；会议的决定，由出席人的过半数通过",
+      Src.RESIDENTS_9),
+  /** 居民代表: one per about 50 households of a grid (三级网格). */
+  REPRESENTATIVES_SEATS(
+      "RESIDENTS.REPRESENTATIVES.SEATS",
+      Severity.ERROR,
+      "居民代表按三级网格区域每50户左右划分若干选区，各推选1人；推选的代表人数不得超过本网格的名额",
+      Src.PLAN_REPRESENTATIVES),
+  /** The households' meeting of a grid: two thirds of the households represented. */
+  REPRESENTATIVES_TURNOUT(
+      "RESIDENTS.REPRESENTATIVES.TURNOUT",
+      Severity.ERROR,
+      "推选居民代表，应当有本选区三分之二以上的户的代表参加",
+      Src.VILLAGE_28),
+  /** A representative is elected by over half of the households present. */
+  REPRESENTATIVES_MAJORITY(
+      "RESIDENTS.REPRESENTATIVES.MAJORITY",
+      Severity.ERROR,
+      "居民代表须获得到会户代表的过半数同意方可当选；每户所投人数不得超过本选区名额",
+      Src.VILLAGE_28),
+  /** A representative lives in the grid that elects them. */
+  REPRESENTATIVES_GRID(
+      "RESIDENTS.REPRESENTATIVES.GRID",
+      Severity.ERROR,
+      "居民代表由本网格（居民小组）的居民推选，须是本网格登记在册的居民",
+      Src.PLAN_REPRESENTATIVES);
 
   private final String code;
   private final Severity severity;
@@ -233,6 +269,10 @@ public enum CommunityRule implements Rule {
     static final Citation PLAN_METHOD =
         Citation.of(PLAN_002, "四（二）2（2）", "PB-17; seed-rules §4.4", Confidence.PLAN);
     static final Citation VILLAGE_26 = Citation.of(VILLAGE_LAW, "第二十六条", "L3", Confidence.I);
+    static final Citation VILLAGE_28 = Citation.of(VILLAGE_LAW, "第二十八条", "L3", Confidence.I);
+    static final Citation RESIDENTS_9 = Citation.of(RESIDENTS_LAW, "第九条", "L4", Confidence.V);
+    static final Citation PLAN_REPRESENTATIVES =
+        Citation.of(PLAN_002, "四（二）3（2）", "seed 002", Confidence.PLAN);
     static final Citation ELECTORAL_42 =
         Citation.of(
             "全国人民代表大会和地方各级人民代表大会选举法（2020）（居民委员会参照适用）",

@@ -156,6 +156,13 @@ public final class AuditActions {
     m.put("COMMUNITY_SHEET_ENTERED", "录入居民委员会选举分职位计票单");
     m.put("COMMUNITY_VOTE_DECIDED", "确定居民委员会选举投票结果");
     m.put("COMMUNITY_VOTE_RERUN", "居民委员会选举重新组织投票");
+    m.put("COMMUNITY_SUPERVISION_MEETING", "登记居务监督委员会推选会议");
+    m.put("COMMUNITY_SUPERVISION_NOMINEE", "登记居务监督委员会被推选人及得票");
+    m.put("COMMUNITY_SUPERVISION_REMOVED", "删除居务监督委员会被推选人");
+    m.put("COMMUNITY_SUPERVISION_CHAIR", "确定居务监督委员会主任");
+    m.put("COMMUNITY_GRID_MEETING", "登记网格推选居民代表会议");
+    m.put("COMMUNITY_GRID_NOMINEE", "登记居民代表被推选人及得票");
+    m.put("COMMUNITY_GRID_NOMINEE_REMOVED", "删除居民代表被推选人");
     m.put("CONGRESS_RATIOS_APPROVED", "登记代表结构比例的批复");
     m.put("COUNTY_DISTRICT_FORMED", "组成县级人大代表选区");
     m.put("WORKING_GROUP_MEMBER_ADDED", "增加选区工作组成员");

@@ -264,6 +264,7 @@ class AuthorisationMatrixTest extends H2AppTest {
     cardRows();
     communityRows();
     communityVotingRows();
+    communityAfterRows();
     delegatesRows();
   }
 
@@ -569,6 +570,38 @@ class AuthorisationMatrixTest extends H2AppTest {
               post(v + "/" + action, x.election())
                   .param("voteId", "999999999")
                   .param("stationId", "999999999"));
+    }
+  }
+
+  /** 居民委员会选举结果、居务监督委员会、居民代表 (issue 11): pages, documents and forms. */
+  private static void communityAfterRows() {
+    String p = "/elections/{id}/community";
+    for (String tail :
+        List.of(
+            "/results",
+            "/results/announcement.pdf",
+            "/results/certificates.pdf",
+            "/results/report.docx",
+            "/results/archive.zip",
+            "/supervision",
+            "/representatives",
+            "/representatives/register.xlsx")) {
+      row("GET " + p + tail, Need.VIEW, (t, x) -> get(p + tail, x.election()));
+    }
+    for (String tail :
+        List.of(
+            "/supervision/meeting",
+            "/supervision/nominees",
+            "/supervision/nominees/{nomineeId}/delete",
+            "/supervision/nominees/{nomineeId}/chair",
+            "/representatives/grids",
+            "/representatives/nominees",
+            "/representatives/nominees/{nomineeId}/delete")) {
+      String path = p + tail;
+      row(
+          "POST " + path,
+          Need.MANAGE,
+          (t, x) -> post(path.replace("{nomineeId}", "999999999"), x.election()));
     }
   }
 
