@@ -192,11 +192,13 @@ public final class AuditActions {
     m.put("DELEGATE_LIST_SUBMITTED", "报送推荐人选名单");
     m.put("DELEGATE_PARTICIPATION_RECORDED", "登记推荐提名参与情况");
     m.put("DELEGATE_STAGE_DECIDED", "确定考察对象、初步人选或预备人选名单");
-    m.put("DELEGATE_STAGE_APPROVED", "登记代表候选人人选的报送、征求意见、同意或审查");
+    m.put("DELEGATE_STAGE_APPROVED", "登记代表候选人人选的报送、征求意见、同意、审查或批复");
     m.put("DELEGATE_STAGE_WITHDRAWN", "将人选撤出考察对象或初步人选名单");
     m.put("DELEGATE_STAGE_LOCKED", "锁定初步人选（预备人选建议名单保留）");
     m.put("DELEGATE_PUBLICITY_RECORDED", "登记考察预告或初步人选公示");
     m.put("DELEGATE_VETTING_OPINION", "登记考察对象的考察意见");
+    m.put("DELEGATE_REGULATOR_OPINION", "登记企业考察对象的有关部门意见");
+    m.put("DELEGATE_STAGE_COUNTS_SAVED", "设定考察对象和初步人选人数");
     m.put("DELEGATE_COMPLAINT_RECORDED", "登记公示期间的举报");
     m.put("DELEGATE_COMPLAINT_CHECKED", "登记举报的核查结论");
     m.put("DELEGATE_CONFERENCE_RECORDED", "登记党代表会议和代表候选人");

@@ -99,7 +99,7 @@ public class ConferenceService {
   private ConferencePage build(Election e) {
     long id = e.id();
     Profile profile = elections.profile(e);
-    boolean ready = guard.decisions(id).containsKey(StageStep.PREPARATORY_REVIEWED);
+    boolean ready = guard.decisions(id).containsKey(StageStep.UPPER_APPROVAL);
     Optional<Conference> conf = repo.conference(id);
     List<ConferenceCandidate> live = liveCandidates(id);
     List<ConferenceCandidate> candidates;
@@ -240,7 +240,11 @@ public class ConferenceService {
     if (pre < 0 || pre > exp) {
       throw new InvalidInputException("present", "实到会代表人数：应在0至应到会人数" + exp + "之间");
     }
-    guard.require(guard.decisions(electionId), StageStep.PREPARATORY_REVIEWED, "召开党代表会议选举代表前");
+    Map<StageStep, StageDecision> steps = guard.decisions(electionId);
+    guard.require(steps, StageStep.PREPARATORY_REVIEWED, "召开党代表会议选举代表前");
+    if (!steps.containsKey(StageStep.UPPER_APPROVAL)) {
+      throw new IllegalStateException(StageRule.UPPER_APPROVAL.refuse("市委尚未批复预备人选名单，不能登记党代表会议"));
+    }
     if (repo.conference(electionId).isPresent()) {
       throw new IllegalStateException("党代表会议已经登记，不能再次登记");
     }

@@ -229,13 +229,15 @@ class DelegateRepository {
             r.category().name(),
             r.occupation(),
             String.join("、", r.tags()),
-            r.supportVotes()
+            r.supportVotes(),
+            r.partyJoined() == null ? null : Date.valueOf(r.partyJoined()),
+            r.education().isEmpty() ? null : r.education()
           });
     }
     jdbc.batchUpdate(
         "INSERT INTO delegate_recommendee (unit_id, list_order, name, gender, birth_date,"
-            + " ethnicity, category, occupation, tags, support_votes)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " ethnicity, category, occupation, tags, support_votes, party_joined, education)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows);
     return true;
   }
@@ -265,7 +267,7 @@ class DelegateRepository {
     Map<Long, List<Recommendee>> out = new LinkedHashMap<>();
     jdbc.query(
         "SELECT r.unit_id, r.name, r.gender, r.birth_date, r.ethnicity, r.category, r.occupation,"
-            + " r.tags, r.support_votes FROM delegate_recommendee r"
+            + " r.tags, r.support_votes, r.party_joined, r.education FROM delegate_recommendee r"
             + " JOIN delegate_unit u ON u.id = r.unit_id WHERE u.election_id = ?"
             + " ORDER BY r.unit_id, r.list_order",
         rs -> {
@@ -284,7 +286,9 @@ class DelegateRepository {
                       DelegateCategory.valueOf(rs.getString(6)),
                       rs.getString(7),
                       t,
-                      rs.getInt(9)));
+                      rs.getInt(9),
+                      rs.getObject(10, LocalDate.class),
+                      rs.getString(11)));
         },
         electionId);
     return out;

@@ -49,6 +49,7 @@ class DelegateConferenceTest extends DelegateStageSupport {
             stages.decideList(
                 e, DelegateStage.PREPARATORY, "PLENUM", LocalDate.of(2026, 3, 27), "区委全会决议", ids));
     step(e, StageStep.PREPARATORY_REVIEWED, LocalDate.of(2026, 3, 30));
+    step(e, StageStep.UPPER_APPROVAL, LocalDate.of(2026, 3, 31));
     return e;
   }
 

@@ -302,7 +302,13 @@ class AuthorisationMatrixTest extends H2AppTest {
   private static void delegateStageRows() {
     String p = "/elections/{id}/delegates/stages";
     row("GET " + p, Need.VIEW, (t, x) -> get(p, x.election()));
-    for (String doc : List.of("/subjects.xlsx", "/preparatory.xlsx", "/preparatory-report.docx")) {
+    for (String doc :
+        List.of(
+            "/subjects.xlsx",
+            "/preparatory.xlsx",
+            "/preparatory-report.docx",
+            "/preliminary-registration.xlsx",
+            "/preparatory-registration.xlsx")) {
       row("GET " + p + doc, Need.VIEW, (t, x) -> get(p + doc, x.election()));
     }
     for (String tail :
@@ -314,13 +320,19 @@ class AuthorisationMatrixTest extends H2AppTest {
             "/publicity",
             "/opinion",
             "/complaints",
-            "/complaints/{complaintId}/check")) {
+            "/complaints/{complaintId}/check",
+            "/regulator",
+            "/counts")) {
       String path = p + tail;
       row(
           "POST " + path,
           Need.MANAGE,
           (t, x) -> post(path.replace("{complaintId}", "999999999"), x.election()));
     }
+    row(
+        "GET /elections/{id}/delegates/summary.docx",
+        Need.VIEW,
+        (t, x) -> get("/elections/{id}/delegates/summary.docx", x.election()));
     delegateConferenceRows();
   }
 
