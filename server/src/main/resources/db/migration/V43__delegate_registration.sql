@@ -20,3 +20,15 @@ CREATE TABLE delegate_stage_counts (
     recorded_by        VARCHAR(64)   NOT NULL,
     recorded_at        TIMESTAMP WITH TIME ZONE NOT NULL
 );
+
+-- 减少名额 (core RoundEngine.reduceSeats): after a vote that left seats unfilled, the officer records that more
+-- than half of the delegates present agreed to reduce the seats instead of the 另行选举 (which is then not held).
+-- agreed / electors: the delegates who agreed / the delegates present; record: the meeting's record.
+CREATE TABLE delegate_conference_reduction (
+    election_id      BIGINT        NOT NULL REFERENCES election (id),
+    round_no         INTEGER       NOT NULL,
+    agreed           INTEGER       NOT NULL,
+    electors         INTEGER       NOT NULL,
+    record           VARCHAR(500)  NOT NULL,
+    CONSTRAINT pk_delegate_conference_reduction PRIMARY KEY (election_id, round_no)
+);

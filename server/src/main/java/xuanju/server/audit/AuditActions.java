@@ -189,6 +189,8 @@ public final class AuditActions {
     m.put("DELEGATE_ALLOCATION_SAVED", "登记代表名额分配");
     m.put("DELEGATE_UPPER_NOMINEE_ADDED", "登记上级党委提名的代表候选人");
     m.put("DELEGATE_UNIT_CREATED", "登记推荐单位");
+    m.put("DELEGATE_UNIT_CORRECTED", "更正推荐单位");
+    m.put("DELEGATE_UPPER_NOMINEE_CORRECTED", "更正上级党委提名的代表候选人");
     m.put("DELEGATE_LIST_SUBMITTED", "报送推荐人选名单");
     m.put("DELEGATE_PARTICIPATION_RECORDED", "登记推荐提名参与情况");
     m.put("DELEGATE_STAGE_DECIDED", "确定考察对象、初步人选或预备人选名单");
@@ -203,6 +205,7 @@ public final class AuditActions {
     m.put("DELEGATE_COMPLAINT_CHECKED", "登记举报的核查结论");
     m.put("DELEGATE_CONFERENCE_RECORDED", "登记党代表会议和代表候选人");
     m.put("DELEGATE_CONFERENCE_COUNTED", "登记代表选举的计票结果");
+    m.put("DELEGATE_CONFERENCE_SEATS_REDUCED", "减少代表名额（不再另行选举）");
     m.put("DELEGATE_NOTIFICATION_RECORDED", "登记党员“五必知”告知情况");
     m.put("PROXY_RECORDED", "登记委托投票");
     m.put("PROXY_CONSENTED", "登记选举委员会同意委托");

@@ -121,6 +121,53 @@ class DelegateRepository {
         Timestamp.from(at));
   }
 
+  /** Corrects an upper nominee (更正); the caller has checked the values. */
+  void correctUpperNominee(
+      long electionId,
+      long id,
+      String name,
+      Gender gender,
+      LocalDate birth,
+      String ethnicity,
+      String occupation,
+      String document) {
+    jdbc.update(
+        "UPDATE delegate_upper_nominee SET name = ?, gender = ?, birth_date = ?, ethnicity = ?,"
+            + " occupation = ?, document = ? WHERE election_id = ? AND id = ?",
+        name,
+        gender.name(),
+        Date.valueOf(birth),
+        ethnicity,
+        occupation,
+        document,
+        electionId,
+        id);
+  }
+
+  /** Corrects a unit (更正); false when the version is stale. */
+  boolean correctUnit(
+      long unitId,
+      int expectedVersion,
+      String name,
+      int quota,
+      int listSize,
+      int bureau,
+      int division,
+      int grassroots) {
+    return jdbc.update(
+            "UPDATE delegate_unit SET name = ?, quota = ?, list_size = ?, bureau = ?, division = ?,"
+                + " grassroots = ?, version = version + 1 WHERE id = ? AND version = ?",
+            name,
+            quota,
+            listSize,
+            bureau,
+            division,
+            grassroots,
+            unitId,
+            expectedVersion)
+        == 1;
+  }
+
   private static final String UNIT_COLUMNS =
       "id, name, quota, list_size, bureau, division, grassroots, organisations_total,"
           + " organisations_joined, members_total, members_joined, submitted_at, version";

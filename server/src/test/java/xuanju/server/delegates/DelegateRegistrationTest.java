@@ -113,7 +113,8 @@ class DelegateRegistrationTest extends DelegateStageSupport {
         .hasMessageContaining("初步人选名单尚未确定，还不能生成初步人选登记表");
     decidePreliminary(e);
 
-    List<List<String>> rows = rows(as(() -> registration.registration(e, DelegateStage.PRELIMINARY)));
+    List<List<String>> rows =
+        rows(as(() -> registration.registration(e, DelegateStage.PRELIMINARY)));
     assertThat(rows.get(0)).isEqualTo(RegistrationDocuments.HEADER);
     List<List<String>> people = rows.subList(1, rows.size());
     assertThat(people).hasSize(21);
@@ -162,7 +163,8 @@ class DelegateRegistrationTest extends DelegateStageSupport {
         () ->
             stages.decideList(
                 e, DelegateStage.PREPARATORY, "PLENUM", LocalDate.of(2026, 3, 27), "区委全会决议", ids));
-    List<List<String>> prep = rows(as(() -> registration.registration(e, DelegateStage.PREPARATORY)));
+    List<List<String>> prep =
+        rows(as(() -> registration.registration(e, DelegateStage.PREPARATORY)));
     assertThat(prep).hasSize(19);
   }
 

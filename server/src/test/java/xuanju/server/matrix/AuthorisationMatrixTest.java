@@ -284,12 +284,17 @@ class AuthorisationMatrixTest extends H2AppTest {
             "/upper-nominees",
             "/units",
             "/units/{unitId}/list",
-            "/units/{unitId}/participation")) {
+            "/units/{unitId}/participation",
+            "/units/{unitId}/correct",
+            "/upper-nominees/{nomineeId}/correct")) {
       String path = p + tail;
       row(
           "POST " + path,
           Need.MANAGE,
-          (t, x) -> post(path.replace("{unitId}", "999999999"), x.election()));
+          (t, x) ->
+              post(
+                  path.replace("{unitId}", "999999999").replace("{nomineeId}", "999999999"),
+                  x.election()));
     }
     row(
         "POST " + p + "/units/{unitId}/import",
@@ -356,6 +361,10 @@ class AuthorisationMatrixTest extends H2AppTest {
         "POST " + p + "/rounds/{roundNo}/count",
         Need.MANAGE,
         (t, x) -> post(p + "/rounds/1/count", x.election()));
+    row(
+        "POST " + p + "/rounds/{roundNo}/reduce",
+        Need.MANAGE,
+        (t, x) -> post(p + "/rounds/1/reduce", x.election()));
   }
 
   /** 选区与选举委员会 (district): pages of the districts, seats, stations and committee. */
