@@ -285,12 +285,17 @@ class AuthorisationMatrixTest extends H2AppTest {
             "/upper-nominees",
             "/units",
             "/units/{unitId}/list",
-            "/units/{unitId}/participation")) {
+            "/units/{unitId}/participation",
+            "/units/{unitId}/correct",
+            "/upper-nominees/{nomineeId}/correct")) {
       String path = p + tail;
       row(
           "POST " + path,
           Need.MANAGE,
-          (t, x) -> post(path.replace("{unitId}", "999999999"), x.election()));
+          (t, x) ->
+              post(
+                  path.replace("{unitId}", "999999999").replace("{nomineeId}", "999999999"),
+                  x.election()));
     }
     row(
         "POST " + p + "/units/{unitId}/import",
@@ -303,7 +308,13 @@ class AuthorisationMatrixTest extends H2AppTest {
   private static void delegateStageRows() {
     String p = "/elections/{id}/delegates/stages";
     row("GET " + p, Need.VIEW, (t, x) -> get(p, x.election()));
-    for (String doc : List.of("/subjects.xlsx", "/preparatory.xlsx", "/preparatory-report.docx")) {
+    for (String doc :
+        List.of(
+            "/subjects.xlsx",
+            "/preparatory.xlsx",
+            "/preparatory-report.docx",
+            "/preliminary-registration.xlsx",
+            "/preparatory-registration.xlsx")) {
       row("GET " + p + doc, Need.VIEW, (t, x) -> get(p + doc, x.election()));
     }
     for (String tail :
@@ -315,13 +326,19 @@ class AuthorisationMatrixTest extends H2AppTest {
             "/publicity",
             "/opinion",
             "/complaints",
-            "/complaints/{complaintId}/check")) {
+            "/complaints/{complaintId}/check",
+            "/regulator",
+            "/counts")) {
       String path = p + tail;
       row(
           "POST " + path,
           Need.MANAGE,
           (t, x) -> post(path.replace("{complaintId}", "999999999"), x.election()));
     }
+    row(
+        "GET /elections/{id}/delegates/summary.docx",
+        Need.VIEW,
+        (t, x) -> get("/elections/{id}/delegates/summary.docx", x.election()));
     delegateConferenceRows();
   }
 
@@ -345,6 +362,10 @@ class AuthorisationMatrixTest extends H2AppTest {
         "POST " + p + "/rounds/{roundNo}/count",
         Need.MANAGE,
         (t, x) -> post(p + "/rounds/1/count", x.election()));
+    row(
+        "POST " + p + "/rounds/{roundNo}/reduce",
+        Need.MANAGE,
+        (t, x) -> post(p + "/rounds/1/reduce", x.election()));
   }
 
   /** 选区与选举委员会 (district): pages of the districts, seats, stations and committee. */
