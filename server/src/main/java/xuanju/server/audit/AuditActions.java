@@ -156,6 +156,10 @@ public final class AuditActions {
     m.put("COMMUNITY_SHEET_ENTERED", "录入居民委员会选举分职位计票单");
     m.put("COMMUNITY_VOTE_DECIDED", "确定居民委员会选举投票结果");
     m.put("COMMUNITY_VOTE_RERUN", "居民委员会选举重新组织投票");
+    m.put("COMMUNITY_TERM_CREATED", "新建社区“两委”换届");
+    m.put("COMMUNITY_TERM_DEADLINES", "修改社区换届完成时限");
+    m.put("COMMUNITY_TERM_LINKED", "社区换届关联选举");
+    m.put("COMMUNITY_TERM_POSTS", "确定社区党组织委员会分工");
     m.put("CONGRESS_RATIOS_APPROVED", "登记代表结构比例的批复");
     m.put("COUNTY_DISTRICT_FORMED", "组成县级人大代表选区");
     m.put("WORKING_GROUP_MEMBER_ADDED", "增加选区工作组成员");
