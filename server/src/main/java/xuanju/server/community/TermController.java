@@ -228,6 +228,12 @@ class TermController {
         });
   }
 
+  @PostMapping(BASE + "/{id}/summary")
+  String recordSummary(
+      @PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes flash) {
+    return attempt(id, model, response, flash, "已登记“两委”班子汇总", () -> pages.recordSummary(id));
+  }
+
   private String attempt(
       long id,
       Model model,

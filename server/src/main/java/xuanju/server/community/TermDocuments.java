@@ -42,42 +42,50 @@ final class TermDocuments {
               l.crossPosted() ? "是" : ""));
     }
     b.table(HEADER, rows);
-    var c = s.core();
-    b.paragraph(
-        "社区党组织委员会"
-            + c.partySize()
-            + "人，居民委员会"
-            + c.residentsSize()
-            + "人，“两委”班子成员共"
-            + c.teamSize()
-            + "人；交叉任职"
-            + c.crossPosted()
-            + "人，占社区党组织委员会"
-            + c.crossShareOfPartyZh()
-            + "，占居民委员会"
-            + c.crossShareOfResidentsZh()
-            + "。"
-            + (c.oneShoulder()
-                ? "社区党组织书记" + s.oneShoulderName() + "经法定程序当选居民委员会主任，实现“一肩挑”。"
-                : "尚未实现社区党组织书记、居民委员会主任“一肩挑”。"));
-    var st = s.structure();
-    b.paragraph(
-        "班子结构（年龄计算至"
-            + DocumentContent.chineseDate(s.referenceDate())
-            + "）：女性"
-            + st.women()
-            + "人，35周岁以下"
-            + st.young()
-            + "人，中共党员"
-            + st.partyMembers()
-            + "人，大专（含大专）以上文化程度"
-            + st.college()
-            + "人；居民委员会成员中中共党员"
-            + st.residentsPartyMembers()
-            + "人（共"
-            + st.residents()
-            + "人）。");
+    b.paragraph(crossZh(s));
+    b.paragraph(structureZh(s));
     return b.build();
+  }
+
+  /** 交叉任职 and 一肩挑 in words. */
+  static String crossZh(TermPageService.Summary s) {
+    var c = s.core();
+    return "社区党组织委员会"
+        + c.partySize()
+        + "人，居民委员会"
+        + c.residentsSize()
+        + "人，“两委”班子成员共"
+        + c.teamSize()
+        + "人；交叉任职"
+        + c.crossPosted()
+        + "人，占社区党组织委员会"
+        + c.crossShareOfPartyZh()
+        + "，占居民委员会"
+        + c.crossShareOfResidentsZh()
+        + "。"
+        + (c.oneShoulder()
+            ? "社区党组织书记" + s.oneShoulderName() + "经法定程序当选居民委员会主任，实现“一肩挑”。"
+            : "尚未实现社区党组织书记、居民委员会主任“一肩挑”。");
+  }
+
+  /** The team's structure in words. */
+  static String structureZh(TermPageService.Summary s) {
+    var st = s.structure();
+    return "班子结构（年龄计算至"
+        + DocumentContent.chineseDate(s.referenceDate())
+        + "）：女性"
+        + st.women()
+        + "人，35周岁以下"
+        + st.young()
+        + "人，中共党员"
+        + st.partyMembers()
+        + "人，大专（含大专）以上文化程度"
+        + st.college()
+        + "人；居民委员会成员中中共党员"
+        + st.residentsPartyMembers()
+        + "人（共"
+        + st.residents()
+        + "人）。";
   }
 
   private static String month(LocalDate d) {

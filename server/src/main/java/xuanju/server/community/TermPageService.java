@@ -1,5 +1,6 @@
 package xuanju.server.community;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,6 +27,7 @@ import xuanju.core.quota.Quotas;
 import xuanju.core.rule.Findings;
 import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
+import xuanju.server.audit.AuditLog;
 import xuanju.server.election.Election;
 import xuanju.server.election.ElectionService;
 import xuanju.server.organisation.Organisation;
@@ -45,6 +47,8 @@ public class TermPageService {
   private final ElectionService elections;
   private final OrganisationService organisations;
   private final AccessService access;
+  private final AuditLog audit;
+  private final Clock clock;
 
   TermPageService(
       TermService terms,
@@ -52,13 +56,48 @@ public class TermPageService {
       TermProgress progress,
       ElectionService elections,
       OrganisationService organisations,
-      AccessService access) {
+      AccessService access,
+      AuditLog audit,
+      Clock clock) {
     this.terms = terms;
     this.repo = repo;
     this.progress = progress;
     this.elections = elections;
     this.organisations = organisations;
     this.access = access;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /**
+   * Records the 两委 summary (MANAGE) once the party committee's 分工 is recorded and the residents'
+   * committee elected: 一肩挑, the number of cross-posts and the words of the summary, audited ({@code
+   * COMMUNITY_TERM_SUMMARY}). Recording again replaces it (e.g. after a further vote).
+   */
+  @Transactional
+  public void recordSummary(long termId) {
+    TermRepository.Term t = terms.term(termId, Permission.MANAGE);
+    Summary s =
+        summary(termId)
+            .filter(x -> x.core().partySize() > 0 && x.core().residentsSize() > 0)
+            .orElseThrow(
+                () -> new IllegalStateException("社区党组织委员会分工尚未确定或居民委员会成员尚未选出，不能登记“两委”班子汇总"));
+    String text = TermDocuments.crossZh(s) + TermDocuments.structureZh(s);
+    if (!repo.recordSummary(
+        termId,
+        t.version(),
+        s.core().oneShoulder(),
+        s.core().crossPosted(),
+        text,
+        AccessService.currentUser(),
+        clock.instant())) {
+      throw new IllegalStateException("社区换届已被他人修改，请刷新页面");
+    }
+    audit.append(
+        AccessService.currentUser(),
+        "COMMUNITY_TERM_SUMMARY",
+        "community-term:" + termId,
+        "登记社区“两委”班子汇总：" + text);
   }
 
   /** A member of the elected party committee with the post shown on the form. */

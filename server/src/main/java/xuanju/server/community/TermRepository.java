@@ -44,6 +44,10 @@ public class TermRepository {
       Long residentsElectionId,
       String postsRecordedBy,
       Instant postsRecordedAt,
+      Boolean oneShoulder,
+      Integer crossPosted,
+      String summaryText,
+      Instant summaryRecordedAt,
       int version) {
     public Term {
       deadlines = Map.copyOf(deadlines);
@@ -64,7 +68,8 @@ public class TermRepository {
       "t.id, t.organisation_id, o.name AS org_name, t.name, t.term_year, t.party_deadline,"
           + " t.residents_deadline, t.representatives_deadline, t.supervision_deadline,"
           + " t.deadline_note, t.party_election_id, t.residents_election_id, t.posts_recorded_by,"
-          + " t.posts_recorded_at, t.version FROM community_term t JOIN organisation o ON o.id ="
+          + " t.posts_recorded_at, t.one_shoulder, t.cross_posted, t.summary_text,"
+          + " t.summary_recorded_at, t.version FROM community_term t JOIN organisation o ON o.id ="
           + " t.organisation_id";
 
   private static Term term(ResultSet rs, int i) throws SQLException {
@@ -74,6 +79,7 @@ public class TermRepository {
     d.put(TermPart.REPRESENTATIVES, rs.getDate("representatives_deadline").toLocalDate());
     d.put(TermPart.SUPERVISION, rs.getDate("supervision_deadline").toLocalDate());
     Timestamp at = rs.getTimestamp("posts_recorded_at");
+    Timestamp sat = rs.getTimestamp("summary_recorded_at");
     return new Term(
         rs.getLong("id"),
         rs.getLong("organisation_id"),
@@ -86,6 +92,10 @@ public class TermRepository {
         rs.getObject("residents_election_id", Long.class),
         rs.getString("posts_recorded_by"),
         at == null ? null : at.toInstant(),
+        rs.getObject("one_shoulder", Boolean.class),
+        rs.getObject("cross_posted", Integer.class),
+        rs.getString("summary_text"),
+        sat == null ? null : sat.toInstant(),
         rs.getInt("version"));
   }
 
@@ -215,6 +225,28 @@ public class TermRepository {
           p.deputyDirector());
     }
     return true;
+  }
+
+  boolean recordSummary(
+      long termId,
+      int version,
+      boolean oneShoulder,
+      int cross,
+      String text,
+      String user,
+      Instant now) {
+    return jdbc.update(
+            "UPDATE community_term SET one_shoulder = ?, cross_posted = ?, summary_text = ?,"
+                + " summary_recorded_by = ?, summary_recorded_at = ?, version = version + 1 WHERE"
+                + " id = ? AND version = ?",
+            oneShoulder,
+            cross,
+            text,
+            user,
+            Timestamp.from(now),
+            termId,
+            version)
+        == 1;
   }
 
   /** Whether {@code org} is {@code ancestor} or below it. */

@@ -236,6 +236,21 @@ class CommunityTermTest extends CommunitySupport {
             .getResponse();
     assertThat(new String(pdf.getContentAsByteArray(), 0, 5)).isEqualTo("%PDF-");
 
+    // the summary recorded: 一肩挑 and the cross-posts stored, audited
+    mvc.perform(form(url + "/summary")).andExpect(status().is3xxRedirection());
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT one_shoulder FROM community_term WHERE id = ?", Boolean.class, term))
+        .isTrue();
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT cross_posted FROM community_term WHERE id = ?", Integer.class, term))
+        .isEqualTo(3);
+    assertThat(PageText.visible(page(url))).contains("已登记：").contains("实现“一肩挑”");
+    assertThat(termAudits(term, "COMMUNITY_TERM_SUMMARY")).isEqualTo(1);
+    // the other term has neither committee: refused, nothing stored
+    mvc.perform(form("/community-terms/" + other + "/summary")).andExpect(status().isConflict());
+
     assertThat(termAudits(term, "COMMUNITY_TERM_CREATED")).isEqualTo(1);
     assertThat(termAudits(term, "COMMUNITY_TERM_LINKED")).isEqualTo(2);
     assertThat(termAudits(term, "COMMUNITY_TERM_POSTS")).isEqualTo(1);

@@ -564,7 +564,7 @@ class AuthorisationMatrixTest extends H2AppTest {
         "GET " + p + "/{id}/summary.{format}",
         Need.VIEW,
         (t, x) -> get(p + "/{id}/summary.pdf", t.term(x.org())));
-    for (String tail : List.of("/deadlines", "/link", "/elections", "/party-posts")) {
+    for (String tail : List.of("/deadlines", "/link", "/elections", "/party-posts", "/summary")) {
       row(
           "POST " + p + "/{id}" + tail,
           Need.MANAGE,
