@@ -103,6 +103,9 @@ class CommunityTermTest extends CommunitySupport {
         .isEqualTo(before);
 
     long term = createTerm(c.org(), year);
+    String list = PageText.visible(page("/community-terms"));
+    assertThat(list).contains("诺恩吉雅社区“两委”换届").contains("新建社区换届");
+    assertThat(page("/elections")).contains("href=\"/community-terms\"");
     String url = "/community-terms/" + term;
     String html = page(url);
     String text = PageText.visible(html);
