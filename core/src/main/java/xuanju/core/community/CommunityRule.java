@@ -195,7 +195,34 @@ public enum CommunityRule implements Rule {
       "RESIDENTS.REPRESENTATIVES.GRID",
       Severity.ERROR,
       "居民代表由本网格（居民小组）的居民推选，须是本网格登记在册的居民",
-      Src.PLAN_REPRESENTATIVES);
+      Src.PLAN_REPRESENTATIVES),
+  PARTY_COMMITTEE_SIZE(
+      "COMMUNITY.PARTY.COMMITTEE_SIZE",
+      Severity.WARNING,
+      "社区党组织委员会职数为5人（诺恩吉雅社区方案）",
+      Src.PLAN_POSTS),
+  PARTY_FULL_TIME_DEPUTY(
+      "COMMUNITY.PARTY.FULL_TIME_DEPUTY", Severity.ERROR, "社区党组织委员会含专职副书记1名", Src.PLAN_POSTS),
+  PARTY_SECRETARY(
+      "COMMUNITY.PARTY.SECRETARY",
+      Severity.ERROR,
+      "新选举产生的社区党组织委员会设书记1名，由委员会会议选举产生",
+      Src.PLAN_PARTY_VOTE),
+  PARTY_DEPUTY_DIRECTOR(
+      "COMMUNITY.PARTY.DEPUTY_DIRECTOR",
+      Severity.WARNING,
+      "社区党组织委员会成员中应有1名拟通过法定程序担任居民委员会副主任（交叉任职）",
+      Src.PLAN_POSTS),
+  TERM_PARTY_FIRST(
+      "COMMUNITY.TERM.PARTY_FIRST",
+      Severity.NOTICE,
+      "社区党组织换届先行（1月中旬前完成），居民委员会选举在社区党组织领导下进行",
+      Src.PLAN_SCHEDULE),
+  TERM_DEADLINE(
+      "COMMUNITY.TERM.DEADLINE",
+      Severity.WARNING,
+      "社区“两委”换届各部分应在工作方案规定的时限前完成：党组织1月中旬前，居民委员会1月底前，居务监督委员会3月底前",
+      Src.PLAN_SCHEDULE);
 
   private final String code;
   private final Severity severity;
@@ -279,6 +306,12 @@ public enum CommunityRule implements Rule {
             "第四十二条",
             "L1; legal-rules B3.5",
             Confidence.I);
+    static final Citation PLAN_POSTS =
+        Citation.of(PLAN_002, "三（一）", "SZ-08; seed-rules §1.2", Confidence.PLAN);
+    static final Citation PLAN_PARTY_VOTE =
+        Citation.of(PLAN_002, "四（二）1（4）", "seed-rules §1.2", Confidence.PLAN);
+    static final Citation PLAN_SCHEDULE =
+        Citation.of(PLAN_002, "二、四（二）", "seed-rules §1.5", Confidence.PLAN);
     static final Citation R10_CARRY =
         Citation.of("省级村民委员会选举办法（样本）", "", "R10; legal-rules C1.10", Confidence.S);
   }

@@ -163,6 +163,11 @@ public final class AuditActions {
     m.put("COMMUNITY_GRID_MEETING", "登记网格推选居民代表会议");
     m.put("COMMUNITY_GRID_NOMINEE", "登记居民代表被推选人及得票");
     m.put("COMMUNITY_GRID_NOMINEE_REMOVED", "删除居民代表被推选人");
+    m.put("COMMUNITY_TERM_CREATED", "新建社区“两委”换届");
+    m.put("COMMUNITY_TERM_DEADLINES", "修改社区换届完成时限");
+    m.put("COMMUNITY_TERM_LINKED", "社区换届关联选举");
+    m.put("COMMUNITY_TERM_POSTS", "确定社区党组织委员会分工");
+    m.put("COMMUNITY_TERM_SUMMARY", "登记社区“两委”班子汇总");
     m.put("CONGRESS_RATIOS_APPROVED", "登记代表结构比例的批复");
     m.put("COUNTY_DISTRICT_FORMED", "组成县级人大代表选区");
     m.put("WORKING_GROUP_MEMBER_ADDED", "增加选区工作组成员");

@@ -265,6 +265,7 @@ class AuthorisationMatrixTest extends H2AppTest {
     communityRows();
     communityVotingRows();
     communityAfterRows();
+    communityTermRows();
     delegatesRows();
   }
 
@@ -565,6 +566,31 @@ class AuthorisationMatrixTest extends H2AppTest {
               post(
                   path.replaceAll("\\{(memberId|applicationId|staffId)}", "999999999"),
                   x.election()));
+    }
+  }
+
+  /** 社区“两委”换届 (issue 11): the list, the term page, its summary and its forms. */
+  private static void communityTermRows() {
+    String p = "/community-terms";
+    row("GET " + p, Need.SIGNED_IN, (t, x) -> get(p));
+    row(
+        "POST " + p,
+        Need.MANAGE,
+        (t, x) ->
+            post(p)
+                .param("organisationId", "" + x.org())
+                .param("name", "矩阵换届")
+                .param("year", "2031"));
+    row("GET " + p + "/{id}", Need.VIEW, (t, x) -> get(p + "/{id}", t.term(x.org())));
+    row(
+        "GET " + p + "/{id}/summary.{format}",
+        Need.VIEW,
+        (t, x) -> get(p + "/{id}/summary.pdf", t.term(x.org())));
+    for (String tail : List.of("/deadlines", "/link", "/elections", "/party-posts", "/summary")) {
+      row(
+          "POST " + p + "/{id}" + tail,
+          Need.MANAGE,
+          (t, x) -> post(p + "/{id}" + tail, t.term(x.org())).param("part", "PARTY"));
     }
   }
 
@@ -1280,6 +1306,32 @@ class AuthorisationMatrixTest extends H2AppTest {
         Timestamp.from(Instant.now()));
     return jdbc.queryForObject(
         "SELECT MAX(id) FROM party_member WHERE organisation_id = ?", Long.class, org);
+  }
+
+  /** A community's 换届 of the organisation (one per organisation, made on first use). */
+  long term(long org) {
+    List<Long> ids =
+        jdbc.queryForList(
+            "SELECT id FROM community_term WHERE organisation_id = ? AND name = '矩阵换届'",
+            Long.class,
+            org);
+    if (!ids.isEmpty()) {
+      return ids.get(0);
+    }
+    jdbc.update(
+        "INSERT INTO community_term (organisation_id, name, term_year, party_deadline,"
+            + " residents_deadline, representatives_deadline, supervision_deadline, created_by,"
+            + " created_at) VALUES (?, '矩阵换届', 2031, ?, ?, ?, ?, 'tester', ?)",
+        org,
+        Date.valueOf("2031-01-15"),
+        Date.valueOf("2031-01-31"),
+        Date.valueOf("2031-01-31"),
+        Date.valueOf("2031-03-31"),
+        Timestamp.from(Instant.now()));
+    return jdbc.queryForObject(
+        "SELECT MIN(id) FROM community_term WHERE organisation_id = ? AND name = '矩阵换届'",
+        Long.class,
+        org);
   }
 
   private long election(long org) {
