@@ -77,11 +77,16 @@ public class RepresentativesService {
 
   /** The grids of the community's register (居民小组 / 网格), in order. */
   List<String> gridNames(Election e) {
+    return gridNames(e.organisationId());
+  }
+
+  /** The grids of an organisation's register, in order. */
+  List<String> gridNames(long organisationId) {
     return jdbc.queryForList(
         "SELECT DISTINCT residents_group FROM person WHERE organisation_id = ? AND residents_group <> ''"
             + " ORDER BY residents_group",
         String.class,
-        e.organisationId());
+        organisationId);
   }
 
   /**

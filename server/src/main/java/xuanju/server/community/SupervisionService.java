@@ -42,11 +42,17 @@ public class SupervisionService {
   private final CommunityContext ctx;
   private final CommunityResultsService results;
   private final JdbcTemplate jdbc;
+  private final TermPartyPosts termPosts;
 
-  SupervisionService(CommunityContext ctx, CommunityResultsService results, JdbcTemplate jdbc) {
+  SupervisionService(
+      CommunityContext ctx,
+      CommunityResultsService results,
+      JdbcTemplate jdbc,
+      TermPartyPosts termPosts) {
     this.ctx = ctx;
     this.results = results;
     this.jdbc = jdbc;
+    this.termPosts = termPosts;
   }
 
   /** The meeting (推选会议). */
@@ -142,10 +148,23 @@ public class SupervisionService {
     Map<String, String> rcs = new LinkedHashMap<>();
     rc.forEach((k, v) -> rcs.put(String.valueOf(k), v));
     Map<String, PartyPost> posts = new LinkedHashMap<>();
-    elected.stream()
-        .filter(n -> n.partyPost() != null)
-        .forEach(n -> posts.put(String.valueOf(n.personId()), n.partyPost()));
+    Map<String, PartyPost> fromTerm = termPosts.byResidentId(electionId);
+    for (Nominee n : elected) {
+      PartyPost p = n.partyPost();
+      if (p == null && !fromTerm.isEmpty()) {
+        p = fromTerm.get(residentId(n.personId()));
+      }
+      if (p != null) {
+        posts.put(String.valueOf(n.personId()), p);
+      }
+    }
     return SupervisionCommittees.check(sc, rcs, posts, kinships(electionId));
+  }
+
+  private String residentId(long personId) {
+    return jdbc.queryForObject(
+            "SELECT resident_id FROM person WHERE id = ?", String.class, personId)
+        .toUpperCase(java.util.Locale.ROOT);
   }
 
   private List<Relation.Kinship> kinships(long electionId) {

@@ -45,6 +45,7 @@ class CommunityTermTest extends CommunitySupport {
   @Autowired BoxCountService boxes;
   @Autowired PostTallyService sheets;
   @Autowired PostDecisionService decisions;
+  @Autowired SupervisionService supervision;
 
   private String page(String url) throws Exception {
     return mvc.perform(get(url).with(ADMIN))
@@ -156,7 +157,8 @@ class CommunityTermTest extends CommunitySupport {
     html = page(url);
     assertThat(state(html, "RESIDENTS")).contains("等待党组织换届完成").contains("居民委员会选举等待：选举办法尚未通过");
     assertThat(state(html, "PARTY")).contains("党组织选举等待：选举工作方案尚未报上级党组织");
-    assertThat(state(html, "SUPERVISION")).contains("居务监督委员会推选尚未开始");
+    assertThat(state(html, "SUPERVISION")).contains("居务监督委员会推选等待：推选会议尚未登记");
+    assertThat(state(html, "REPRESENTATIVES")).contains("居民代表推选等待");
     assertThat(page("/elections/" + party)).contains("id=\"community-term-link\"");
     assertThat(page("/elections/" + c.election() + "/community/method"))
         .contains("href=\"/community-terms/" + term + "\"");
@@ -254,6 +256,24 @@ class CommunityTermTest extends CommunitySupport {
     // the other term has neither committee: refused, nothing stored
     mvc.perform(form("/community-terms/" + other + "/summary")).andExpect(status().isConflict());
 
+    // the supervision committee on the residents' election: its progress shows on the term, and
+    // the chair rule reads 郑纪's 纪检委员 from the term's 分工 (not typed on the supervision page)
+    long e = c.election();
+    as(() -> supervision.recordMeeting(e, "REPRESENTATIVES_MEETING", today, 30, 24));
+    as(() -> supervision.addNominee(e, c.id("郑纪"), 20, ""));
+    as(() -> supervision.addNominee(e, c.id("高六"), 18, ""));
+    assertThat(state(page(url), "SUPERVISION")).contains("已推选2名，应推选3名").doesNotContain("已完成");
+    as(() -> supervision.addNominee(e, c.id("黄委"), 16, ""));
+    var v = supervisionView(e);
+    as(() -> supervision.chair(e, v.elected().get(0).id()));
+    assertThat(supervisionView(e).findings())
+        .noneMatch(f -> f.code().equals("RESIDENTS.SUPERVISION.CHAIR"));
+    assertThat(state(page(url), "SUPERVISION")).contains("已完成");
+    // without the term's 分工 the same chair would be warned about
+    jdbc.update("DELETE FROM community_term_party_post WHERE term_id = ?", term);
+    assertThat(supervisionView(e).findings())
+        .anySatisfy(f -> assertThat(f.code()).isEqualTo("RESIDENTS.SUPERVISION.CHAIR"));
+
     assertThat(termAudits(term, "COMMUNITY_TERM_CREATED")).isEqualTo(1);
     assertThat(termAudits(term, "COMMUNITY_TERM_LINKED")).isEqualTo(2);
     assertThat(termAudits(term, "COMMUNITY_TERM_POSTS")).isEqualTo(1);
@@ -268,6 +288,12 @@ class CommunityTermTest extends CommunitySupport {
       b.param("memberKey", keys.get(i)).param("post", p[i]);
     }
     return b.param("deputyDirector", keys.get(2));
+  }
+
+  private SupervisionService.View supervisionView(long e) {
+    List<SupervisionService.View> out = new ArrayList<>();
+    as(() -> out.add(supervision.view(e)));
+    return out.get(0);
   }
 
   private long postRows(long term) {
