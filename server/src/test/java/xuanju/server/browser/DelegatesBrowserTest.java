@@ -117,8 +117,26 @@ class DelegatesBrowserTest extends H2AppTest {
     ui.noError();
     assertThat(ui.text("allocation")).contains("760", "16", "不含上级党委提名", "50");
     upper("乌云其木格", "女", LocalDate.of(1972, 8, 9), "蒙古族", "XX市某委员会副主任");
-    upper("钱卫民", "男", LocalDate.of(1966, 3, 21), "汉族", "XX市某局局长");
-    assertThat(texts("#upper-nominees .upper-name")).containsExactly("乌云其木格", "钱卫民");
+    assertThat(
+            post(
+                List.of(
+                    request(
+                        formAction("upper-form"),
+                        Map.of(
+                            "name",
+                            "钱卫民",
+                            "gender",
+                            "男",
+                            "birthDate",
+                            "1966-03-21",
+                            "ethnicity",
+                            "汉族",
+                            "occupation",
+                            "XX市某局局长",
+                            "document",
+                            "中共XX市委关于提名钱卫民同志为代表候选人的通知"),
+                        null))))
+        .containsExactly("ok");
 
     // 2. 23 recommendation units of 11 → 17 (6 局级, 3 处级, 8 基层一线)
     ui.type("unitName", DelegatePool.UNITS.get(0));
@@ -129,6 +147,7 @@ class DelegatesBrowserTest extends H2AppTest {
     ui.type("grassroots", "8");
     ui.submitConfirmed(By.id("add-unit"), "确认登记");
     ui.noError();
+    assertThat(texts("#upper-nominees .upper-name")).containsExactly("乌云其木格", "钱卫民");
     List<Map<String, Object>> more = new ArrayList<>();
     for (String u : DelegatePool.UNITS.subList(1, DelegatePool.UNITS.size())) {
       more.add(
@@ -199,7 +218,6 @@ class DelegatesBrowserTest extends H2AppTest {
             .contains("局级领导干部7名，应为6名", "处级领导干部2名，应为3名")
             .contains("推荐人选应符合规定的结构")
             .doesNotContain("DELEGATES.");
-        ui.open(path(unitPages.get(u.name())));
         assertThat(ui.present(By.id("not-submitted"))).as("有误的名单不应保存任何人选").isTrue();
         assertThat(ui.present(By.id("recommendees"))).isFalse();
       }
@@ -210,6 +228,10 @@ class DelegatesBrowserTest extends H2AppTest {
           .as(u.name() + "的名单按姓氏笔画排序")
           .containsExactlyElementsOf(
               u.people().stream().map(Person::name).sorted(STROKES).toList());
+      if (i == WRONG) {
+        lists.add(request(page + "/participation", participation(u, 1), null));
+        continue;
+      }
       ui.type("organisationsTotal", "" + u.organisationsTotal());
       ui.type("organisationsJoined", "" + u.organisationsJoined());
       ui.type("membersTotal", "" + u.membersTotal());
@@ -305,12 +327,10 @@ class DelegatesBrowserTest extends H2AppTest {
     ui.noError();
     assertThat(ui.text("subjects-withdrawn")).contains(withdrawn.name(), "举报经核查属实");
     assertThat(ui.find(By.cssSelector("#overview-SUBJECTS .o-active")).getText()).isEqualTo("23名");
-    for (int k = 0; k < 2; k++) {
-      WebElement input = ui.find(By.cssSelector("#subjects input[name=opinion]"));
-      input.sendKeys(k == 0 ? "同意推荐，政治素质好" : "未发现违纪违法问题");
-      ui.submit(input.findElement(By.xpath("./../button")));
-      ui.noError();
-    }
+    WebElement first = ui.find(By.cssSelector("#subjects input[name=opinion]"));
+    first.sendKeys("同意推荐，政治素质好");
+    ui.submit(first.findElement(By.xpath("./../button")));
+    ui.noError();
     List<Map<String, Object>> opinions = new ArrayList<>();
     for (WebElement f :
         ui.driver.findElements(By.cssSelector("#subjects form[action$='/opinion']"))) {
@@ -327,7 +347,7 @@ class DelegatesBrowserTest extends H2AppTest {
                   source.equals("UNIT") ? "同意推荐，政治素质好" : "未发现违纪违法问题"),
               null));
     }
-    assertThat(opinions).hasSize(44);
+    assertThat(opinions).hasSize(45);
     assertThat(post(opinions)).as("考察意见").allMatch("ok"::equals);
     ui.submit(By.id("tab-delegate-stages"));
     assertThat(ui.present(By.cssSelector("#subjects input[name=opinion]"))).isFalse();
@@ -455,11 +475,31 @@ class DelegatesBrowserTest extends H2AppTest {
         .allMatch(t -> t.contains("5个工作日"))
         .anyMatch(t -> t.startsWith("考察预告及在考察对象所在单位公示：" + vStart))
         .anyMatch(t -> t.startsWith("初步人选公示：" + pStart));
-    notify("RECOMMENDED", subjectsDay.minusDays(3));
-    notify("SELECTED", subjectsDay.plusDays(1));
-    notify("PRELIMINARY", pStart);
-    notify("PREPARATORY", prepDay.plusDays(1));
+    Map<String, LocalDate> told =
+        Map.of(
+            "RECOMMENDED", subjectsDay.minusDays(3),
+            "SELECTED", subjectsDay.plusDays(1),
+            "PRELIMINARY", pStart,
+            "PREPARATORY", prepDay.plusDays(1));
+    List<Map<String, Object>> notices = new ArrayList<>();
+    told.forEach(
+        (item, on) ->
+            notices.add(
+                request(
+                    formAction("notification-form"),
+                    Map.of(
+                        "item",
+                        item,
+                        "notifiedOn",
+                        on.toString(),
+                        "audience",
+                        "全区各基层党组织和党员",
+                        "method",
+                        "支部党员大会通报"),
+                    null)));
+    assertThat(post(notices)).as("五必知").allMatch("ok"::equals);
     notify("RESULT", day.plusDays(1));
+    ui.noError();
     for (String item : List.of("RECOMMENDED", "SELECTED", "PRELIMINARY", "PREPARATORY", "RESULT")) {
       assertThat(ui.text("item-" + item)).contains("全区各基层党组织和党员").doesNotContain("尚未登记");
     }
