@@ -56,8 +56,16 @@ import xuanju.server.support.H2AppTest;
  * the delegates decided from them, the 代表名册 and the report; the two publicities and the 五必知.
  *
  * <p>Only the officer's account and the district organisation are set up through the services;
- * every step of the election goes through the pages. The dates entered in the forms follow the
- * seed's order counted back from the conference, with working days from core's holiday calendar.
+ * every step of the election goes through the pages. A form repeated many times (the other 22
+ * units, 21 units' lists and participation, 45 opinions, four 五必知, the second 市委提名) is used once
+ * through the page with its confirmation, then posted again from the page with the session and its
+ * CSRF token without loading the page after each post (same endpoints and checks; a refusal fails
+ * the test with the page's message), to stay within the time of a loaded machine. The dates entered
+ * in the forms follow the seed's order counted back from the conference (60 days ahead), with
+ * working days from core's holiday calendar, so the test runs on any day.
+ *
+ * <p>The page has no step to refill the 考察对象 after a withdrawal: the list goes down to 23 and the
+ * 21 初步人选 are chosen from them.
  */
 class DelegatesBrowserTest extends H2AppTest {
   private static final String PASSWORD = "Officer-Pass-2026";
