@@ -390,6 +390,13 @@ class DelegatesBrowserTest extends H2AppTest {
     tick("#locks-form input[name=locked]", List.of(locked.name()));
     ui.submit(By.id("save-locks"));
     ui.noError();
+    assertThat(ui.message()).contains("已更新锁定的人选");
+    assertThat(
+            ((JavascriptExecutor) ui.driver)
+                .executeScript(
+                    "return Array.from(document.querySelectorAll('#locks-form input[name=locked]'))"
+                        + ".filter(i => i.checked).map(i => i.parentElement.textContent.trim());"))
+        .isEqualTo(List.of(locked.name()));
     ui.type("size", "17");
     ui.submit(By.cssSelector("#size-form button"));
     List<String> proposed = List.of(ui.text("proposal-names").split("、"));
