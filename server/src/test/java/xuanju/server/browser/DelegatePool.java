@@ -5,9 +5,12 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -209,7 +212,7 @@ final class DelegatePool {
   static byte[] xlsx(String title, List<Person> people, boolean reversed) throws IOException {
     List<String> header = new ArrayList<>(HEADER);
     if (reversed) {
-      java.util.Collections.reverse(header);
+      Collections.reverse(header);
     }
     try (XSSFWorkbook wb = new XSSFWorkbook();
         ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -303,5 +306,33 @@ final class DelegatePool {
         chosen.add(x);
       }
     }
+  }
+
+  /**
+   * The yes votes entered per candidate (distinct, from a fixed seed): 19 above half of the 308
+   * expected delegates (160 … 268), and 154 (exactly half), 150, 120 and 90.
+   */
+  static Map<String, Integer> votes(List<String> ballot) {
+    List<Integer> values = new ArrayList<>();
+    for (int k = 0; k < 19; k++) {
+      values.add(160 + 6 * k);
+    }
+    values.addAll(List.of(154, 150, 120, 90));
+    Collections.shuffle(values, new Random(3));
+    Map<String, Integer> out = new LinkedHashMap<>();
+    for (int i = 0; i < ballot.size(); i++) {
+      out.put(ballot.get(i), values.get(i));
+    }
+    return out;
+  }
+
+  /** The participation form's fields for a unit, with the unit's version. */
+  static Map<String, String> participation(Unit u, int version) {
+    return Map.of(
+        "organisationsTotal", "" + u.organisationsTotal(),
+        "organisationsJoined", "" + u.organisationsJoined(),
+        "membersTotal", "" + u.membersTotal(),
+        "membersJoined", "" + u.membersJoined(),
+        "version", "" + version);
   }
 }

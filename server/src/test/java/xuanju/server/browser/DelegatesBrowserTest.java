@@ -2,28 +2,17 @@ package xuanju.server.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.function.Predicate;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -126,9 +115,10 @@ class DelegatesBrowserTest extends H2AppTest {
     assertThat(ui.text("allocation")).contains("760", "16", "不含上级党委提名", "50");
     upper("乌云其木格", "女", LocalDate.of(1972, 8, 9), "蒙古族", "XX市某委员会副主任");
     assertThat(
-            post(
+            PagePosts.post(
+                ui.driver,
                 List.of(
-                    request(
+                    PagePosts.request(
                         formAction("upper-form"),
                         Map.of(
                             "name",
@@ -159,7 +149,7 @@ class DelegatesBrowserTest extends H2AppTest {
     List<Map<String, Object>> more = new ArrayList<>();
     for (String u : DelegatePool.UNITS.subList(1, DelegatePool.UNITS.size())) {
       more.add(
-          request(
+          PagePosts.request(
               formAction("unit-form"),
               Map.of(
                   "name",
@@ -176,7 +166,7 @@ class DelegatesBrowserTest extends H2AppTest {
                   "8"),
               null));
     }
-    assertThat(post(more)).as("登记推荐单位").allMatch("ok"::equals);
+    assertThat(PagePosts.post(ui.driver, more)).as("登记推荐单位").allMatch("ok"::equals);
     ui.submit(By.id("tab-delegates"));
     assertThat(ui.text("unit-count")).isEqualTo("23");
     Map<String, String> unitPages = new LinkedHashMap<>();
@@ -196,11 +186,12 @@ class DelegatesBrowserTest extends H2AppTest {
       String page = path(unitPages.get(u.name()));
       if (i != 0 && i != WRONG) {
         lists.add(
-            request(
+            PagePosts.request(
                 page + "/import",
                 Map.of("version", "0"),
                 List.of(u.name() + ".xlsx", DelegatePool.xlsx(u.name(), u.people(), i % 5 == 2))));
-        lists.add(request(page + "/participation", participation(u, 1), null));
+        lists.add(
+            PagePosts.request(page + "/participation", DelegatePool.participation(u, 1), null));
         continue;
       }
       ui.driver.get(unitPages.get(u.name()));
@@ -237,7 +228,8 @@ class DelegatesBrowserTest extends H2AppTest {
           .containsExactlyElementsOf(
               u.people().stream().map(Person::name).sorted(STROKES).toList());
       if (i == WRONG) {
-        lists.add(request(page + "/participation", participation(u, 1), null));
+        lists.add(
+            PagePosts.request(page + "/participation", DelegatePool.participation(u, 1), null));
         continue;
       }
       ui.type("organisationsTotal", "" + u.organisationsTotal());
@@ -247,7 +239,7 @@ class DelegatesBrowserTest extends H2AppTest {
       ui.submit(By.id("save-participation"));
       ui.noError();
     }
-    assertThat(post(lists)).as("各推荐单位导入名单、登记参与情况").allMatch("ok"::equals);
+    assertThat(PagePosts.post(ui.driver, lists)).as("各推荐单位导入名单、登记参与情况").allMatch("ok"::equals);
     lap(started, "lists");
 
     // 4. the page's numbers, the 推荐人选名册 and the 统计表 against the generated data
@@ -256,9 +248,11 @@ class DelegatesBrowserTest extends H2AppTest {
     assertThat(ui.text("pool-size")).isEqualTo("" + pool.size());
     assertThat(pool).hasSizeGreaterThan(350);
     assertThat(ui.text("participation-warning")).contains(units.get(PARTIAL).name(), "100%");
-    checkPool(pool, day);
-    checkRoster(units, byName, day);
-    checkStatistics(units, day);
+    DelegateDocumentChecks.pool(
+        texts("#pool .pool-requirement"), texts("#pool .pool-count"), pool, day);
+    DelegateDocumentChecks.roster(ui.download(delegates("recommended.xlsx")), units, byName, day);
+    DelegateDocumentChecks.statistics(
+        ui.download(delegates("statistics.xlsx")), units, day, PARTIAL);
     lap(started, "recommendation checked");
 
     // 5. the 24 考察对象: the 21 the officer will propose, the best-supported cadre left out (who
@@ -295,7 +289,8 @@ class DelegatesBrowserTest extends H2AppTest {
         .containsExactlyElementsOf(names(subjects).stream().sorted(STROKES).toList());
     step("subjects-report", subjectsDay.plusDays(1), "报送市委组织部的函", "确认登记报送市委组织部");
     assertThat(ui.text("subjects-reported")).contains("市委组织部");
-    assertThat(rosterNames(ui.download(stages("subjects.xlsx")))).hasSize(24);
+    assertThat(DelegateDocumentChecks.rosterNames(ui.download(stages("subjects.xlsx"))))
+        .hasSize(24);
 
     // 6. 考察: the 考察预告 and 5 working days of vetting in the units; a complaint against one
     // subject, checked, and the subject withdrawn; the opinions of the 23 left
@@ -344,7 +339,7 @@ class DelegatesBrowserTest extends H2AppTest {
         ui.driver.findElements(By.cssSelector("#subjects form[action$='/opinion']"))) {
       String source = f.findElement(By.name("source")).getAttribute("value");
       opinions.add(
-          request(
+          PagePosts.request(
               path(f.getAttribute("action")),
               Map.of(
                   "recommendeeId",
@@ -356,7 +351,7 @@ class DelegatesBrowserTest extends H2AppTest {
               null));
     }
     assertThat(opinions).hasSize(45);
-    assertThat(post(opinions)).as("考察意见").allMatch("ok"::equals);
+    assertThat(PagePosts.post(ui.driver, opinions)).as("考察意见").allMatch("ok"::equals);
     ui.submit(By.id("tab-delegate-stages"));
     assertThat(ui.present(By.cssSelector("#subjects input[name=opinion]"))).isFalse();
     lap(started, "vetting");
@@ -426,7 +421,7 @@ class DelegatesBrowserTest extends H2AppTest {
         .containsExactlyElementsOf(names(preliminary).stream().sorted(STROKES).toList());
     step("review", CALENDAR.plusWorkdays(prepDay, 1), "市委组织部初步审查意见", "确认登记市委组织部初步审查");
     assertThat(ui.text("preparatory-reviewed")).contains("市委组织部");
-    assertThat(rosterNames(ui.download(stages("preparatory.xlsx"))))
+    assertThat(DelegateDocumentChecks.rosterNames(ui.download(stages("preparatory.xlsx"))))
         .containsExactlyInAnyOrderElementsOf(names(preliminary));
     lap(started, "preparatory");
 
@@ -449,7 +444,7 @@ class DelegatesBrowserTest extends H2AppTest {
         .contains(candidates.toArray(String[]::new));
     List<String> ballot = texts("#count-form-1 tbody tr td:first-child");
     assertThat(ballot).containsExactlyElementsOf(candidates);
-    Map<String, Integer> yes = votes(ballot);
+    Map<String, Integer> yes = DelegatePool.votes(ballot);
     int valid = 288;
     ui.type("issued-1", "290");
     ui.type("returned-1", "290");
@@ -480,8 +475,8 @@ class DelegatesBrowserTest extends H2AppTest {
     assertThat(ballot.stream().filter(n -> yes.get(n) * 2 > 308)).hasSize(19);
     assertThat(texts("#elected .el-name")).containsExactlyElementsOf(elected);
     assertThat(ui.text("elected-summary")).contains("代表18名");
-    checkDelegatesRoster(elected, yes, byName);
-    checkReport(ballot, elected, yes, valid);
+    DelegateDocumentChecks.delegates(ui.download(conf("delegates.xlsx")), elected, yes, byName);
+    DelegateDocumentChecks.report(ui.download(conf("report.docx")), ballot, elected, yes, valid);
     lap(started, "conference");
 
     // 10. the two publicities and the 五必知
@@ -500,7 +495,7 @@ class DelegatesBrowserTest extends H2AppTest {
     told.forEach(
         (item, on) ->
             notices.add(
-                request(
+                PagePosts.request(
                     formAction("notification-form"),
                     Map.of(
                         "item",
@@ -512,7 +507,7 @@ class DelegatesBrowserTest extends H2AppTest {
                         "method",
                         "支部党员大会通报"),
                     null)));
-    assertThat(post(notices)).as("五必知").allMatch("ok"::equals);
+    assertThat(PagePosts.post(ui.driver, notices)).as("五必知").allMatch("ok"::equals);
     notify("RESULT", day.plusDays(1));
     ui.noError();
     for (String item : List.of("RECOMMENDED", "SELECTED", "PRELIMINARY", "PREPARATORY", "RESULT")) {
@@ -620,234 +615,8 @@ class DelegatesBrowserTest extends H2AppTest {
         By.xpath("//table[@id='subjects']//tr[td[@class='s-name' and text()='" + name + "']]"));
   }
 
-  /**
-   * The yes votes entered per candidate (distinct, from a fixed seed): 19 above half of the 308
-   * expected delegates (160 … 268), and 154 (exactly half), 150, 120 and 90.
-   */
-  private static Map<String, Integer> votes(List<String> ballot) {
-    List<Integer> values = new ArrayList<>();
-    for (int k = 0; k < 19; k++) {
-      values.add(160 + 6 * k);
-    }
-    values.addAll(List.of(154, 150, 120, 90));
-    java.util.Collections.shuffle(values, new Random(3));
-    Map<String, Integer> out = new LinkedHashMap<>();
-    for (int i = 0; i < ballot.size(); i++) {
-      out.put(ballot.get(i), values.get(i));
-    }
-    return out;
-  }
-
-  private static Map<String, String> participation(Unit u, int version) {
-    return Map.of(
-        "organisationsTotal", "" + u.organisationsTotal(),
-        "organisationsJoined", "" + u.organisationsJoined(),
-        "membersTotal", "" + u.membersTotal(),
-        "membersJoined", "" + u.membersJoined(),
-        "version", "" + version);
-  }
-
   private String formAction(String formId) {
     return path(ui.id(formId).getAttribute("action"));
-  }
-
-  /** A form post for {@link #post}: the page's endpoint, its fields, and a file (name, bytes). */
-  private static Map<String, Object> request(
-      String action, Map<String, String> fields, List<Object> file) {
-    Map<String, Object> r = new HashMap<>();
-    r.put("action", action);
-    r.put("fields", fields);
-    if (file != null) {
-      r.put("file", List.of(file.get(0), Base64.getEncoder().encodeToString((byte[]) file.get(1))));
-    }
-    return r;
-  }
-
-  /**
-   * Posts the same forms again for the many units and subjects (推荐单位、名单、参与情况、考察意见) from the current
-   * page, one after the other, with the page's session and CSRF token, without loading the page
-   * after each: each form was first used through the page with its confirmation above. Each answer
-   * is {@code ok} (the redirect of a saved change) or the status and the page's error text.
-   */
-  @SuppressWarnings("unchecked")
-  private List<String> post(List<Map<String, Object>> requests) {
-    ui.driver.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(300));
-    return (List<String>)
-        ((JavascriptExecutor) ui.driver)
-            .executeAsyncScript(
-                "const reqs = arguments[0], done = arguments[arguments.length - 1];"
-                    + "const token = document.querySelector('meta[name=\"_csrf\"]').content;"
-                    + "const header = document.querySelector('meta[name=\"_csrf_header\"]').content;"
-                    + "(async () => { const out = [];"
-                    + " for (const q of reqs) {"
-                    + "  const fd = new FormData();"
-                    + "  for (const [k, v] of Object.entries(q.fields)) fd.append(k, v);"
-                    + "  if (q.file) { const b = atob(q.file[1]); const a = new Uint8Array(b.length);"
-                    + "   for (let i = 0; i < b.length; i++) a[i] = b.charCodeAt(i);"
-                    + "   fd.append('file', new Blob([a]), q.file[0]); }"
-                    + "  const r = await fetch(q.action, {method: 'POST', body: fd,"
-                    + "   headers: {[header]: token}, redirect: 'manual', credentials: 'same-origin'});"
-                    + "  if (r.type === 'opaqueredirect') { out.push('ok'); continue; }"
-                    + "  const d = new DOMParser().parseFromString(await r.text(), 'text/html');"
-                    + "  const e = d.querySelector('.alert-danger');"
-                    + "  out.push(r.status + '：' + (e ? e.textContent.trim() : '')); }"
-                    + " done(out); })().catch(e => done(['脚本出错：' + e]));",
-                requests);
-  }
-
-  // --- the numbers of the pages and documents -------------------------------------------------
-
-  /** 推荐人选结构: each line's count against the pool. */
-  private void checkPool(List<Person> pool, LocalDate day) {
-    List<String> req = texts("#pool .pool-requirement");
-    List<String> count = texts("#pool .pool-count");
-    assertThat(req).hasSize(8);
-    for (int i = 0; i < req.size(); i++) {
-      String r = req.get(i);
-      Predicate<Person> p;
-      if (r.startsWith("领导干部")) {
-        p = Person::cadre;
-      } else if (r.startsWith("基层一线")) {
-        p = x -> !x.cadre();
-      } else if (r.startsWith("先进模范且工人")) {
-        p = x -> x.model() && x.worker();
-      } else if (r.startsWith("先进模范")) {
-        p = Person::model;
-      } else if (r.startsWith("专业技术")) {
-        p = Person::professional;
-      } else if (r.startsWith("女性")) {
-        p = Person::female;
-      } else if (r.startsWith("少数民族")) {
-        p = Person::minority;
-      } else {
-        assertThat(r).startsWith("50周岁以下");
-        p = x -> x.ageOn(day) <= 50;
-      }
-      assertThat(count.get(i)).as(r).isEqualTo(pool.stream().filter(p).count() + "名");
-    }
-  }
-
-  /** 推荐人选名册: every row's unit, name and fields; units in order, names in stroke order. */
-  private void checkRoster(List<Unit> units, Map<String, Person> byName, LocalDate day)
-      throws Exception {
-    List<Row> rows = dataRows(ui.download(delegates("recommended.xlsx")), "序号");
-    List<String> expectedOrder = new ArrayList<>();
-    units.forEach(
-        u -> u.people().stream().map(Person::name).sorted(STROKES).forEach(expectedOrder::add));
-    assertThat(rows.stream().map(r -> str(r, 2)).toList()).containsExactlyElementsOf(expectedOrder);
-    for (int i = 0; i < rows.size(); i++) {
-      Row r = rows.get(i);
-      Person p = byName.get(str(r, 2));
-      assertThat(num(r, 0)).isEqualTo(i + 1);
-      assertThat(str(r, 1)).isEqualTo(p.unit());
-      assertThat(str(r, 3)).isEqualTo(p.gender());
-      assertThat(str(r, 4)).isEqualTo(p.birth().getYear() + "年" + p.birth().getMonthValue() + "月");
-      assertThat(num(r, 5)).as(p.name() + " 年龄").isEqualTo(p.ageOn(day));
-      assertThat(str(r, 6)).isEqualTo(p.ethnicity());
-      assertThat(str(r, 7)).isEqualTo(p.category());
-      assertThat(str(r, 8)).isEqualTo(p.occupation());
-      assertThat(str(r, 9)).isEqualTo(p.tags());
-      assertThat(num(r, 10)).isEqualTo(p.votes());
-    }
-  }
-
-  /** 推荐提名工作统计表: each unit's counts and participation, then 合计. */
-  private void checkStatistics(List<Unit> units, LocalDate day) throws Exception {
-    List<Row> rows = dataRows(ui.download(delegates("statistics.xlsx")), "推荐单位");
-    assertThat(rows).hasSize(units.size() + 1);
-    long[] total = new long[18];
-    for (int i = 0; i <= units.size(); i++) {
-      Row r = rows.get(i);
-      long[] v;
-      if (i < units.size()) {
-        Unit u = units.get(i);
-        assertThat(str(r, 0)).isEqualTo(u.name());
-        v =
-            new long[] {
-              11,
-              17,
-              u.people().size(),
-              u.count(p -> p.category().equals(DelegatePool.BUREAU)),
-              u.count(p -> p.category().equals(DelegatePool.DIVISION)),
-              u.count(p -> !p.cadre()),
-              u.count(Person::model),
-              u.count(Person::worker),
-              u.count(Person::professional),
-              u.count(Person::female),
-              u.count(Person::minority),
-              u.count(p -> p.ageOn(day) <= 50),
-              u.people().stream().mapToLong(Person::votes).sum(),
-              u.organisationsTotal(),
-              u.organisationsJoined(),
-              u.membersTotal(),
-              u.membersJoined()
-            };
-        for (int k = 0; k < v.length; k++) {
-          total[k] += v[k];
-        }
-      } else {
-        assertThat(str(r, 0)).isEqualTo("合计");
-        v = total;
-      }
-      for (int k = 0; k < 17; k++) {
-        assertThat(num(r, k + 1)).as(str(r, 0) + " 第" + (k + 2) + "列").isEqualTo(v[k]);
-      }
-      double rate = Math.round(v[16] * 1000.0 / v[15]) / 10.0;
-      assertThat(r.getCell(18).getNumericCellValue()).as(str(r, 0) + " 党员参与率").isEqualTo(rate);
-    }
-    assertThat(rows.get(PARTIAL).getCell(18).getNumericCellValue()).isLessThan(100);
-  }
-
-  /** 代表名册: the elected in stroke order with their votes and how they were nominated. */
-  private void checkDelegatesRoster(
-      List<String> elected, Map<String, Integer> yes, Map<String, Person> byName) throws Exception {
-    List<Row> rows = dataRows(ui.download(conf("delegates.xlsx")), "序号");
-    assertThat(rows.stream().map(r -> str(r, 1)).toList()).containsExactlyElementsOf(elected);
-    for (Row r : rows) {
-      String name = str(r, 1);
-      assertThat(num(r, 8)).as(name + " 得票数").isEqualTo((long) yes.get(name));
-      Person p = byName.get(name);
-      if (p == null) {
-        assertThat(str(r, 7)).as(name).contains("市委提名");
-      } else {
-        assertThat(str(r, 6)).as(name).isEqualTo(p.category());
-        assertThat(str(r, 2)).isEqualTo(p.gender());
-      }
-      assertThat(str(r, 9)).isEqualTo("第1次投票");
-    }
-  }
-
-  /** 代表选举情况报告: the conference, the count, every candidate's votes and the elected. */
-  private void checkReport(
-      List<String> ballot, List<String> elected, Map<String, Integer> yes, int valid)
-      throws Exception {
-    String text;
-    try (XWPFDocument doc =
-            new XWPFDocument(new ByteArrayInputStream(ui.download(conf("report.docx"))));
-        XWPFWordExtractor x = new XWPFWordExtractor(doc)) {
-      text = x.getText();
-    }
-    assertThat(text)
-        .contains("应到会代表308名，实到会代表290名")
-        .contains("应选代表18名（含市委提名2名），代表候选人23名（预备人选21名、市委提名2名），差额5名")
-        .contains("发出选票290张，收回选票290张，其中有效票288张，无效票2张")
-        .contains("至少155票")
-        .contains("代表18名（按姓氏笔画排列）：" + String.join("、", elected));
-    for (String n : ballot) {
-      int y = yes.get(n);
-      assertThat(text)
-          .as(n)
-          .containsPattern(
-              n
-                  + "\\t"
-                  + y
-                  + "\\t"
-                  + (valid - y) / 2
-                  + "\\t"
-                  + (valid - y - (valid - y) / 2)
-                  + "\\t"
-                  + (elected.contains(n) ? "当选" : "未当选"));
-    }
   }
 
   // --- small helpers --------------------------------------------------------------------------
@@ -897,43 +666,6 @@ class DelegatesBrowserTest extends H2AppTest {
 
   private String conf(String file) {
     return delegates("conference/" + file);
-  }
-
-  /** The rows under the header row whose first cell is {@code first}. */
-  private static List<Row> dataRows(byte[] xlsx, String first) throws Exception {
-    List<Row> out = new ArrayList<>();
-    try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-      Sheet s = wb.getSheetAt(0);
-      boolean below = false;
-      for (Row r : s) {
-        if (below && r.getCell(0) != null && !str(r, 0).isBlank()) {
-          out.add(r);
-        } else if (r.getCell(0) != null && first.equals(str(r, 0))) {
-          below = true;
-        }
-      }
-    }
-    return out;
-  }
-
-  private static List<String> rosterNames(byte[] xlsx) throws Exception {
-    return dataRows(xlsx, "序号").stream().map(r -> str(r, 1)).toList();
-  }
-
-  private static String str(Row r, int c) {
-    Cell cell = r.getCell(c);
-    if (cell == null) {
-      return "";
-    }
-    return cell.getCellType() == CellType.NUMERIC
-        ? Long.toString((long) cell.getNumericCellValue())
-        : cell.getStringCellValue();
-  }
-
-  private static long num(Row r, int c) {
-    Cell cell = r.getCell(c);
-    assertThat(cell.getCellType()).as("第%d列应为数字", c + 1).isEqualTo(CellType.NUMERIC);
-    return (long) cell.getNumericCellValue();
   }
 
   private static void lap(long started, String what) {
