@@ -146,7 +146,7 @@ final class Ui {
   /** Clicks a button that posts a form and waits until the next page has loaded. */
   void submit(WebElement button) {
     scroll(button);
-    PageLoad.after(driver, WAIT, button::click);
+    PageLoad.after(driver, WAIT, () -> click(button));
   }
 
   void submit(By by) {
@@ -164,9 +164,22 @@ final class Ui {
         driver,
         WAIT,
         () -> {
-          button.click();
+          click(button);
           Browser.acceptConfirmation(driver, WAIT, question);
         });
+  }
+
+  /**
+   * Clicks; when the page moved between the scroll and the click (a loaded machine lays the page
+   * out late) and the click would land elsewhere, scrolls again and clicks once more.
+   */
+  private void click(WebElement e) {
+    try {
+      e.click();
+    } catch (org.openqa.selenium.ElementClickInterceptedException moved) {
+      scroll(e);
+      e.click();
+    }
   }
 
   /** GET with the browser's session cookie; must answer 200. */

@@ -381,6 +381,29 @@ class DelegateConferenceTest extends DelegateStageSupport {
         .contains("选举结果必知尚未登记");
   }
 
+  /**
+   * The conference, its counts and the 五必知 cannot be undone, so their forms ask first: the page
+   * loads the script that shows each form's data-confirm question (it did not, and they posted at
+   * once).
+   */
+  @Test
+  void theConferencePageAsksBeforeItsFormsPost() throws Exception {
+    long e = reviewed(21);
+    String html =
+        mvc.perform(
+                get("/elections/{id}/delegates/conference", e)
+                    .with(user("admin").roles("ADMIN", "USER")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html)
+        .contains("id=\"conference-form\"")
+        .contains("id=\"notification-form\"")
+        .contains("data-confirm=")
+        .contains("/js/roster.js");
+  }
+
   @Test
   void aCountPostedFromThePageWithBadSumsIsRefusedAndAGoodOneDecides() throws Exception {
     long e = reviewed(21);
