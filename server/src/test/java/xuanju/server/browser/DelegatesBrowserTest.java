@@ -332,7 +332,9 @@ class DelegatesBrowserTest extends H2AppTest {
     assertThat(ui.find(By.cssSelector("#overview-SUBJECTS .o-active")).getText()).isEqualTo("23名");
     WebElement first = ui.find(By.cssSelector("#subjects input[name=opinion]"));
     first.sendKeys("同意推荐，政治素质好");
-    ui.submit(first.findElement(By.xpath("./../button")));
+    // the first opinion form in the table is the one of this input (the first row's unit opinion)
+    ui.submitConfirmed(
+        By.cssSelector("#subjects form[action$='/opinion'] button"), "确认登记所在单位党组织意见");
     ui.noError();
     List<Map<String, Object>> opinions = new ArrayList<>();
     for (WebElement f :
