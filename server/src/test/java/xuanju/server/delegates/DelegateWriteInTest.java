@@ -207,6 +207,38 @@ class DelegateWriteInTest extends DelegateStageSupport {
   }
 
   @Test
+  void aWriteInTiedAtTheLastSeatIsPrintedOnTheReVoteAndCanWinIt() {
+    long e = recorded(300);
+    List<String> keys =
+        as(() -> conferences.page(e)).candidates().stream().map(ConferenceCandidate::key).toList();
+    List<String> top = keys.subList(0, 15);
+    String rival = keys.get(15);
+    count(
+        e,
+        300,
+        k -> top.contains(k) ? 250L : k.equals(rival) ? 180L : 50L,
+        List.of("田新民"),
+        List.of(180L));
+    ConferencePage p = as(() -> conferences.page(e));
+    assertThat(p.elected()).hasSize(15);
+    ConferencePage.RoundView open = p.openRound();
+    assertThat(open.round().kind()).isEqualTo(RoundKind.TIE_REVOTE);
+    assertThat(open.candidates().stream().map(ConferenceCandidate::key))
+        .containsExactly(rival, "W田新民");
+    count(e, 300, k -> k.equals(rival) ? 100L : 200L, List.of(), List.of());
+    ConferencePage done = as(() -> conferences.page(e));
+    assertThat(done.finished()).isTrue();
+    assertThat(done.elected()).hasSize(16);
+    assertThat(done.elected())
+        .anySatisfy(
+            x -> {
+              assertThat(x.candidate().name()).isEqualTo("田新民");
+              assertThat(x.candidate().sourceZh()).isEqualTo("另选他人");
+              assertThat(x.roundNo()).isEqualTo(2);
+            });
+  }
+
+  @Test
   void writeInVotesCountInTheSumOfTheBallots() {
     long e = recorded(290);
     long audit = auditCount(e);
