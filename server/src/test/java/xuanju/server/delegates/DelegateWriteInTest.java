@@ -257,7 +257,7 @@ class DelegateWriteInTest extends DelegateStageSupport {
   }
 
   @Test
-  void aBadWriteInLineIsRefused() {
+  void aBadWriteInLineIsRefused() throws Exception {
     long e = recorded(290);
     long audit = auditCount(e);
     assertThatThrownBy(() -> count(e, 288, k -> 200L, List.of(" "), List.of(10L)))
@@ -273,6 +273,26 @@ class DelegateWriteInTest extends DelegateStageSupport {
     String printed = as(() -> conferences.page(e)).candidates().get(0).name();
     assertThatThrownBy(() -> count(e, 288, k -> 200L, List.of(printed), List.of(10L)))
         .hasMessageContaining("是本次选票上的候选人");
+    // from the page: a 400 page with the line's message
+    var form =
+        post("/elections/{id}/delegates/conference/rounds/1/count", e)
+            .with(user("admin").roles("ADMIN", "USER"))
+            .with(csrf())
+            .param("issued", "288")
+            .param("returned", "288")
+            .param("valid", "288")
+            .param("invalid", "0");
+    for (int i = 0; i < 21; i++) {
+      form.param("yes", "200").param("no", "88").param("abstain", "0");
+    }
+    form.param("writeInName", "田新民").param("writeInYes", "-5");
+    String html =
+        mvc.perform(form)
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(PageText.visible(html)).contains("另选他人第1行（田新民）的赞成票数：应为0或正整数");
     assertThat(rows("delegate_conference_write_in", e)).isZero();
     assertThat(rows("delegate_conference_vote", e)).isZero();
     assertThat(auditCount(e)).isEqualTo(audit);
