@@ -92,6 +92,9 @@ class ConferenceController {
       @RequestParam(required = false) List<Long> yes,
       @RequestParam(required = false) List<Long> no,
       @RequestParam(required = false) List<Long> abstain,
+      @RequestParam(required = false)
+          List<@FreeText(label = "另选他人姓名", max = 18) String> writeInName,
+      @RequestParam(required = false) List<Long> writeInYes,
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
@@ -101,7 +104,19 @@ class ConferenceController {
         response,
         flash,
         "已登记第" + roundNo + "次投票的计票结果",
-        () -> conferences.count(id, roundNo, issued, returned, valid, invalid, yes, no, abstain));
+        () ->
+            conferences.count(
+                id,
+                roundNo,
+                issued,
+                returned,
+                valid,
+                invalid,
+                yes,
+                no,
+                abstain,
+                writeInName,
+                writeInYes));
   }
 
   @PostMapping("/elections/{id}/delegates/conference/rounds/{roundNo}/reduce")

@@ -97,10 +97,10 @@ final class ConferenceDocuments {
         rows.add(
             List.of(
                 Integer.toString(r.rank()),
-                r.name(),
+                r.writeIn() ? r.name() + "（另选他人）" : r.name(),
                 Long.toString(r.yes()),
-                Long.toString(r.no()),
-                Long.toString(r.abstain()),
+                r.writeIn() ? "—" : Long.toString(r.no()),
+                r.writeIn() ? "—" : Long.toString(r.abstain()),
                 v.statusZh(r)));
       }
       b.table(List.of("名次", "姓名", "赞成", "不赞成", "弃权", "结果"), rows);

@@ -25,6 +25,7 @@ import xuanju.server.election.Election;
  * @param quorum core's quorum check of the conference, null until recorded
  * @param elected the elected delegates over all votes, in 姓氏笔画 order
  * @param vacant seats left vacant or reduced after the votes
+ * @param writeInAllowed whether the profile allows write-ins (另选他人; never in a tie re-vote)
  */
 public record ConferencePage(
     Election election,
@@ -37,7 +38,8 @@ public record ConferencePage(
     Decision<QuorumCheck> quorum,
     List<RoundView> rounds,
     List<Elected> elected,
-    int vacant) {
+    int vacant,
+    boolean writeInAllowed) {
 
   /** A vote with its candidates and, once counted, core's decision. */
   public record RoundView(
@@ -99,7 +101,18 @@ public record ConferencePage(
     return margin.outcome().allows(candidates.size());
   }
 
-  /** The vote waiting for its count, or null. */
+  /**
+   * The number of write-in lines (另选他人) the count form of a vote offers: as many as the ballot
+   * prints (up to the seats, at most {@code BallotLayout.MAX_WRITE_IN_ROWS}), none in a tie re-vote
+   * or where the profile allows no write-ins.
+   */
+  public int writeInLines(RoundView v) {
+    if (!writeInAllowed || v.round().kind() == xuanju.core.outcome.RoundKind.TIE_REVOTE) {
+      return 0;
+    }
+    return Math.min(v.round().seats(), xuanju.server.documents.BallotLayout.MAX_WRITE_IN_ROWS);
+  }
+
   /**
    * Whether the officer may reduce the seats after this vote (减少名额) instead of the 另行选举 it opened:
    * the vote left seats unfilled and the 另行选举 is the last vote and not yet counted.

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,7 @@ import xuanju.core.outcome.Consent;
 import xuanju.core.outcome.RoundKind;
 import xuanju.core.tally.CandidateCount;
 
-/** Persistence of the election at the 党代表会议 (tables of V40). */
+/** Persistence of the election at the 党代表会议 (tables of V40; write-ins V46). */
 @Repository
 class ConferenceRepository {
   private final JdbcTemplate jdbc;
@@ -88,6 +89,16 @@ class ConferenceRepository {
                   rs.getString(2), new CandidateCount(rs.getLong(3), rs.getLong(4), rs.getLong(5)));
         },
         electionId);
+    Map<Integer, Map<String, Long>> writeIns = new HashMap<>();
+    jdbc.query(
+        "SELECT round_no, write_in, yes_votes FROM delegate_conference_write_in"
+            + " WHERE election_id = ? ORDER BY round_no, line_no",
+        rs -> {
+          writeIns
+              .computeIfAbsent(rs.getInt(1), k -> new LinkedHashMap<>())
+              .put(rs.getString(2), rs.getLong(3));
+        },
+        electionId);
     return jdbc.query(
         "SELECT round_no, kind, seats, further_round, candidate_keys, ballots_issued,"
             + " ballots_returned, valid_ballots, invalid_ballots FROM delegate_conference_round"
@@ -103,7 +114,8 @@ class ConferenceRepository {
                       rs.getInt(7),
                       rs.getInt(8),
                       rs.getInt(9),
-                      votes.getOrDefault(no, Map.of()));
+                      votes.getOrDefault(no, Map.of()),
+                      writeIns.getOrDefault(no, Map.of()));
           return new ConferenceRound(
               no,
               RoundKind.valueOf(rs.getString(2)),
@@ -198,6 +210,17 @@ class ConferenceRepository {
         "INSERT INTO delegate_conference_vote (election_id, round_no, candidate_key, yes_votes,"
             + " no_votes, abstain_votes) VALUES (?, ?, ?, ?, ?, ?)",
         rows);
+    List<Object[]> lines = new ArrayList<>();
+    int line = 0;
+    for (Map.Entry<String, Long> w : c.writeIns().entrySet()) {
+      lines.add(new Object[] {electionId, number, ++line, w.getKey(), w.getValue()});
+    }
+    if (!lines.isEmpty()) {
+      jdbc.batchUpdate(
+          "INSERT INTO delegate_conference_write_in (election_id, round_no, line_no, write_in,"
+              + " yes_votes) VALUES (?, ?, ?, ?, ?)",
+          lines);
+    }
     return true;
   }
 }

@@ -1,5 +1,7 @@
 package xuanju.server.delegates;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import xuanju.core.outcome.RoundKind;
@@ -17,12 +19,25 @@ public record ConferenceRound(
   }
 
   /**
-   * The aggregate count: ballots issued and returned, valid and invalid, votes per candidate key.
+   * The aggregate count: ballots issued and returned, valid and invalid, votes per candidate key,
+   * and the 赞成 votes per write-in name (另选他人, in the order entered; empty when none).
    */
   public record Counts(
-      int issued, int returned, int valid, int invalid, Map<String, CandidateCount> votes) {
+      int issued,
+      int returned,
+      int valid,
+      int invalid,
+      Map<String, CandidateCount> votes,
+      Map<String, Long> writeIns) {
     public Counts {
       votes = Map.copyOf(votes);
+      writeIns = Collections.unmodifiableMap(new LinkedHashMap<>(writeIns));
+    }
+
+    /** 赞成 votes of the printed candidates and the write-ins together. */
+    public long totalYes() {
+      return votes.values().stream().mapToLong(CandidateCount::yes).sum()
+          + writeIns.values().stream().mapToLong(Long::longValue).sum();
     }
   }
 

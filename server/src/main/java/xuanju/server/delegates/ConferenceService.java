@@ -131,7 +131,7 @@ public class ConferenceService {
     int vacant = 0;
     Map<Integer, Consent> reductions = repo.reductions(id);
     for (ConferenceRound r : repo.rounds(id)) {
-      List<ConferenceCandidate> cs = r.keys().stream().map(byKey::get).toList();
+      List<ConferenceCandidate> cs = r.keys().stream().map(k -> resolve(byKey, k)).toList();
       Decision<RoundResult> d = null;
       if (r.counted()) {
         RoundSpec spec = spec(profile, conf.orElseThrow(), r, cs);
@@ -149,9 +149,15 @@ public class ConferenceService {
                       .mapToLong(RankedCandidate::yes)
                       .findFirst()
                       .orElse(0);
-              if (byKey.containsKey(k)) {
-                elected.add(new ConferencePage.Elected(byKey.get(k), votes, r.number()));
-              }
+              // a write-in is ranked under its name (另选他人) or, on a re-vote's ballot, its W key
+              ConferenceCandidate who =
+                  cs.stream()
+                      .filter(x -> x.key().equals(k))
+                      .findFirst()
+                      .orElseGet(
+                          () ->
+                              byKey.containsKey(k) ? byKey.get(k) : ConferenceCandidate.writeIn(k));
+              elected.add(new ConferencePage.Elected(who, votes, r.number()));
             }
           } else if (o instanceof SeatOutcome.Vacancy v) {
             vacant += v.seats();
@@ -175,7 +181,17 @@ public class ConferenceService {
         quorum,
         List.copyOf(views),
         List.copyOf(elected),
-        vacant);
+        vacant,
+        profile.flag(Param.WRITE_IN_ALLOWED));
+  }
+
+  /** A recorded key: a 预备人选 or 市委提名 candidate, or a write-in (另选他人) on a later ballot. */
+  private static ConferenceCandidate resolve(Map<String, ConferenceCandidate> byKey, String key) {
+    ConferenceCandidate c = byKey.get(key);
+    if (c == null && key.startsWith(ConferenceCandidate.WRITE_IN)) {
+      return ConferenceCandidate.writeIn(key.substring(ConferenceCandidate.WRITE_IN.length()));
+    }
+    return c;
   }
 
   /** The 预备人选 still on the list and the 市委提名 candidates, in 姓氏笔画 order. */
@@ -224,7 +240,7 @@ public class ConferenceService {
         r.counts().valid(),
         r.counts().invalid(),
         r.counts().votes(),
-        Map.of());
+        r.counts().writeIns());
   }
 
   /**
@@ -323,9 +339,13 @@ public class ConferenceService {
   /**
    * Enters the aggregate count of the open vote (MANAGE) and decides it with core's RoundEngine; a
    * tie re-vote or a 另行选举 opens the next vote. Bad numbers (sums, more issued than present) are
-   * refused with nothing saved.
+   * refused with nothing saved. Write-ins (另选他人) are entered as lines of a name and its 赞成 votes;
+   * they are refused in a tie re-vote (core {@code COUNT.TIE.REVOTE}) and where the profile allows
+   * no write-ins (core {@code BALLOT.WRITE_IN.NOT_ALLOWED}); the 赞成 votes of the candidates and the
+   * write-ins together may not exceed 有效票 × 应选名额 (core {@code BALLOT.OVERMARKED}).
    *
    * @param yes, no, abstain per candidate in ballot order
+   * @param writeInNames, writeInYes the write-in lines (a line with neither is ignored)
    */
   @Transactional
   public Decision<RoundResult> count(
@@ -337,7 +357,9 @@ public class ConferenceService {
       Integer invalid,
       List<Long> yes,
       List<Long> no,
-      List<Long> abstain) {
+      List<Long> abstain,
+      List<String> writeInNames,
+      List<Long> writeInYes) {
     Election e = guard.election(electionId, Permission.MANAGE);
     ConferencePage p = build(e);
     ConferencePage.RoundView open = p.openRound();
@@ -360,6 +382,11 @@ public class ConferenceService {
           new CandidateCount(
               at(yes, i, cs.get(i)), at(no, i, cs.get(i)), at(abstain, i, cs.get(i))));
     }
+    Profile profile = elections.profile(e);
+    Map<String, Long> writeIns =
+        ConferenceWriteIns.lines(profile, open, writeInNames, writeInYes, va);
+    ConferenceWriteIns.checkTotal(votes, writeIns, va, open.round().seats());
+    ConferenceWriteIns.checkRequiresNo(profile, votes, writeIns);
     ConferenceRound counted =
         new ConferenceRound(
             roundNo,
@@ -367,8 +394,7 @@ public class ConferenceService {
             open.round().seats(),
             open.round().furtherRound(),
             open.round().keys(),
-            new ConferenceRound.Counts(is, re, va, inv, votes));
-    Profile profile = elections.profile(e);
+            new ConferenceRound.Counts(is, re, va, inv, votes, writeIns));
     RoundSpec spec = spec(profile, p.conference(), counted, cs);
     Decision<RoundResult> d = RoundEngine.decide(spec, tally(counted, cs));
     if (!repo.setCounts(electionId, roundNo, counted.counts())) {
@@ -383,7 +409,12 @@ public class ConferenceService {
                 s.kind(),
                 s.seats(),
                 s.furtherRound(),
-                ballotOrder(p, s.candidates().stream().map(Candidate::id).toList())));
+                ballotOrder(
+                    p,
+                    s.candidates().stream()
+                        .map(Candidate::id)
+                        .map(k -> ConferenceWriteIns.key(open, k))
+                        .toList())));
     Function<String, String> name = open::name;
     audit.append(
         AccessService.currentUser(),
@@ -402,6 +433,13 @@ public class ConferenceService {
             + "张，无效"
             + inv
             + "张；"
+            + (writeIns.isEmpty()
+                ? ""
+                : "另选他人："
+                    + writeIns.entrySet().stream()
+                        .map(w -> w.getKey() + "赞成" + w.getValue() + "票")
+                        .collect(Collectors.joining("、"))
+                    + "；")
             + d.outcome().outcomes().stream()
                 .map(o -> ConferencePage.outcomeZh(o, name))
                 .collect(Collectors.joining("；")));
@@ -456,7 +494,12 @@ public class ConferenceService {
   /** The keys in the ballot's 姓氏笔画 order (a re-vote's or 另行选举's ballot is printed in it too). */
   private static List<String> ballotOrder(ConferencePage p, List<String> keys) {
     List<String> order = p.candidates().stream().map(ConferenceCandidate::key).toList();
-    return keys.stream().sorted(Comparator.comparingInt(order::indexOf)).toList();
+    // write-ins (not on the first ballot) after the candidates, in the order given
+    return keys.stream()
+        .sorted(
+            Comparator.comparingInt(
+                k -> order.indexOf(k) < 0 ? Integer.MAX_VALUE : order.indexOf(k)))
+        .toList();
   }
 
   private static int nonNegative(Integer v, String field, String label) {

@@ -74,7 +74,10 @@ class DelegateConferenceTest extends DelegateStageSupport {
       a.add(0L);
     }
     int no = open.round().number();
-    as(() -> conferences.count(e, no, issued, issued, valid, invalid, y, n, a));
+    as(
+        () ->
+            conferences.count(
+                e, no, issued, issued, valid, invalid, y, n, a, List.of(), List.of()));
   }
 
   @Test
@@ -227,7 +230,11 @@ class DelegateConferenceTest extends DelegateStageSupport {
     long audit = auditCount(e);
     List<Long> zeros = java.util.Collections.nCopies(21, 0L);
     assertThatThrownBy(
-            () -> as(() -> conferences.count(e, 1, 290, 290, 288, 2, zeros, zeros, zeros)))
+            () ->
+                as(
+                    () ->
+                        conferences.count(
+                            e, 1, 290, 290, 288, 2, zeros, zeros, zeros, List.of(), List.of())))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("不是待计票的投票");
     assertThat(auditCount(e)).isEqualTo(audit);

@@ -58,7 +58,14 @@ import xuanju.server.support.SignIn;
 class BallotSecrecyTest extends H2AppTest {
   /** Columns that hold what a ballot says (one ballot's reading or the counts of a box). */
   static final Set<String> CONTENT_COLUMNS =
-      Set.of("marks", "write_ins", "identifying", "counts_json", "write_ins_json", "reading");
+      Set.of(
+          "marks",
+          "write_ins",
+          "write_in",
+          "identifying",
+          "counts_json",
+          "write_ins_json",
+          "reading");
 
   /** Words in a column name that point at a person, a check-in or a moment. */
   static final List<String> FORBIDDEN_IN_BALLOT_TABLES =
