@@ -457,7 +457,7 @@ class DelegatesBrowserTest extends H2AppTest {
     assertThat(Ui.pdfText(ui.download(conf("rounds/1/ballot.pdf"))).replaceAll("\\s+", ""))
         .contains("出席" + CONGRESS + "代表选举选票", "应选18名")
         .contains(candidates.toArray(String[]::new));
-    List<String> ballot = texts("#count-form-1 tbody tr td:first-child");
+    List<String> ballot = texts("#count-form-1 table:not(.write-ins) tbody tr td:first-child");
     assertThat(ballot).containsExactlyElementsOf(candidates);
     Map<String, Integer> yes = DelegatePool.votes(ballot);
     int valid = 288;
@@ -474,7 +474,7 @@ class DelegatesBrowserTest extends H2AppTest {
     ((JavascriptExecutor) ui.driver)
         .executeScript(
             "const v = arguments[0]; let k = 0;"
-                + "for (const tr of document.querySelectorAll('#count-form-1 tbody tr'))"
+                + "for (const tr of document.querySelectorAll('#count-form-1 table:not(.write-ins) tbody tr'))"
                 + " for (const i of tr.querySelectorAll('input')) i.value = v[k++];",
             counts);
     ui.submitConfirmed(By.cssSelector("#count-form-1 button"), "确认登记");
