@@ -72,6 +72,7 @@ public final class Browser {
   public static void acceptConfirmation(WebDriver d, Duration wait, String question) {
     org.openqa.selenium.Alert alert =
         new org.openqa.selenium.support.ui.WebDriverWait(d, wait)
+            .pollingEvery(PageLoad.POLL)
             .until(org.openqa.selenium.support.ui.ExpectedConditions.alertIsPresent());
     org.assertj.core.api.Assertions.assertThat(alert.getText()).contains(question);
     alert.accept();

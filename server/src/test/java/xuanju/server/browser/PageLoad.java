@@ -16,6 +16,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * limit.
  */
 public final class PageLoad {
+  /** How often the new page is looked for (the default 500 ms cost a browser test seconds). */
+  static final Duration POLL = Duration.ofMillis(50);
+
   private PageLoad() {}
 
   /** Runs the click and waits until a new document has replaced the current one and is loaded. */
@@ -25,6 +28,7 @@ public final class PageLoad {
     js.executeScript("window.__xuanjuPage = arguments[0];", token);
     click.run();
     new WebDriverWait(driver, limit)
+        .pollingEvery(POLL)
         .ignoring(WebDriverException.class)
         .until(
             d -> {

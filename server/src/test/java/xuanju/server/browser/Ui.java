@@ -131,7 +131,7 @@ final class Ui {
   void check(WebElement box) {
     scroll(box);
     if (!box.isSelected()) {
-      box.click();
+      click(box);
     }
   }
 
@@ -146,7 +146,7 @@ final class Ui {
   /** Clicks a button that posts a form and waits until the next page has loaded. */
   void submit(WebElement button) {
     scroll(button);
-    PageLoad.after(driver, WAIT, button::click);
+    PageLoad.after(driver, WAIT, () -> click(button));
   }
 
   void submit(By by) {
@@ -164,9 +164,22 @@ final class Ui {
         driver,
         WAIT,
         () -> {
-          button.click();
+          click(button);
           Browser.acceptConfirmation(driver, WAIT, question);
         });
+  }
+
+  /**
+   * Clicks; when the page moved under the pointer after the scroll (a late layout shift on a loaded
+   * machine: "element click intercepted"), scrolls again and clicks once more.
+   */
+  void click(WebElement e) {
+    try {
+      e.click();
+    } catch (org.openqa.selenium.ElementClickInterceptedException moved) {
+      scroll(e);
+      e.click();
+    }
   }
 
   /** GET with the browser's session cookie; must answer 200. */
