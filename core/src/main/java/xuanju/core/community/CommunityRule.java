@@ -159,7 +159,70 @@ public enum CommunityRule implements Rule {
       "选举办法由居民代表会议讨论通过后张榜公布；通过后选举方式等内容不得擅自变更",
       Src.PLAN_METHOD),
   METHOD_PROXY_CAP(
-      "RESIDENTS.METHOD.PROXY_CAP", Severity.ERROR, "每一选民接受的委托不得超过三人（选举办法可规定更少）", Src.ELECTORAL_42);
+      "RESIDENTS.METHOD.PROXY_CAP", Severity.ERROR, "每一选民接受的委托不得超过三人（选举办法可规定更少）", Src.ELECTORAL_42),
+  /** 居务监督委员会 elected at a 居民代表会议: over half of the attendees (the quorum rule of 第二十六条). */
+  SUPERVISION_MAJORITY(
+      "RESIDENTS.SUPERVISION.MAJORITY",
+      Severity.ERROR,
+      "居务监督委员会成员由推选会议到会人员的过半数同意方可当选；居民代表会议须有三分之二以上的组成人员参加",
+      Src.VILLAGE_26),
+  /** A 居民会议 is held with over half present and decides by over half of them. */
+  RESIDENTS_MEETING_QUORUM(
+      "RESIDENTS.MEETING.QUORUM",
+      Severity.ERROR,
+      "居民会议必须有全体十八周岁以上的居民、户的代表或者居民小组选举的代表的过半数出席，才能举行；会议的决定，由出席人的过半数通过",
+      Src.RESIDENTS_9),
+  /** 居民代表: one per about 50 households of a grid (三级网格). */
+  REPRESENTATIVES_SEATS(
+      "RESIDENTS.REPRESENTATIVES.SEATS",
+      Severity.ERROR,
+      "居民代表按三级网格区域每50户左右划分若干选区，各推选1人；推选的代表人数不得超过本网格的名额",
+      Src.PLAN_REPRESENTATIVES),
+  /** The households' meeting of a grid: two thirds of the households represented. */
+  REPRESENTATIVES_TURNOUT(
+      "RESIDENTS.REPRESENTATIVES.TURNOUT",
+      Severity.ERROR,
+      "推选居民代表，应当有本选区三分之二以上的户的代表参加",
+      Src.VILLAGE_28),
+  /** A representative is elected by over half of the households present. */
+  REPRESENTATIVES_MAJORITY(
+      "RESIDENTS.REPRESENTATIVES.MAJORITY",
+      Severity.ERROR,
+      "居民代表须获得到会户代表的过半数同意方可当选；每户所投人数不得超过本选区名额",
+      Src.VILLAGE_28),
+  /** A representative lives in the grid that elects them. */
+  REPRESENTATIVES_GRID(
+      "RESIDENTS.REPRESENTATIVES.GRID",
+      Severity.ERROR,
+      "居民代表由本网格（居民小组）的居民推选，须是本网格登记在册的居民",
+      Src.PLAN_REPRESENTATIVES),
+  PARTY_COMMITTEE_SIZE(
+      "COMMUNITY.PARTY.COMMITTEE_SIZE",
+      Severity.WARNING,
+      "社区党组织委员会职数为5人（诺恩吉雅社区方案）",
+      Src.PLAN_POSTS),
+  PARTY_FULL_TIME_DEPUTY(
+      "COMMUNITY.PARTY.FULL_TIME_DEPUTY", Severity.ERROR, "社区党组织委员会含专职副书记1名", Src.PLAN_POSTS),
+  PARTY_SECRETARY(
+      "COMMUNITY.PARTY.SECRETARY",
+      Severity.ERROR,
+      "新选举产生的社区党组织委员会设书记1名，由委员会会议选举产生",
+      Src.PLAN_PARTY_VOTE),
+  PARTY_DEPUTY_DIRECTOR(
+      "COMMUNITY.PARTY.DEPUTY_DIRECTOR",
+      Severity.WARNING,
+      "社区党组织委员会成员中应有1名拟通过法定程序担任居民委员会副主任（交叉任职）",
+      Src.PLAN_POSTS),
+  TERM_PARTY_FIRST(
+      "COMMUNITY.TERM.PARTY_FIRST",
+      Severity.NOTICE,
+      "社区党组织换届先行（1月中旬前完成），居民委员会选举在社区党组织领导下进行",
+      Src.PLAN_SCHEDULE),
+  TERM_DEADLINE(
+      "COMMUNITY.TERM.DEADLINE",
+      Severity.WARNING,
+      "社区“两委”换届各部分应在工作方案规定的时限前完成：党组织1月中旬前，居民委员会1月底前，居务监督委员会3月底前",
+      Src.PLAN_SCHEDULE);
 
   private final String code;
   private final Severity severity;
@@ -233,12 +296,22 @@ public enum CommunityRule implements Rule {
     static final Citation PLAN_METHOD =
         Citation.of(PLAN_002, "四（二）2（2）", "PB-17; seed-rules §4.4", Confidence.PLAN);
     static final Citation VILLAGE_26 = Citation.of(VILLAGE_LAW, "第二十六条", "L3", Confidence.I);
+    static final Citation VILLAGE_28 = Citation.of(VILLAGE_LAW, "第二十八条", "L3", Confidence.I);
+    static final Citation RESIDENTS_9 = Citation.of(RESIDENTS_LAW, "第九条", "L4", Confidence.V);
+    static final Citation PLAN_REPRESENTATIVES =
+        Citation.of(PLAN_002, "四（二）3（2）", "seed 002", Confidence.PLAN);
     static final Citation ELECTORAL_42 =
         Citation.of(
             "全国人民代表大会和地方各级人民代表大会选举法（2020）（居民委员会参照适用）",
             "第四十二条",
             "L1; legal-rules B3.5",
             Confidence.I);
+    static final Citation PLAN_POSTS =
+        Citation.of(PLAN_002, "三（一）", "SZ-08; seed-rules §1.2", Confidence.PLAN);
+    static final Citation PLAN_PARTY_VOTE =
+        Citation.of(PLAN_002, "四（二）1（4）", "seed-rules §1.2", Confidence.PLAN);
+    static final Citation PLAN_SCHEDULE =
+        Citation.of(PLAN_002, "二、四（二）", "seed-rules §1.5", Confidence.PLAN);
     static final Citation R10_CARRY =
         Citation.of("省级村民委员会选举办法（样本）", "", "R10; legal-rules C1.10", Confidence.S);
   }

@@ -4,6 +4,8 @@ package xuanju.core.community;
 public enum PartyPost {
   SECRETARY("书记"),
   DEPUTY_SECRETARY("副书记"),
+  /** 专职副书记: seed 002 三（一） puts one in the five-member community party committee. */
+  FULL_TIME_DEPUTY_SECRETARY("专职副书记"),
   DISCIPLINE_SECRETARY("纪委书记"),
   DISCIPLINE_MEMBER("纪检委员"),
   MEMBER("委员");

@@ -13,6 +13,11 @@ import xuanju.core.rule.Severity;
 public enum WorkingGroupRule implements Rule {
   SIZE("NPC.WORKING_GROUP.SIZE", Severity.ERROR, "各选区工作组由5至7人组成（人数范围可按本地方案调整）", Src.plan("SZ-14")),
   REGISTRAR("NPC.WORKING_GROUP.REGISTRAR", Severity.ERROR, "保证每一选区有1名选民登记员", Src.plan("SZ-14")),
+  ONE_LEADER(
+      "NPC.WORKING_GROUP.ONE_LEADER",
+      Severity.ERROR,
+      "每个选区工作组设组长1名，由其主持工作组的日常工作",
+      Citation.of("Xuanju 工程推定（待法律审核）", "", "", Confidence.I)),
   ONE_GROUP(
       "NPC.WORKING_GROUP.ONE_GROUP",
       Severity.ERROR,

@@ -200,8 +200,16 @@ public class WorkingGroupService {
     if (r != WorkingGroupRole.MEMBER && g.members().stream().anyMatch(m -> m.role() == r)) {
       throw new InvalidInputException(
           "role",
-          WorkingGroupRule.REGISTRAR.refuse(
-              g.districtName() + "工作组已有" + r.labelZh() + "，请先增加为成员，再用“设为" + r.labelZh() + "”调整"));
+          (r == WorkingGroupRole.REGISTRAR
+                  ? WorkingGroupRule.REGISTRAR
+                  : WorkingGroupRule.ONE_LEADER)
+              .refuse(
+                  g.districtName()
+                      + "工作组已有"
+                      + r.labelZh()
+                      + "，请先增加为成员，再用“设为"
+                      + r.labelZh()
+                      + "”调整"));
     }
     String id = null;
     if (residentId != null && !residentId.isBlank()) {

@@ -104,6 +104,24 @@ class ConferenceController {
         () -> conferences.count(id, roundNo, issued, returned, valid, invalid, yes, no, abstain));
   }
 
+  @PostMapping("/elections/{id}/delegates/conference/rounds/{roundNo}/reduce")
+  String reduce(
+      @PathVariable long id,
+      @PathVariable int roundNo,
+      @RequestParam(required = false) Integer agreed,
+      @RequestParam(defaultValue = "") @FreeText(label = "会议记录", max = 500) String record,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    return attempt(
+        id,
+        model,
+        response,
+        flash,
+        "已减少名额，不再另行选举",
+        () -> conferences.reduceSeats(id, roundNo, agreed, record));
+  }
+
   @PostMapping("/elections/{id}/delegates/conference/notifications")
   String notification(
       @PathVariable long id,

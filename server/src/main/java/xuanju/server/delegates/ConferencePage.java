@@ -100,6 +100,20 @@ public record ConferencePage(
   }
 
   /** The vote waiting for its count, or null. */
+  /**
+   * Whether the officer may reduce the seats after this vote (减少名额) instead of the 另行选举 it opened:
+   * the vote left seats unfilled and the 另行选举 is the last vote and not yet counted.
+   */
+  public boolean reducible(RoundView v) {
+    if (v.decision() == null
+        || v.decision().outcome().outcomes().stream()
+            .noneMatch(SeatOutcome.FurtherRoundNeeded.class::isInstance)) {
+      return false;
+    }
+    int n = v.round().number();
+    return rounds.size() == n + 1 && !rounds.get(n).counted();
+  }
+
   public RoundView openRound() {
     return rounds.stream().filter(r -> !r.counted()).findFirst().orElse(null);
   }

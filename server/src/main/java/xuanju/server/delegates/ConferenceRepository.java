@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import xuanju.core.outcome.Consent;
 import xuanju.core.outcome.RoundKind;
 import xuanju.core.tally.CandidateCount;
 
@@ -125,6 +126,44 @@ class ConferenceRepository {
         seats,
         furtherRound,
         String.join(",", keys));
+  }
+
+  /** The recorded seat reductions by round number (减少名额). */
+  Map<Integer, Consent> reductions(long electionId) {
+    Map<Integer, Consent> out = new HashMap<>();
+    jdbc.query(
+        "SELECT round_no, agreed, electors, record FROM delegate_conference_reduction"
+            + " WHERE election_id = ?",
+        rs -> {
+          out.put(rs.getInt(1), new Consent(rs.getLong(2), rs.getLong(3), false, rs.getString(4)));
+        },
+        electionId);
+    return out;
+  }
+
+  /**
+   * Records a seat reduction after vote {@code roundNo} and removes the 另行选举 it had opened (vote
+   * {@code roundNo + 1}, not yet counted); false when that vote is counted or absent.
+   */
+  boolean reduce(long electionId, int roundNo, Consent c) {
+    int n =
+        jdbc.update(
+            "DELETE FROM delegate_conference_round WHERE election_id = ? AND round_no = ?"
+                + " AND ballots_issued IS NULL",
+            electionId,
+            roundNo + 1);
+    if (n != 1) {
+      return false;
+    }
+    jdbc.update(
+        "INSERT INTO delegate_conference_reduction (election_id, round_no, agreed, electors,"
+            + " record) VALUES (?, ?, ?, ?, ?)",
+        electionId,
+        roundNo,
+        c.agreed(),
+        c.electors(),
+        c.recordZh());
+    return true;
   }
 
   /** Stores a round's count; false when it was already counted. */

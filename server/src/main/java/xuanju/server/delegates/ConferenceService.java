@@ -17,6 +17,7 @@ import xuanju.core.margin.MarginRange;
 import xuanju.core.margin.Margins;
 import xuanju.core.margin.Post;
 import xuanju.core.margin.Stage;
+import xuanju.core.outcome.Consent;
 import xuanju.core.outcome.RankedCandidate;
 import xuanju.core.outcome.RoundEngine;
 import xuanju.core.outcome.RoundKind;
@@ -99,7 +100,7 @@ public class ConferenceService {
   private ConferencePage build(Election e) {
     long id = e.id();
     Profile profile = elections.profile(e);
-    boolean ready = guard.decisions(id).containsKey(StageStep.PREPARATORY_REVIEWED);
+    boolean ready = guard.decisions(id).containsKey(StageStep.UPPER_APPROVAL);
     Optional<Conference> conf = repo.conference(id);
     List<ConferenceCandidate> live = liveCandidates(id);
     List<ConferenceCandidate> candidates;
@@ -128,11 +129,17 @@ public class ConferenceService {
     List<ConferencePage.RoundView> views = new ArrayList<>();
     List<ConferencePage.Elected> elected = new ArrayList<>();
     int vacant = 0;
+    Map<Integer, Consent> reductions = repo.reductions(id);
     for (ConferenceRound r : repo.rounds(id)) {
       List<ConferenceCandidate> cs = r.keys().stream().map(byKey::get).toList();
       Decision<RoundResult> d = null;
       if (r.counted()) {
-        d = RoundEngine.decide(spec(profile, conf.orElseThrow(), r, cs), tally(r, cs));
+        RoundSpec spec = spec(profile, conf.orElseThrow(), r, cs);
+        d = RoundEngine.decide(spec, tally(r, cs));
+        Consent reduced = reductions.get(r.number());
+        if (reduced != null) {
+          d = RoundEngine.reduceSeats(spec, d, reduced);
+        }
         for (SeatOutcome o : d.outcome().outcomes()) {
           if (o instanceof SeatOutcome.Elected el) {
             for (String k : el.candidateIds()) {
@@ -240,7 +247,11 @@ public class ConferenceService {
     if (pre < 0 || pre > exp) {
       throw new InvalidInputException("present", "实到会代表人数：应在0至应到会人数" + exp + "之间");
     }
-    guard.require(guard.decisions(electionId), StageStep.PREPARATORY_REVIEWED, "召开党代表会议选举代表前");
+    Map<StageStep, StageDecision> steps = guard.decisions(electionId);
+    guard.require(steps, StageStep.PREPARATORY_REVIEWED, "召开党代表会议选举代表前");
+    if (!steps.containsKey(StageStep.UPPER_APPROVAL)) {
+      throw new IllegalStateException(StageRule.UPPER_APPROVAL.refuse("市委尚未批复预备人选名单，不能登记党代表会议"));
+    }
     if (repo.conference(electionId).isPresent()) {
       throw new IllegalStateException("党代表会议已经登记，不能再次登记");
     }
@@ -395,6 +406,51 @@ public class ConferenceService {
                 .map(o -> ConferencePage.outcomeZh(o, name))
                 .collect(Collectors.joining("；")));
     return d;
+  }
+
+  /**
+   * Reduces the seats after a vote that left seats unfilled (减少名额, core {@code
+   * RoundEngine.reduceSeats}, rule {@code PARTY.SHORTFALL.REDUCE_SEATS}) instead of the 另行选举 it
+   * opened (MANAGE): the officer records how many of the delegates present agreed, and the
+   * meeting's record. Not more than half agreeing, a vote without a shortfall or a 另行选举 already
+   * counted are refused with nothing changed; otherwise the 另行选举 is not held.
+   */
+  @Transactional
+  public void reduceSeats(long electionId, int roundNo, Integer agreed, String record) {
+    Election e = guard.election(electionId, Permission.MANAGE);
+    ConferencePage p = build(e);
+    ConferencePage.RoundView v =
+        p.rounds().stream()
+            .filter(x -> x.round().number() == roundNo)
+            .findFirst()
+            .orElseThrow(() -> new InvalidInputException("roundNo", "没有第" + roundNo + "次投票"));
+    if (!p.reducible(v)) {
+      throw new IllegalStateException(
+          "第" + roundNo + "次投票后没有待进行的另行选举，不能减少名额（只有当选人数不足、另行选举尚未计票时才能减少名额）");
+    }
+    int present = p.conference().present();
+    int yes = StageGuard.required(agreed, "agreed", "同意减少名额的代表人数");
+    if (yes < 0 || yes > present) {
+      throw new InvalidInputException("agreed", "同意减少名额的代表人数：应在0至实到会代表" + present + "名之间");
+    }
+    String rec = StageGuard.text(record, "record", "会议记录", 500);
+    List<ConferenceCandidate> cs = v.candidates();
+    RoundSpec spec = spec(elections.profile(e), p.conference(), v.round(), cs);
+    Consent consent = new Consent(yes, present, false, rec);
+    Decision<RoundResult> d = RoundEngine.reduceSeats(spec, v.decision(), consent);
+    Step last = d.trail().get(d.trail().size() - 1);
+    if (!last.passed()) {
+      throw new InvalidInputException(
+          "agreed", last.explanationZh() + "（" + last.rule().citation().display() + "）");
+    }
+    if (!repo.reduce(electionId, roundNo, consent)) {
+      throw new IllegalStateException("第" + (roundNo + 1) + "次投票已经计票，不能再减少名额");
+    }
+    audit.append(
+        AccessService.currentUser(),
+        "DELEGATE_CONFERENCE_SEATS_REDUCED",
+        "election:" + electionId,
+        "第" + roundNo + "次投票后：" + last.explanationZh());
   }
 
   /** The keys in the ballot's 姓氏笔画 order (a re-vote's or 另行选举's ballot is printed in it too). */

@@ -33,11 +33,17 @@ class DelegateController {
       MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
   private final DelegateService delegates;
+  private final DelegateCorrectionService corrections;
   private final DelegateChecklist checklist;
   private final AccessService access;
 
-  DelegateController(DelegateService delegates, DelegateChecklist checklist, AccessService access) {
+  DelegateController(
+      DelegateService delegates,
+      DelegateCorrectionService corrections,
+      DelegateChecklist checklist,
+      AccessService access) {
     this.delegates = delegates;
+    this.corrections = corrections;
     this.checklist = checklist;
     this.access = access;
   }
@@ -49,6 +55,8 @@ class DelegateController {
     model.addAttribute("p", p);
     model.addAttribute("canManage", canManage(p.election().organisationId()));
     model.addAttribute("checklist", checklist.steps(id));
+    model.addAttribute(
+        "canCorrect", Boolean.TRUE.equals(model.getAttribute("canManage")) && corrections.open(id));
     return "delegates/index";
   }
 
@@ -132,6 +140,59 @@ class DelegateController {
         flash,
         "已登记推荐单位：" + name.strip(),
         () -> delegates.addUnit(id, name, quota, listSize, bureau, division, grassroots));
+  }
+
+  @PostMapping("/elections/{id}/delegates/units/{unitId}/correct")
+  String correctUnit(
+      @PathVariable long id,
+      @PathVariable long unitId,
+      @RequestParam(defaultValue = "") @FreeText(label = "推荐单位名称", max = 100) String name,
+      @RequestParam(required = false) Integer quota,
+      @RequestParam(required = false) Integer listSize,
+      @RequestParam(required = false) Integer bureau,
+      @RequestParam(required = false) Integer division,
+      @RequestParam(required = false) Integer grassroots,
+      @RequestParam(defaultValue = "") @FreeText(label = "更正原因", max = 500) String reason,
+      @RequestParam(defaultValue = "0") int version,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    return attempt(
+        id,
+        null,
+        model,
+        response,
+        flash,
+        "已更正推荐单位：" + name.strip(),
+        () ->
+            corrections.correctUnit(
+                id, unitId, name, quota, listSize, bureau, division, grassroots, reason, version));
+  }
+
+  @PostMapping("/elections/{id}/delegates/upper-nominees/{nomineeId}/correct")
+  String correctUpperNominee(
+      @PathVariable long id,
+      @PathVariable long nomineeId,
+      @RequestParam(defaultValue = "") @FreeText(label = "姓名", max = 50) String name,
+      @RequestParam(defaultValue = "") @FreeText(label = "性别", max = 10) String gender,
+      @RequestParam(required = false) LocalDate birthDate,
+      @RequestParam(defaultValue = "") @FreeText(label = "民族", max = 20) String ethnicity,
+      @RequestParam(defaultValue = "") @FreeText(label = "工作单位及职务", max = 200) String occupation,
+      @RequestParam(defaultValue = "") @FreeText(label = "提名文件", max = 300) String document,
+      @RequestParam(defaultValue = "") @FreeText(label = "更正原因", max = 500) String reason,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    return attempt(
+        id,
+        null,
+        model,
+        response,
+        flash,
+        "已更正上级党委提名的代表候选人：" + name.strip(),
+        () ->
+            corrections.correctUpperNominee(
+                id, nomineeId, name, gender, birthDate, ethnicity, occupation, document, reason));
   }
 
   @PostMapping("/elections/{id}/delegates/units/{unitId}/list")

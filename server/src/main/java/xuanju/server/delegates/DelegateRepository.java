@@ -121,6 +121,53 @@ class DelegateRepository {
         Timestamp.from(at));
   }
 
+  /** Corrects an upper nominee (更正); the caller has checked the values. */
+  void correctUpperNominee(
+      long electionId,
+      long id,
+      String name,
+      Gender gender,
+      LocalDate birth,
+      String ethnicity,
+      String occupation,
+      String document) {
+    jdbc.update(
+        "UPDATE delegate_upper_nominee SET name = ?, gender = ?, birth_date = ?, ethnicity = ?,"
+            + " occupation = ?, document = ? WHERE election_id = ? AND id = ?",
+        name,
+        gender.name(),
+        Date.valueOf(birth),
+        ethnicity,
+        occupation,
+        document,
+        electionId,
+        id);
+  }
+
+  /** Corrects a unit (更正); false when the version is stale. */
+  boolean correctUnit(
+      long unitId,
+      int expectedVersion,
+      String name,
+      int quota,
+      int listSize,
+      int bureau,
+      int division,
+      int grassroots) {
+    return jdbc.update(
+            "UPDATE delegate_unit SET name = ?, quota = ?, list_size = ?, bureau = ?, division = ?,"
+                + " grassroots = ?, version = version + 1 WHERE id = ? AND version = ?",
+            name,
+            quota,
+            listSize,
+            bureau,
+            division,
+            grassroots,
+            unitId,
+            expectedVersion)
+        == 1;
+  }
+
   private static final String UNIT_COLUMNS =
       "id, name, quota, list_size, bureau, division, grassroots, organisations_total,"
           + " organisations_joined, members_total, members_joined, submitted_at, version";
@@ -229,13 +276,15 @@ class DelegateRepository {
             r.category().name(),
             r.occupation(),
             String.join("、", r.tags()),
-            r.supportVotes()
+            r.supportVotes(),
+            r.partyJoined() == null ? null : Date.valueOf(r.partyJoined()),
+            r.education().isEmpty() ? null : r.education()
           });
     }
     jdbc.batchUpdate(
         "INSERT INTO delegate_recommendee (unit_id, list_order, name, gender, birth_date,"
-            + " ethnicity, category, occupation, tags, support_votes)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " ethnicity, category, occupation, tags, support_votes, party_joined, education)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows);
     return true;
   }
@@ -265,7 +314,7 @@ class DelegateRepository {
     Map<Long, List<Recommendee>> out = new LinkedHashMap<>();
     jdbc.query(
         "SELECT r.unit_id, r.name, r.gender, r.birth_date, r.ethnicity, r.category, r.occupation,"
-            + " r.tags, r.support_votes FROM delegate_recommendee r"
+            + " r.tags, r.support_votes, r.party_joined, r.education FROM delegate_recommendee r"
             + " JOIN delegate_unit u ON u.id = r.unit_id WHERE u.election_id = ?"
             + " ORDER BY r.unit_id, r.list_order",
         rs -> {
@@ -284,7 +333,9 @@ class DelegateRepository {
                       DelegateCategory.valueOf(rs.getString(6)),
                       rs.getString(7),
                       t,
-                      rs.getInt(9)));
+                      rs.getInt(9),
+                      rs.getObject(10, LocalDate.class),
+                      rs.getString(11)));
         },
         electionId);
     return out;

@@ -5,9 +5,9 @@ package xuanju.server.delegates;
  * 考察对象 from the recommended names, 初步人选 from the 考察对象 still in the list, 预备人选 from the 初步人选.
  */
 public enum DelegateStage {
-  /** 初步人选考察对象: ⌈1.5 × seats⌉ (24 for 16), proposed by the 区委常委会. */
+  /** 初步人选考察对象: ⌈1.5 × seats⌉ (24 for 16) unless the election sets it, by the 区委常委会. */
   SUBJECTS("初步人选考察对象", "推荐人选"),
-  /** 代表候选人初步人选: ⌈1.3 × seats⌉ (21 for 16), proposed by the 区委常委会. */
+  /** 代表候选人初步人选: ⌈1.3 × seats⌉ (21 for 16) unless the election sets it, by the 区委常委会. */
   PRELIMINARY("代表候选人初步人选", "考察对象"),
   /** 代表候选人预备人选: at most the 初步人选, more than the seats, selected by the 区委全会. */
   PREPARATORY("代表候选人预备人选", "初步人选");
@@ -44,13 +44,14 @@ public enum DelegateStage {
   }
 
   /**
-   * The count the list must have for an election of {@code seats} (the seed's 24 and 21 for 16):
-   * the exact count, or for the 预备人选 the most it may have.
+   * The count the list must have for an election of {@code seats} with the election's {@link
+   * StageCounts} (by default the seed's 24 and 21 for 16): the exact count, or for the 预备人选 the
+   * most it may have.
    */
-  int requiredCount(int seats, int preliminaryCount) {
+  int requiredCount(int seats, int preliminaryCount, StageCounts counts) {
     return switch (this) {
-      case SUBJECTS -> (seats * 3 + 1) / 2;
-      case PRELIMINARY -> (seats * 13 + 9) / 10;
+      case SUBJECTS -> counts.subjects(seats);
+      case PRELIMINARY -> counts.preliminary(seats);
       case PREPARATORY -> preliminaryCount;
     };
   }

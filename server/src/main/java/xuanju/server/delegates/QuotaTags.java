@@ -20,6 +20,12 @@ final class QuotaTags {
   static final String WORKER = "工人";
   static final String PROFESSIONAL = "专业技术";
 
+  /**
+   * 企业: the person works in an enterprise, so the regulators are heard before the 初步人选 are fixed
+   * (seed 003 step 6: 对企业的考察对象，有针对性地听取行政执法、行业监管等有关部门的意见). Not a quota tag.
+   */
+  static final String ENTERPRISE = "企业";
+
   /** The grassroots seats' tags a leading cadre may not carry (代表身份界定). */
   static final Set<String> GRASSROOTS_ONLY = Set.of(GRASSROOTS, MODEL, WORKER, PROFESSIONAL);
 
@@ -34,6 +40,8 @@ final class QuotaTags {
     m.put("工人", WORKER);
     m.put("专业技术人员", PROFESSIONAL);
     m.put("专业技术", PROFESSIONAL);
+    m.put("企业", ENTERPRISE);
+    m.put("企业人员", ENTERPRISE);
     m.put("领导干部", LEADING_CADRE);
     return m;
   }
@@ -59,6 +67,6 @@ final class QuotaTags {
 
   /** The words a user may type. */
   static String allowedZh() {
-    return "基层一线、先进模范、工人、专业技术人员";
+    return "基层一线、先进模范、工人、专业技术人员、企业";
   }
 }

@@ -15,6 +15,8 @@ import xuanju.core.quota.Person;
  * @param tags typed identity tags as core quota tags ({@link QuotaTags}): 先进模范, 工人, 专业技术, and 基层一线
  *     when typed; the category's own tag is added by {@link #quotaTags()}
  * @param supportVotes 推荐票数 (the support the person received in the recommendation)
+ * @param partyJoined 入党时间 (for the 登记表), null when not given
+ * @param education 学历 (for the 登记表), empty when not given
  */
 public record Recommendee(
     String name,
@@ -24,7 +26,22 @@ public record Recommendee(
     DelegateCategory category,
     String occupation,
     Set<String> tags,
-    int supportVotes) {
+    int supportVotes,
+    LocalDate partyJoined,
+    String education) {
+  /** A person without the 登记表's optional fields. */
+  public Recommendee(
+      String name,
+      Gender gender,
+      LocalDate birthDate,
+      String ethnicity,
+      DelegateCategory category,
+      String occupation,
+      Set<String> tags,
+      int supportVotes) {
+    this(name, gender, birthDate, ethnicity, category, occupation, tags, supportVotes, null, "");
+  }
+
   public Recommendee {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(gender, "gender");
@@ -33,6 +50,12 @@ public record Recommendee(
     Objects.requireNonNull(category, "category");
     occupation = occupation == null ? "" : occupation;
     tags = Set.copyOf(new TreeSet<>(tags == null ? Set.of() : tags));
+    education = education == null ? "" : education;
+  }
+
+  /** Whether the person is tagged as working in an enterprise (企业, seed 003 step 6). */
+  public boolean enterprise() {
+    return tags.contains(QuotaTags.ENTERPRISE);
   }
 
   /** The tags core's quota set counts: the typed ones and the category's. */

@@ -12,14 +12,26 @@ import xuanju.core.quota.Gender;
 /**
  * Reads recommended persons from rows of text (推荐人选名单的逐行读取): a pasted table (one person a line,
  * cells separated by tabs or commas) or the rows of an .xlsx. Columns, in this order: {@link
- * #HEADER}. Every bad cell is reported with its row and column in Chinese; nothing is returned
- * unless every row is good.
+ * #HEADER}, optionally followed by {@link #OPTIONAL} (入党时间, 学历). Every bad cell is reported with
+ * its row and column in Chinese; nothing is returned unless every row is good.
  */
 final class RecommendeeRows {
   private RecommendeeRows() {}
 
   static final List<String> HEADER =
       List.of("姓名", "性别", "出生日期", "民族", "人选类别", "工作单位及职务", "身份标签", "推荐票数");
+
+  /** Columns that may follow {@link #HEADER} (for the 登记表); blank when not known. */
+  static final List<String> OPTIONAL = List.of("入党时间", "学历");
+
+  /** The required columns then the optional ones. */
+  static final List<String> ALL = all();
+
+  private static List<String> all() {
+    List<String> a = new ArrayList<>(HEADER);
+    a.addAll(OPTIONAL);
+    return List.copyOf(a);
+  }
 
   /** Stops listing problems after this many (the file has to be fixed anyway). */
   static final int MAX_PROBLEMS = 20;
@@ -79,9 +91,9 @@ final class RecommendeeRows {
   }
 
   private static Recommendee row(List<String> cells, LocalDate today, List<String> problems) {
-    if (cells.size() > HEADER.size()) {
+    if (cells.size() > ALL.size()) {
       problems.add(
-          "有" + cells.size() + "列，多于规定的" + HEADER.size() + "列（" + String.join("、", HEADER) + "）");
+          "有" + cells.size() + "列，多于规定的" + ALL.size() + "列（" + String.join("、", ALL) + "）");
       return null;
     }
     String name = cell(cells, 0);
@@ -139,10 +151,27 @@ final class RecommendeeRows {
     } else {
       problems.add("推荐票数应为不小于0的整数，实为“" + v + "”");
     }
+    LocalDate joined = null;
+    String j = cell(cells, 8);
+    if (!j.isEmpty()) {
+      joined = date(j);
+      if (joined == null) {
+        problems.add("入党时间应写作 1998-07-01 或 1998.07，实为“" + j + "”");
+      } else if (joined.isAfter(today)) {
+        problems.add("入党时间 " + joined + " 晚于今天");
+      } else if (birth != null && joined.isBefore(birth.plusYears(18))) {
+        problems.add("入党时间 " + joined + " 不合理（入党时应年满18周岁）");
+      }
+    }
+    String education = cell(cells, 9);
+    if (education.length() > 50) {
+      problems.add("学历不能超过50个字");
+    }
     if (!problems.isEmpty()) {
       return null;
     }
-    return new Recommendee(name, gender, birth, ethnicity, category, occupation, tags, votes);
+    return new Recommendee(
+        name, gender, birth, ethnicity, category, occupation, tags, votes, joined, education);
   }
 
   /** 1975-03-02, 1975/3/2, 1975.03.02, 1975年3月2日; a year and month alone (出生年月) is the 1st. */

@@ -15,8 +15,9 @@ import xuanju.server.documents.XlsxTable;
 /**
  * A unit's list as an .xlsx (推荐人选名单的 Excel 文件): the first sheet; the header row is the first of the
  * first five rows holding 姓名 and 推荐票数; columns are matched by their header ({@link
- * RecommendeeRows#HEADER}) in any order; date cells come as ISO dates. The file is only read here:
- * the rows are checked together by {@link RecommendeeRows}, so a bad row refuses the whole file.
+ * RecommendeeRows#HEADER}, and the optional {@link RecommendeeRows#OPTIONAL}) in any order; date
+ * cells come as ISO dates. The file is only read here: the rows are checked together by {@link
+ * RecommendeeRows}, so a bad row refuses the whole file.
  */
 final class RecommendeeXlsx {
   private RecommendeeXlsx() {}
@@ -28,9 +29,19 @@ final class RecommendeeXlsx {
   static XlsxTable template() {
     return new XlsxTable(
         "推荐人选名单",
-        RecommendeeRows.HEADER,
+        RecommendeeRows.ALL,
         List.of(
-            List.of("（示例，请删除）张三", "男", "1975-03-02", "汉族", "基层一线", "某公司高级工程师", "专业技术人员", "120")));
+            List.of(
+                "（示例，请删除）张三",
+                "男",
+                "1975-03-02",
+                "汉族",
+                "基层一线",
+                "某公司高级工程师",
+                "专业技术人员、企业",
+                "120",
+                "1998-07-01",
+                "大学本科")));
   }
 
   static List<RecommendeeRows.Line> read(InputStream in) {
@@ -92,16 +103,18 @@ final class RecommendeeXlsx {
         Map<Integer, Integer> found = new HashMap<>();
         cells.forEach(
             (col, text) -> {
-              int i = RecommendeeRows.HEADER.indexOf(text.strip());
+              int i = RecommendeeRows.ALL.indexOf(text.strip());
               if (i >= 0) {
                 found.put(col, i);
               }
             });
-        if (found.size() == RecommendeeRows.HEADER.size()) {
+        long required =
+            found.values().stream().filter(i -> i < RecommendeeRows.HEADER.size()).count();
+        if (required == RecommendeeRows.HEADER.size()) {
           columns = found;
         } else if (found.containsValue(0) && found.size() >= 2) {
           List<String> missing = new ArrayList<>(RecommendeeRows.HEADER);
-          missing.removeAll(found.values().stream().map(RecommendeeRows.HEADER::get).toList());
+          missing.removeAll(found.values().stream().map(RecommendeeRows.ALL::get).toList());
           throw new InvalidInputException(
               "file", "第" + rowNumber + "行表头缺少列：" + String.join("、", missing) + "（请使用系统提供的模板）");
         } else if (seen >= HEADER_SEARCH_ROWS) {
@@ -116,7 +129,7 @@ final class RecommendeeXlsx {
         return;
       }
       List<String> values = new ArrayList<>();
-      for (int i = 0; i < RecommendeeRows.HEADER.size(); i++) {
+      for (int i = 0; i < RecommendeeRows.ALL.size(); i++) {
         values.add("");
       }
       columns.forEach((col, i) -> values.set(i, cells.getOrDefault(col, "")));

@@ -14,7 +14,7 @@ public enum StageBody {
   DISCIPLINE("区纪委（同级纪检机关）"),
   /** 市委组织部: receives the 考察对象名册, reviews the 预备人选. */
   UPPER_ORGANISATION("市委组织部"),
-  /** 市委: consents to the 初步人选. */
+  /** 市委: consents to the 初步人选 and approves (批复) the 预备人选. */
   UPPER_COMMITTEE("市委");
 
   private final String labelZh;

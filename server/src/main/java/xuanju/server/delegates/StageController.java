@@ -28,11 +28,17 @@ import xuanju.server.web.PageActions;
 class StageController {
   private final StageService stages;
   private final VettingService vetting;
+  private final DelegateFormsService registration;
   private final AccessService access;
 
-  StageController(StageService stages, VettingService vetting, AccessService access) {
+  StageController(
+      StageService stages,
+      VettingService vetting,
+      DelegateFormsService registration,
+      AccessService access) {
     this.stages = stages;
     this.vetting = vetting;
+    this.registration = registration;
     this.access = access;
   }
 
@@ -238,6 +244,65 @@ class StageController {
         flash,
         "已登记核查结论",
         () -> vetting.checkComplaint(id, complaintId, checkedOn, conclusion));
+  }
+
+  @PostMapping("/elections/{id}/delegates/stages/regulator")
+  String regulator(
+      @PathVariable long id,
+      @RequestParam(required = false) Long recommendeeId,
+      @RequestParam(defaultValue = "") @FreeText(label = "听取意见的部门", max = 200) String department,
+      @RequestParam(defaultValue = "")
+          @FreeText(label = "主管部门或监管部门意见", max = 1000, multiline = true)
+          String regulatorOpinion,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    return attempt(
+        id,
+        model,
+        response,
+        flash,
+        "已登记有关部门意见",
+        () ->
+            vetting.recordRegulatorOpinion(
+                id,
+                StageGuard.required(recommendeeId, "recommendeeId", "考察对象"),
+                department,
+                regulatorOpinion));
+  }
+
+  @PostMapping("/elections/{id}/delegates/stages/counts")
+  String counts(
+      @PathVariable long id,
+      @RequestParam(required = false) Integer subjectsCount,
+      @RequestParam(required = false) Integer preliminaryCount,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    return attempt(
+        id,
+        model,
+        response,
+        flash,
+        "已保存各阶段人数",
+        () -> stages.saveStageCounts(id, subjectsCount, preliminaryCount));
+  }
+
+  @GetMapping("/elections/{id}/delegates/stages/preliminary-registration.xlsx")
+  ResponseEntity<byte[]> preliminaryRegistration(@PathVariable long id) {
+    DelegateService.Download d = registration.registration(id, DelegateStage.PRELIMINARY);
+    return Downloads.file(d.bytes(), d.fileName(), DelegateController.XLSX);
+  }
+
+  @GetMapping("/elections/{id}/delegates/stages/preparatory-registration.xlsx")
+  ResponseEntity<byte[]> preparatoryRegistration(@PathVariable long id) {
+    DelegateService.Download d = registration.registration(id, DelegateStage.PREPARATORY);
+    return Downloads.file(d.bytes(), d.fileName(), DelegateController.XLSX);
+  }
+
+  @GetMapping("/elections/{id}/delegates/summary.docx")
+  ResponseEntity<byte[]> summary(@PathVariable long id) {
+    return Downloads.of(registration.summary(id), "推荐提名工作小结", "docx");
   }
 
   @GetMapping("/elections/{id}/delegates/stages/subjects.xlsx")

@@ -12,6 +12,9 @@ import java.time.LocalDate;
  * @param unitOpinion 所在单位党组织意见 (考察对象), null until recorded
  * @param disciplineOpinion 纪检机关意见 (考察对象), null until recorded
  * @param withdrawnOn the day the person was withdrawn from the list, null while on it
+ * @param regulatorDepartment the department heard on a 考察对象 tagged 企业 (行政执法、行业监管等有关部门), null until
+ *     recorded
+ * @param regulatorOpinion that department's opinion (主管部门/监管部门意见), null until recorded
  */
 public record StageMember(
     long recommendeeId,
@@ -21,7 +24,9 @@ public record StageMember(
     String unitOpinion,
     String disciplineOpinion,
     LocalDate withdrawnOn,
-    String withdrawnReason) {
+    String withdrawnReason,
+    String regulatorDepartment,
+    String regulatorOpinion) {
 
   public String name() {
     return person.name();
@@ -29,6 +34,11 @@ public record StageMember(
 
   public boolean active() {
     return withdrawnOn == null;
+  }
+
+  /** Whether the regulators must be heard (企业) and have not been yet. */
+  public boolean regulatorMissing() {
+    return person.enterprise() && regulatorOpinion == null;
   }
 
   /** Both vetting opinions recorded. */

@@ -18,7 +18,8 @@ public record StagePage(
     StagePublicity preliminaryPublicity,
     List<StageComplaint> complaints,
     PreparatoryProposal.Result proposal,
-    int proposalSize) {
+    int proposalSize,
+    StageCounts counts) {
 
   /** One stage: its list, how many are still on it, the count required, the composition. */
   public record StageView(
@@ -76,6 +77,16 @@ public record StagePage(
   /** The list the next undecided stage chooses from, for its decision form. */
   public List<StageMember> choices(DelegateStage s) {
     return s == DelegateStage.SUBJECTS ? pool : stage(s.previous()).activeMembers();
+  }
+
+  /** Every step in order, for the page's step list. */
+  public List<StageStep> steps() {
+    return List.of(StageStep.values());
+  }
+
+  /** The 考察对象 tagged 企业 still on the list (their regulators are heard). */
+  public List<StageMember> enterpriseSubjects() {
+    return subjects().activeMembers().stream().filter(m -> m.person().enterprise()).toList();
   }
 
   public List<StageBody> bodies() {

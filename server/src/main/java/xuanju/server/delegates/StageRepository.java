@@ -28,7 +28,7 @@ class StageRepository {
 
   private static final String PERSON_COLUMNS =
       "r.id, u.name, r.name, r.gender, r.birth_date, r.ethnicity, r.category, r.occupation,"
-          + " r.tags, r.support_votes";
+          + " r.tags, r.support_votes, r.party_joined, r.education";
 
   private static Recommendee person(ResultSet rs) throws SQLException {
     String tags = rs.getString(9);
@@ -44,7 +44,9 @@ class StageRepository {
         DelegateCategory.valueOf(rs.getString(7)),
         rs.getString(8),
         t,
-        rs.getInt(10));
+        rs.getInt(10),
+        rs.getObject(11, LocalDate.class),
+        rs.getString(12));
   }
 
   /** The recommended pool (every unit's current list), as stage members without a stage. */
@@ -56,7 +58,16 @@ class StageRepository {
             + " WHERE u.election_id = ? ORDER BY u.id, r.list_order",
         (rs, i) ->
             new StageMember(
-                rs.getLong(1), rs.getString(2), person(rs), false, null, null, null, null),
+                rs.getLong(1),
+                rs.getString(2),
+                person(rs),
+                false,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null),
         electionId);
   }
 
@@ -65,7 +76,8 @@ class StageRepository {
     return jdbc.query(
         "SELECT "
             + PERSON_COLUMNS
-            + ", m.locked, m.unit_opinion, m.discipline_opinion, m.withdrawn_on, m.withdrawn_reason"
+            + ", m.locked, m.unit_opinion, m.discipline_opinion, m.withdrawn_on, m.withdrawn_reason,"
+            + " m.regulator_department, m.regulator_opinion"
             + " FROM delegate_stage_member m JOIN delegate_recommendee r ON r.id = m.recommendee_id"
             + " JOIN delegate_unit u ON u.id = r.unit_id"
             + " WHERE m.election_id = ? AND m.stage = ? ORDER BY u.id, r.list_order",
@@ -74,11 +86,13 @@ class StageRepository {
                 rs.getLong(1),
                 rs.getString(2),
                 person(rs),
-                rs.getBoolean(11),
-                rs.getString(12),
-                rs.getString(13),
-                rs.getObject(14, LocalDate.class),
-                rs.getString(15)),
+                rs.getBoolean(13),
+                rs.getString(14),
+                rs.getString(15),
+                rs.getObject(16, LocalDate.class),
+                rs.getString(17),
+                rs.getString(18),
+                rs.getString(19)),
         electionId,
         stage.name());
   }
@@ -116,6 +130,44 @@ class StageRepository {
         electionId,
         DelegateStage.SUBJECTS.name(),
         recommendeeId);
+  }
+
+  void setRegulatorOpinion(long electionId, long recommendeeId, String department, String text) {
+    jdbc.update(
+        "UPDATE delegate_stage_member SET regulator_department = ?, regulator_opinion = ?"
+            + " WHERE election_id = ? AND stage = ? AND recommendee_id = ?",
+        department,
+        text,
+        electionId,
+        DelegateStage.SUBJECTS.name(),
+        recommendeeId);
+  }
+
+  /** The stage counts set for the election (each null for the default). */
+  StageCounts stageCounts(long electionId) {
+    return jdbc
+        .query(
+            "SELECT subjects_count, preliminary_count FROM delegate_stage_counts"
+                + " WHERE election_id = ?",
+            (rs, i) ->
+                new StageCounts(rs.getObject(1, Integer.class), rs.getObject(2, Integer.class)),
+            electionId)
+        .stream()
+        .findFirst()
+        .orElse(StageCounts.DEFAULTS);
+  }
+
+  void saveStageCounts(
+      long electionId, Integer subjects, Integer preliminary, String actor, Instant at) {
+    jdbc.update("DELETE FROM delegate_stage_counts WHERE election_id = ?", electionId);
+    jdbc.update(
+        "INSERT INTO delegate_stage_counts (election_id, subjects_count, preliminary_count,"
+            + " recorded_by, recorded_at) VALUES (?, ?, ?, ?, ?)",
+        electionId,
+        subjects,
+        preliminary,
+        actor,
+        Timestamp.from(at));
   }
 
   void setLocks(long electionId, Collection<Long> locked) {

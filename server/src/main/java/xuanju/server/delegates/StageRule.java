@@ -27,7 +27,8 @@ public enum StageRule implements Rule {
       "DELEGATES.STAGE.FROM_PREVIOUS", "自下而上、逐级遴选：每一阶段的人选从上一阶段的名单中产生", plan("MG-06", "代表产生的程序")),
   BODY(
       "DELEGATES.STAGE.BODY",
-      "考察对象和初步人选由区委常委会研究提出，预备人选由区委全会圈选；考察对象名册报市委组织部，初步人选经市委同意，" + "确定前征求同级纪检机关意见，预备人选由市委组织部初步审查",
+      "考察对象和初步人选由区委常委会研究提出，预备人选由区委全会圈选；考察对象名册报市委组织部，初步人选经市委同意，"
+          + "确定前征求同级纪检机关意见，预备人选由市委组织部初步审查、市委批复",
       plan("§4.6", "代表产生的程序")),
   ORDER(
       "DELEGATES.STAGE.ORDER",
@@ -46,7 +47,25 @@ public enum StageRule implements Rule {
   PRELIMINARY_PUBLICITY_5WD(
       "DELEGATES.PRELIMINARY.PUBLICITY_5WD",
       "经市委同意后，对代表候选人初步人选以公示通告形式在全区范围内进行公示，并通过新闻媒体向社会公示5个工作日",
-      plan("PB-05", "确定代表候选人初步人选并公示"));
+      plan("PB-05", "确定代表候选人初步人选并公示")),
+  REGULATOR_OPINIONS(
+      "DELEGATES.PRELIMINARY.REGULATORS",
+      "初步人选名单确定前，对企业的考察对象，有针对性地听取行政执法、行业监管等有关部门的意见",
+      plan("§4.6", "确定代表候选人初步人选并公示")),
+  UPPER_APPROVAL(
+      "DELEGATES.PREPARATORY.UPPER_APPROVAL",
+      "市委对预备人选名单进行批复后，召开区党代表会议进行选举",
+      plan("§4.6", "代表选举并上报市委")),
+  STAGE_COUNTS(
+      "DELEGATES.STAGE.COUNTS",
+      "考察对象和初步人选的人数按市委要求确定（如16个名额研究提出24名考察对象、21名初步人选），初步人选应多于代表名额，" + "考察对象不少于初步人选",
+      plan("SZ-16", "确定初步人选考察对象名单"));
+
+  /** The default number of 考察对象 in percent of the seats: 150 (24 for 16, seed 003). */
+  public static final int DEFAULT_SUBJECTS_PERCENT = 150;
+
+  /** The default number of 初步人选 in percent of the seats: 130 (21 for 16, seed 003). */
+  public static final int DEFAULT_PRELIMINARY_PERCENT = 130;
 
   /** Publicity and vetting in the unit: at least this many working days. */
   public static final int MIN_WORKING_DAYS = 5;

@@ -61,11 +61,18 @@ public class StageService {
     return build(electionId, proposalSize, true);
   }
 
+  /** The page's data without the proposal (VIEW), for the documents. */
+  @Transactional(readOnly = true)
+  public StagePage lists(long electionId) {
+    return build(electionId, null, false);
+  }
+
   private StagePage build(long electionId, Integer proposalSize, boolean withProposal) {
     Election e = guard.election(electionId, Permission.VIEW);
     Map<StageStep, StageDecision> done = guard.decisions(electionId);
     List<StageMember> pool = sorted(repo.pool(electionId));
     List<StagePage.StageView> views = new ArrayList<>();
+    StageCounts counts = repo.stageCounts(electionId);
     int preliminaryCount = 0;
     for (DelegateStage s : DelegateStage.values()) {
       List<StageMember> members = sorted(repo.members(electionId, s));
@@ -73,7 +80,7 @@ public class StageService {
       int required =
           d != null && d.requiredCount() != null
               ? d.requiredCount()
-              : s.requiredCount(e.seats(), preliminaryCount);
+              : s.requiredCount(e.seats(), preliminaryCount, counts);
       List<StageMember> active = members.stream().filter(StageMember::active).toList();
       if (s == DelegateStage.PRELIMINARY) {
         preliminaryCount = d == null ? required : active.size();
@@ -106,7 +113,8 @@ public class StageService {
         repo.publicity(electionId, StagePublicity.Kind.PRELIMINARY).orElse(null),
         repo.complaints(electionId),
         proposal,
-        size);
+        size,
+        counts);
   }
 
   private static List<StageMember> sorted(List<StageMember> members) {
@@ -146,7 +154,7 @@ public class StageService {
           StageRule.FROM_PREVIOUS.refuse(
               stage.labelZh() + "名单中有" + foreign.size() + "人不在" + stage.fromZh() + "名单中"));
     }
-    int required = stage.requiredCount(e.seats(), from.size());
+    int required = stage.requiredCount(e.seats(), from.size(), repo.stageCounts(electionId));
     checkCount(stage, ids.size(), required, e.seats());
     String actor = AccessService.currentUser();
     repo.insertDecision(
@@ -200,6 +208,16 @@ public class StageService {
                   "以下考察对象尚未登记所在单位党组织和纪检机关的意见："
                       + String.join("、", missing.stream().limit(10).toList())
                       + (missing.size() > 10 ? "等" + missing.size() + "人" : "")));
+        }
+        List<String> regulators =
+            subjects.stream()
+                .filter(StageMember::regulatorMissing)
+                .map(m -> m.name() + "（" + m.unitName() + "）")
+                .toList();
+        if (!regulators.isEmpty()) {
+          throw new IllegalStateException(
+              StageRule.REGULATOR_OPINIONS.refuse(
+                  "以下企业的考察对象尚未登记行政执法、行业监管等有关部门的意见：" + String.join("、", regulators)));
         }
         openComplaints(electionId, StagePublicity.Kind.VETTING);
         guard.require(done, StageStep.DISCIPLINE_CONSULTED, "初步人选名单确定前");
@@ -268,7 +286,8 @@ public class StageService {
 
   /**
    * Records an approval that is not a list (MANAGE): 考察对象名册 reported to the 市委组织部, the 区纪委
-   * consulted, the 市委's consent, the 市委组织部's review; each by its own body, once, in order.
+   * consulted, the 市委's consent, the 市委组织部's review, the 市委's 批复 of the 预备人选 (the document is its
+   * 文号); each by its own body, once, in order.
    */
   @Transactional
   public void recordStep(
@@ -284,14 +303,7 @@ public class StageService {
     if (done.containsKey(step)) {
       throw new IllegalStateException("“" + step.labelZh() + "”已经登记");
     }
-    StageStep before =
-        switch (step) {
-          case SUBJECTS_REPORTED, DISCIPLINE_CONSULTED -> StageStep.SUBJECTS_DECIDED;
-          case UPPER_CONSENT -> StageStep.PRELIMINARY_DECIDED;
-          case PREPARATORY_REVIEWED -> StageStep.PREPARATORY_DECIDED;
-          default -> throw new IllegalStateException();
-        };
-    guard.require(done, before, "登记“" + step.labelZh() + "”前");
+    guard.require(done, step.before(), "登记“" + step.labelZh() + "”前");
     String actor = AccessService.currentUser();
     repo.insertDecision(
         electionId, new StageDecision(step, b, on, doc, null), actor, clock.instant());
@@ -334,6 +346,47 @@ public class StageService {
         "DELEGATE_STAGE_WITHDRAWN",
         "election:" + electionId,
         day + "将" + m.name() + "（" + m.unitName() + "）撤出" + stage.labelZh() + "名单，原因：" + why);
+  }
+
+  /**
+   * Sets the numbers of 考察对象 and 初步人选 for the election (MANAGE; null = the seed's default ratio).
+   * The 初步人选 must be more than the seats and the 考察对象 at least the 初步人选; a number cannot change
+   * once its list is decided.
+   */
+  @Transactional
+  public void saveStageCounts(long electionId, Integer subjects, Integer preliminary) {
+    Election e = guard.election(electionId, Permission.MANAGE);
+    int seats = e.seats();
+    StageCounts next = new StageCounts(subjects, preliminary);
+    StageCounts now = repo.stageCounts(electionId);
+    int s = next.subjects(seats);
+    int p = next.preliminary(seats);
+    if (p <= seats || p > 10 * seats) {
+      throw new InvalidInputException(
+          "preliminaryCount",
+          StageRule.STAGE_COUNTS.refuse(
+              "初步人选人数为" + p + "名，应多于代表名额" + seats + "名，且不超过" + 10 * seats + "名"));
+    }
+    if (s < p || s > 10 * seats) {
+      throw new InvalidInputException(
+          "subjectsCount",
+          StageRule.STAGE_COUNTS.refuse(
+              "考察对象人数为" + s + "名，应不少于初步人选" + p + "名，且不超过" + 10 * seats + "名"));
+    }
+    Map<StageStep, StageDecision> done = guard.decisions(electionId);
+    if (done.containsKey(StageStep.SUBJECTS_DECIDED) && s != now.subjects(seats)) {
+      throw new IllegalStateException("考察对象名单已经确定，考察对象人数不能再修改");
+    }
+    if (done.containsKey(StageStep.PRELIMINARY_DECIDED) && p != now.preliminary(seats)) {
+      throw new IllegalStateException("初步人选名单已经确定，初步人选人数不能再修改");
+    }
+    String actor = AccessService.currentUser();
+    repo.saveStageCounts(electionId, subjects, preliminary, actor, clock.instant());
+    audit.append(
+        actor,
+        "DELEGATE_STAGE_COUNTS_SAVED",
+        "election:" + electionId,
+        "设定考察对象人数" + next.subjectsZh(seats) + "，初步人选人数" + next.preliminaryZh(seats));
   }
 
   /** Sets which 初步人选 the 预备人选 proposal keeps (MANAGE). */

@@ -137,6 +137,35 @@ public class VettingService {
         "登记考察对象" + m.name() + "（" + m.unitName() + "）的" + label + "：" + text);
   }
 
+  /**
+   * Records the opinion of a regulator (行政执法、行业监管等有关部门) on a 考察对象 tagged 企业 (MANAGE), before the
+   * 初步人选 are fixed (seed 003 step 6); refused for a subject without the tag.
+   */
+  @Transactional
+  public void recordRegulatorOpinion(
+      long electionId, long recommendeeId, String department, String opinion) {
+    guard.election(electionId, Permission.MANAGE);
+    String dept = StageGuard.text(department, "department", "听取意见的部门", 200);
+    String text = StageGuard.text(opinion, "regulatorOpinion", "主管部门或监管部门意见", 1000);
+    Map<StageStep, StageDecision> done = guard.decisions(electionId);
+    if (done.containsKey(StageStep.PRELIMINARY_DECIDED)) {
+      throw new IllegalStateException("初步人选名单已经确定，有关部门的意见不能再修改");
+    }
+    StageMember m = subject(electionId, recommendeeId);
+    if (!m.person().enterprise()) {
+      throw new InvalidInputException(
+          "recommendeeId",
+          StageRule.REGULATOR_OPINIONS.refuse(
+              m.name() + "（" + m.unitName() + "）未标注为企业人员，无需听取行业监管等部门的意见"));
+    }
+    repo.setRegulatorOpinion(electionId, recommendeeId, dept, text);
+    audit.append(
+        AccessService.currentUser(),
+        "DELEGATE_REGULATOR_OPINION",
+        "election:" + electionId,
+        "登记考察对象" + m.name() + "（" + m.unitName() + "）的" + dept + "意见：" + text);
+  }
+
   /** Records a complaint (举报) received during a publicity (MANAGE). */
   @Transactional
   public long recordComplaint(

@@ -784,7 +784,12 @@ class CommunityBrowserTest extends H2AppTest {
         ui.driver,
         java.time.Duration.ofSeconds(30),
         () -> {
-          ui.click(button);
+          try {
+            button.click();
+          } catch (org.openqa.selenium.ElementClickInterceptedException moved) {
+            ui.scroll(button);
+            button.click();
+          }
           Browser.acceptConfirmation(ui.driver, java.time.Duration.ofSeconds(30), question);
         });
   }

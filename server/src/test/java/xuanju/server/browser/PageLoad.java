@@ -16,8 +16,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * limit.
  */
 public final class PageLoad {
-  /** How often the new page is looked for (the default 500 ms cost a browser test seconds). */
-  static final Duration POLL = Duration.ofMillis(50);
+  /** How often the page is asked whether it has been replaced (a loaded machine answers slowly). */
+  static final Duration POLL = Duration.ofMillis(100);
 
   private PageLoad() {}
 

@@ -131,7 +131,7 @@ final class Ui {
   void check(WebElement box) {
     scroll(box);
     if (!box.isSelected()) {
-      click(box);
+      box.click();
     }
   }
 
@@ -170,10 +170,10 @@ final class Ui {
   }
 
   /**
-   * Clicks; when the page moved under the pointer after the scroll (a late layout shift on a loaded
-   * machine: "element click intercepted"), scrolls again and clicks once more.
+   * Clicks; when the page moved between the scroll and the click (a loaded machine lays the page
+   * out late) and the click would land elsewhere, scrolls again and clicks once more.
    */
-  void click(WebElement e) {
+  private void click(WebElement e) {
     try {
       e.click();
     } catch (org.openqa.selenium.ElementClickInterceptedException moved) {

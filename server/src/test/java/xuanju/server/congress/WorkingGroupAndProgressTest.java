@@ -101,6 +101,12 @@ class WorkingGroupAndProgressTest extends H2AppTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("已有选民登记员")
         .hasMessageContaining("保证每一选区有1名选民登记员");
+    // a second leader is refused under the leader's rule, not the registrar's
+    assertThatThrownBy(() -> add(t, "陈六", "", "LEADER"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("已有组长")
+        .hasMessageContaining("设组长1名")
+        .hasMessageNotContaining("选民登记员");
     // the same person in two districts' groups is refused
     assertThatThrownBy(
             () ->

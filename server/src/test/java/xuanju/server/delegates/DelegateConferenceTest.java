@@ -49,6 +49,7 @@ class DelegateConferenceTest extends DelegateStageSupport {
             stages.decideList(
                 e, DelegateStage.PREPARATORY, "PLENUM", LocalDate.of(2026, 3, 27), "区委全会决议", ids));
     step(e, StageStep.PREPARATORY_REVIEWED, LocalDate.of(2026, 3, 30));
+    step(e, StageStep.UPPER_APPROVAL, LocalDate.of(2026, 3, 31));
     return e;
   }
 
@@ -262,6 +263,43 @@ class DelegateConferenceTest extends DelegateStageSupport {
   }
 
   @Test
+  void aShortfallIsReducedByTheOfficersRecordedChoiceInsteadOfAFurtherRound() {
+    long e = reviewed(21);
+    as(() -> conferences.record(e, "区党代表会议", DAY, 308, 300));
+    List<String> keys =
+        as(() -> conferences.page(e)).candidates().stream().map(ConferenceCandidate::key).toList();
+    // 15 of 16 pass (more than 154 votes), the others get 100: one seat short, a 另行选举 opens
+    List<String> top = keys.subList(0, 15);
+    count(e, 300, 300, 0, n -> top.contains(n) ? 250L : 100L);
+    ConferencePage p = as(() -> conferences.page(e));
+    assertThat(p.elected()).hasSize(15);
+    assertThat(p.openRound().round().kind()).isEqualTo(RoundKind.FURTHER);
+    assertThat(p.reducible(p.rounds().get(0))).isTrue();
+    long audit = auditCount(e);
+    // half of the 300 present is not enough: refused, the 另行选举 stays
+    assertThatThrownBy(() -> as(() -> conferences.reduceSeats(e, 1, 150, "经大会表决")))
+        .hasMessageContaining("同意减少名额的150人，选举人300人，未超过半数，不能减少名额，应另行选举");
+    assertThatThrownBy(() -> as(() -> conferences.reduceSeats(e, 1, 301, "经大会表决")))
+        .hasMessageContaining("应在0至实到会代表300名之间");
+    assertThat(auditCount(e)).isEqualTo(audit);
+    assertThat(as(() -> conferences.page(e)).openRound()).isNotNull();
+
+    as(() -> conferences.reduceSeats(e, 1, 151, "经大会举手表决，151名代表同意减少1个名额"));
+    ConferencePage done = as(() -> conferences.page(e));
+    assertThat(done.openRound()).isNull();
+    assertThat(done.finished()).isTrue();
+    assertThat(done.elected()).hasSize(15);
+    assertThat(done.rounds()).hasSize(1);
+    assertThat(done.rounds().get(0).outcomeZh()).anySatisfy(o -> assertThat(o).contains("减少名额1名"));
+    assertThat(done.rounds().get(0).trail())
+        .anySatisfy(t -> assertThat(t.explanationZh()).contains("同意减少名额的151人，选举人300人，超过半数，减少1个名额"));
+    assertThat(auditCount(e)).isEqualTo(audit + 1);
+    // nothing left to reduce
+    assertThatThrownBy(() -> as(() -> conferences.reduceSeats(e, 1, 200, "再次")))
+        .hasMessageContaining("没有待进行的另行选举");
+  }
+
+  @Test
   void theChecklistCountsBackFromTheConferenceDayAndTakesTheRecordedDays() throws Exception {
     long e = reviewed(21);
     as(() -> conferences.record(e, "区党代表会议", DAY, 308, 290));
@@ -341,6 +379,29 @@ class DelegateConferenceTest extends DelegateStageSupport {
         .contains("考察预告及在考察对象所在单位公示：2026-03-02至2026-03-06，5个工作日")
         .contains("2026-03-28，以支部党员大会通报告知全区各基层党组织和党员")
         .contains("选举结果必知尚未登记");
+  }
+
+  /**
+   * The conference, its counts and the 五必知 cannot be undone, so their forms ask first: the page
+   * loads the script that shows each form's data-confirm question (it did not, and they posted at
+   * once).
+   */
+  @Test
+  void theConferencePageAsksBeforeItsFormsPost() throws Exception {
+    long e = reviewed(21);
+    String html =
+        mvc.perform(
+                get("/elections/{id}/delegates/conference", e)
+                    .with(user("admin").roles("ADMIN", "USER")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(html)
+        .contains("id=\"conference-form\"")
+        .contains("id=\"notification-form\"")
+        .contains("data-confirm=")
+        .contains("/js/roster.js");
   }
 
   @Test

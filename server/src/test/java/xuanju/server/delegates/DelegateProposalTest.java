@@ -73,12 +73,14 @@ class DelegateProposalTest {
         null,
         null,
         null,
+        null,
+        null,
         null);
   }
 
   static StageMember locked(StageMember m) {
     return new StageMember(
-        m.recommendeeId(), m.unitName(), m.person(), true, null, null, null, null);
+        m.recommendeeId(), m.unitName(), m.person(), true, null, null, null, null, null, null);
   }
 
   @Test

@@ -115,7 +115,10 @@ class DelegateStagePageTest extends DelegateStageSupport {
     step(p, StageStep.PREPARATORY_REVIEWED, LocalDate.of(2026, 3, 30));
     assertThat(text("/elections/{id}/delegates/stages", p))
         .contains("市委组织部已对预备人选进行初步审查")
-        .contains("预备人选情况报告");
+        .contains("预备人选情况报告")
+        .contains("批复文号")
+        .contains("登记市委批复")
+        .contains("预备人选登记表");
     byte[] xlsx =
         mvc.perform(get("/elections/{id}/delegates/stages/preparatory.xlsx", p).with(ADMIN))
             .andExpect(status().isOk())

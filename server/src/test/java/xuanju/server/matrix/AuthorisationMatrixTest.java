@@ -264,6 +264,8 @@ class AuthorisationMatrixTest extends H2AppTest {
     cardRows();
     communityRows();
     communityVotingRows();
+    communityAfterRows();
+    communityTermRows();
     delegatesRows();
   }
 
@@ -284,12 +286,17 @@ class AuthorisationMatrixTest extends H2AppTest {
             "/upper-nominees",
             "/units",
             "/units/{unitId}/list",
-            "/units/{unitId}/participation")) {
+            "/units/{unitId}/participation",
+            "/units/{unitId}/correct",
+            "/upper-nominees/{nomineeId}/correct")) {
       String path = p + tail;
       row(
           "POST " + path,
           Need.MANAGE,
-          (t, x) -> post(path.replace("{unitId}", "999999999"), x.election()));
+          (t, x) ->
+              post(
+                  path.replace("{unitId}", "999999999").replace("{nomineeId}", "999999999"),
+                  x.election()));
     }
     row(
         "POST " + p + "/units/{unitId}/import",
@@ -302,7 +309,13 @@ class AuthorisationMatrixTest extends H2AppTest {
   private static void delegateStageRows() {
     String p = "/elections/{id}/delegates/stages";
     row("GET " + p, Need.VIEW, (t, x) -> get(p, x.election()));
-    for (String doc : List.of("/subjects.xlsx", "/preparatory.xlsx", "/preparatory-report.docx")) {
+    for (String doc :
+        List.of(
+            "/subjects.xlsx",
+            "/preparatory.xlsx",
+            "/preparatory-report.docx",
+            "/preliminary-registration.xlsx",
+            "/preparatory-registration.xlsx")) {
       row("GET " + p + doc, Need.VIEW, (t, x) -> get(p + doc, x.election()));
     }
     for (String tail :
@@ -314,13 +327,19 @@ class AuthorisationMatrixTest extends H2AppTest {
             "/publicity",
             "/opinion",
             "/complaints",
-            "/complaints/{complaintId}/check")) {
+            "/complaints/{complaintId}/check",
+            "/regulator",
+            "/counts")) {
       String path = p + tail;
       row(
           "POST " + path,
           Need.MANAGE,
           (t, x) -> post(path.replace("{complaintId}", "999999999"), x.election()));
     }
+    row(
+        "GET /elections/{id}/delegates/summary.docx",
+        Need.VIEW,
+        (t, x) -> get("/elections/{id}/delegates/summary.docx", x.election()));
     delegateConferenceRows();
   }
 
@@ -344,6 +363,10 @@ class AuthorisationMatrixTest extends H2AppTest {
         "POST " + p + "/rounds/{roundNo}/count",
         Need.MANAGE,
         (t, x) -> post(p + "/rounds/1/count", x.election()));
+    row(
+        "POST " + p + "/rounds/{roundNo}/reduce",
+        Need.MANAGE,
+        (t, x) -> post(p + "/rounds/1/reduce", x.election()));
   }
 
   /** 选区与选举委员会 (district): pages of the districts, seats, stations and committee. */
@@ -546,6 +569,31 @@ class AuthorisationMatrixTest extends H2AppTest {
     }
   }
 
+  /** 社区“两委”换届 (issue 11): the list, the term page, its summary and its forms. */
+  private static void communityTermRows() {
+    String p = "/community-terms";
+    row("GET " + p, Need.SIGNED_IN, (t, x) -> get(p));
+    row(
+        "POST " + p,
+        Need.MANAGE,
+        (t, x) ->
+            post(p)
+                .param("organisationId", "" + x.org())
+                .param("name", "矩阵换届")
+                .param("year", "2031"));
+    row("GET " + p + "/{id}", Need.VIEW, (t, x) -> get(p + "/{id}", t.term(x.org())));
+    row(
+        "GET " + p + "/{id}/summary.{format}",
+        Need.VIEW,
+        (t, x) -> get(p + "/{id}/summary.pdf", t.term(x.org())));
+    for (String tail : List.of("/deadlines", "/link", "/elections", "/party-posts", "/summary")) {
+      row(
+          "POST " + p + "/{id}" + tail,
+          Need.MANAGE,
+          (t, x) -> post(p + "/{id}" + tail, t.term(x.org())).param("part", "PARTY"));
+    }
+  }
+
   /** 居民委员会选举日 (issue 11): the page, the ballot, and its forms. */
   private static void communityVotingRows() {
     String v = "/elections/{id}/community/voting";
@@ -569,6 +617,38 @@ class AuthorisationMatrixTest extends H2AppTest {
               post(v + "/" + action, x.election())
                   .param("voteId", "999999999")
                   .param("stationId", "999999999"));
+    }
+  }
+
+  /** 居民委员会选举结果、居务监督委员会、居民代表 (issue 11): pages, documents and forms. */
+  private static void communityAfterRows() {
+    String p = "/elections/{id}/community";
+    for (String tail :
+        List.of(
+            "/results",
+            "/results/announcement.pdf",
+            "/results/certificates.pdf",
+            "/results/report.docx",
+            "/results/archive.zip",
+            "/supervision",
+            "/representatives",
+            "/representatives/register.xlsx")) {
+      row("GET " + p + tail, Need.VIEW, (t, x) -> get(p + tail, x.election()));
+    }
+    for (String tail :
+        List.of(
+            "/supervision/meeting",
+            "/supervision/nominees",
+            "/supervision/nominees/{nomineeId}/delete",
+            "/supervision/nominees/{nomineeId}/chair",
+            "/representatives/grids",
+            "/representatives/nominees",
+            "/representatives/nominees/{nomineeId}/delete")) {
+      String path = p + tail;
+      row(
+          "POST " + path,
+          Need.MANAGE,
+          (t, x) -> post(path.replace("{nomineeId}", "999999999"), x.election()));
     }
   }
 
@@ -1226,6 +1306,32 @@ class AuthorisationMatrixTest extends H2AppTest {
         Timestamp.from(Instant.now()));
     return jdbc.queryForObject(
         "SELECT MAX(id) FROM party_member WHERE organisation_id = ?", Long.class, org);
+  }
+
+  /** A community's 换届 of the organisation (one per organisation, made on first use). */
+  long term(long org) {
+    List<Long> ids =
+        jdbc.queryForList(
+            "SELECT id FROM community_term WHERE organisation_id = ? AND name = '矩阵换届'",
+            Long.class,
+            org);
+    if (!ids.isEmpty()) {
+      return ids.get(0);
+    }
+    jdbc.update(
+        "INSERT INTO community_term (organisation_id, name, term_year, party_deadline,"
+            + " residents_deadline, representatives_deadline, supervision_deadline, created_by,"
+            + " created_at) VALUES (?, '矩阵换届', 2031, ?, ?, ?, ?, 'tester', ?)",
+        org,
+        Date.valueOf("2031-01-15"),
+        Date.valueOf("2031-01-31"),
+        Date.valueOf("2031-01-31"),
+        Date.valueOf("2031-03-31"),
+        Timestamp.from(Instant.now()));
+    return jdbc.queryForObject(
+        "SELECT MIN(id) FROM community_term WHERE organisation_id = ? AND name = '矩阵换届'",
+        Long.class,
+        org);
   }
 
   private long election(long org) {
