@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import xuanju.core.community.ReviewBody;
 import xuanju.core.roster.ResidentIds;
 import xuanju.server.community.QualificationReviewService;
+import xuanju.server.community.RepresentativesService;
 import xuanju.server.election.ElectionForm;
 import xuanju.server.election.ElectionKind;
 import xuanju.server.election.ElectionService;
@@ -88,6 +89,7 @@ class CommunityBrowserTest extends H2AppTest {
   @Autowired ElectionService elections;
   @Autowired RegistrationService registration;
   @Autowired QualificationReviewService reviews;
+  @Autowired RepresentativesService representatives;
   Ui ui;
 
   @AfterEach
@@ -99,6 +101,11 @@ class CommunityBrowserTest extends H2AppTest {
 
   private long street;
   private long community;
+  private long branch;
+  private final Map<Integer, List<String>> grids = new LinkedHashMap<>();
+  private final List<Sheet> first = new ArrayList<>();
+  private List<Sheet> second;
+  private List<Sheet> third;
   private String communityName;
   private long election;
   private long district;
@@ -122,6 +129,13 @@ class CommunityBrowserTest extends H2AppTest {
     step("formal", this::formalList);
     step("method", this::electionMethod);
     step("day", this::electionDay);
+    // the rest of the 换届 (pages of the term, the supervision committee, the representatives)
+    CommunityTermSteps term = new CommunityTermSteps(ui, jdbc, election, community, branch, ids);
+    step("term", term::termAndParty);
+    step("supervision", term::supervision);
+    step("representatives", () -> term.representatives(representatives, grids));
+    step("results", this::results);
+    step("summary", term::summaryDocuments);
   }
 
   /** A stage of the walk-through; its time goes to the test's output. */
@@ -499,10 +513,11 @@ class CommunityBrowserTest extends H2AppTest {
         Map.of("社区中心投票站", new int[] {half - 60}, "流动票箱", new int[] {60});
     for (String b : firstBoxes.keySet()) {
       int n = firstBoxes.get(b)[0];
-      sheet(new Sheet(b, "DIRECTOR", n, 0, Map.of("王建国", n - 10, "丁秀英", 10)));
-      sheet(new Sheet(b, "DEPUTY_DIRECTOR", n, 0, Map.of("刘海燕", n - 10, "石磊", 10)));
-      sheet(new Sheet(b, "MEMBER", n, 0, Map.of("李红梅", n - 10, "周晓东", n - 20, "赵文博", n - 30)));
+      first.add(new Sheet(b, "DIRECTOR", n, 0, Map.of("王建国", n - 10, "丁秀英", 10)));
+      first.add(new Sheet(b, "DEPUTY_DIRECTOR", n, 0, Map.of("刘海燕", n - 10, "石磊", 10)));
+      first.add(new Sheet(b, "MEMBER", n, 0, Map.of("李红梅", n - 10, "周晓东", n - 20, "赵文博", n - 30)));
     }
+    first.forEach(this::sheet);
     decide();
     assertThat(ui.text("history")).contains("参加投票" + half + "人，未超过计算基数的半数（至少须" + (half + 1) + "人）");
     ui.submitConfirmed(By.id("rerun"), "确定重新组织投票");
@@ -518,7 +533,7 @@ class CommunityBrowserTest extends H2AppTest {
     ui.noError();
     box("流动票箱", 118, 118, "");
     ui.noError();
-    List<Sheet> second =
+    second =
         List.of(
             new Sheet("社区中心投票站", "DIRECTOR", 1090, 10, Map.of("王建国", 800, "丁秀英", 290)),
             new Sheet("流动票箱", "DIRECTOR", 118, 0, Map.of("王建国", 90, "丁秀英", 28)),
@@ -554,7 +569,7 @@ class CommunityBrowserTest extends H2AppTest {
     // 另行选举 of one 委员: at least one third of the ballots cast, no turnout test
     box("社区中心投票站", 700, 700, "");
     box("流动票箱", 60, 60, "");
-    List<Sheet> third =
+    third =
         List.of(
             new Sheet("社区中心投票站", "MEMBER", 690, 10, Map.of("赵文博", 420, "高丽华", 270)),
             new Sheet("流动票箱", "MEMBER", 60, 0, Map.of("赵文博", 40, "高丽华", 20)));
@@ -568,6 +583,76 @@ class CommunityBrowserTest extends H2AppTest {
     assertThat(elected("委员")).containsExactlyInAnyOrder("李红梅", "周晓东", "赵文博");
     checkTrail("第三次投票（另行选举）", null, third, 760, 760);
     Browser.screenshot(ui.driver, "community-voting");
+  }
+
+  /** The 公告 checked number by number against the boxes and sheets entered on election day. */
+  private void results() throws Exception {
+    ui.open("/elections/" + election + "/community/results");
+    assertThat(ui.present(By.id("results-complete"))).isTrue();
+    String pdf =
+        Ui.pdfText(ui.download("/elections/" + election + "/community/results/announcement.pdf"))
+            .replaceAll("\\s+", "");
+    assertThat(pdf).contains(communityName + "居民委员会选举结果公告");
+    Map<String, String> all = Map.of("DIRECTOR", "主任", "DEPUTY_DIRECTOR", "副主任", "MEMBER", "委员");
+    int half = VOTERS / 2;
+    checkVote(pdf, "第一次投票", half, half, first, all);
+    checkVote(pdf, "第二次投票（重新投票）", 1102 + 118, 1100 + 118, second, all);
+    checkVote(pdf, "第三次投票（另行选举）", 760, 760, third, Map.of("MEMBER", "委员另行选举"));
+    assertThat(pdf)
+        .contains("主任（应选1名，当选1名）", "副主任（应选1名，当选1名）", "委员（应选3名，当选3名）")
+        .contains("主任王建国" + total(second, "王建国"))
+        .contains("副主任刘海燕" + total(second, "刘海燕"))
+        .contains(
+            "委员李红梅"
+                + total(second, "李红梅")
+                + "委员周晓东"
+                + total(second, "周晓东")
+                + "委员赵文博"
+                + total(third, "赵文博"));
+  }
+
+  /** One vote's sentence of the 公告: base, ballots, turnout, valid and invalid per post. */
+  private static void checkVote(
+      String pdf,
+      String title,
+      int issued,
+      int returned,
+      List<Sheet> sheets,
+      Map<String, String> labels) {
+    StringBuilder want =
+        new StringBuilder(title)
+            .append("：登记选民")
+            .append(VOTERS)
+            .append("人，发出选票")
+            .append(issued)
+            .append("张，收回选票")
+            .append(returned)
+            .append("张，参选率")
+            .append(
+                java.math.BigDecimal.valueOf(returned * 100L)
+                    .divide(
+                        java.math.BigDecimal.valueOf(VOTERS), 2, java.math.RoundingMode.HALF_UP))
+            .append("%。");
+    for (String post : List.of("DIRECTOR", "DEPUTY_DIRECTOR", "MEMBER")) {
+      List<Sheet> of = sheets.stream().filter(x -> x.post().equals(post)).toList();
+      if (of.isEmpty()) {
+        continue;
+      }
+      int seats = labels.size() == 1 ? 1 : post.equals("MEMBER") ? 3 : 1;
+      want.append(labels.get(post))
+          .append("（应选")
+          .append(seats)
+          .append("名）有效票")
+          .append(of.stream().mapToInt(Sheet::valid).sum())
+          .append("张、无效票")
+          .append(of.stream().mapToInt(Sheet::invalid).sum())
+          .append("张；");
+    }
+    assertThat(pdf).as(title).contains(want);
+  }
+
+  private static int total(List<Sheet> sheets, String name) {
+    return sheets.stream().mapToInt(x -> x.votes().getOrDefault(name, 0)).sum();
   }
 
   private void proxy(String principal, String holder) {
@@ -698,6 +783,7 @@ class CommunityBrowserTest extends H2AppTest {
         () -> {
           id[0] = orgs.create("admin", null, "大沁他拉街道党工委" + n, "TOWN_COMMITTEE");
           id[1] = orgs.create("admin", id[0], communityName, "COMMUNITY");
+          branch = orgs.create("admin", id[1], "诺恩吉雅社区党总支" + n, "BRANCH");
           id[2] =
               elections.create(
                   new ElectionForm(
@@ -761,6 +847,7 @@ class CommunityBrowserTest extends H2AppTest {
           ids.put(name, rid);
         } else {
           others.add(rid);
+          grids.computeIfAbsent(g, x -> new ArrayList<>()).add(rid);
         }
         out.append(communityName)
             .append(",第")
