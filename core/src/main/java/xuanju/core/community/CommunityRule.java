@@ -222,7 +222,16 @@ public enum CommunityRule implements Rule {
       "COMMUNITY.TERM.DEADLINE",
       Severity.WARNING,
       "社区“两委”换届各部分应在工作方案规定的时限前完成：党组织1月中旬前，居民委员会1月底前，居务监督委员会3月底前",
-      Src.PLAN_SCHEDULE);
+      Src.PLAN_SCHEDULE),
+  /** The election meeting opens with the formal candidates' statements, then the vote. */
+  DAY_STATEMENTS(
+      "RESIDENTS.DAY.STATEMENTS", Severity.ERROR, "选举大会首先组织正式候选人进行竞职陈述，然后组织选民投票", Src.PLAN_WRITER),
+  /** 候选人现场回避: the candidates vote together first, then all leave the meeting place. */
+  DAY_CANDIDATES_FIRST(
+      "RESIDENTS.DAY.CANDIDATES_FIRST",
+      Severity.ERROR,
+      "实行候选人现场回避制度，候选人在选举日应先集中投票、再集体回避，不得在选举现场影响选民自主投票",
+      Src.PLAN_WRITER);
 
   private final String code;
   private final Severity severity;

@@ -34,6 +34,7 @@ class CommunityVotingController {
   private final PostTallyService sheets;
   private final PostDecisionService decisions;
   private final CommunityProxyService proxies;
+  private final DayStepService steps;
   private final AccessService access;
 
   CommunityVotingController(
@@ -42,12 +43,14 @@ class CommunityVotingController {
       PostTallyService sheets,
       PostDecisionService decisions,
       CommunityProxyService proxies,
+      DayStepService steps,
       AccessService access) {
     this.ballots = ballots;
     this.boxes = boxes;
     this.sheets = sheets;
     this.decisions = decisions;
     this.proxies = proxies;
+    this.steps = steps;
     this.access = access;
   }
 
@@ -57,6 +60,7 @@ class CommunityVotingController {
     model.addAttribute("election", day.election());
     model.addAttribute("day", day);
     model.addAttribute("proxies", proxies.live(id));
+    model.addAttribute("steps", steps.view(id));
     model.addAttribute("posts", CommitteePost.values());
     String user = AccessService.currentUser();
     boolean admin = AccessService.currentIsAdmin();
@@ -119,6 +123,17 @@ class CommunityVotingController {
         flash,
         "已保存计票单",
         () -> sheets.record(id, voteId, stationId, post, valid, invalid, counts, writeIns));
+  }
+
+  @PostMapping(BASE + "/steps")
+  String step(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") @FreeText(label = "程序环节", max = 40) String step,
+      @RequestParam(defaultValue = "") @FreeText(label = "说明", max = 500) String note,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    return attempt(id, model, response, flash, "已登记选举大会程序环节", () -> steps.record(id, step, note));
   }
 
   @PostMapping(BASE + "/decide")

@@ -332,7 +332,9 @@ class DelegatesBrowserTest extends H2AppTest {
     assertThat(ui.find(By.cssSelector("#overview-SUBJECTS .o-active")).getText()).isEqualTo("23名");
     WebElement first = ui.find(By.cssSelector("#subjects input[name=opinion]"));
     first.sendKeys("同意推荐，政治素质好");
-    ui.submit(first.findElement(By.xpath("./../button")));
+    // the first opinion form in the table is the one of this input (the first row's unit opinion)
+    ui.submitConfirmed(
+        By.cssSelector("#subjects form[action$='/opinion'] button"), "确认登记所在单位党组织意见");
     ui.noError();
     List<Map<String, Object>> opinions = new ArrayList<>();
     for (WebElement f :
@@ -423,6 +425,19 @@ class DelegatesBrowserTest extends H2AppTest {
     assertThat(ui.text("preparatory-reviewed")).contains("市委组织部");
     assertThat(DelegateDocumentChecks.rosterNames(ui.download(stages("preparatory.xlsx"))))
         .containsExactlyInAnyOrderElementsOf(names(preliminary));
+    assertThat(
+            DelegateDocumentChecks.rosterNames(
+                ui.download(stages("preparatory-registration.xlsx"))))
+        .containsExactlyElementsOf(names(preliminary).stream().sorted(STROKES).toList());
+    // the 市委's 批复 of the 预备人选: the 市委组织部 is the wrong body, refused; then the 市委
+    LocalDate approvalDay = CALENDAR.plusWorkdays(prepDay, 2);
+    ui.chooseValue(By.id("approval-body"), "UPPER_ORGANISATION");
+    step0("approval", approvalDay, "市委关于XX区出席市党代会代表预备人选的批复", "确认登记市委批复");
+    assertThat(ui.text("error")).contains("市委");
+    assertThat(ui.present(By.id("upper-approval"))).isFalse();
+    ui.chooseValue(By.id("approval-body"), "UPPER_COMMITTEE");
+    step("approval", approvalDay, "市委关于XX区出席市党代会代表预备人选的批复", "确认登记市委批复");
+    assertThat(ui.text("upper-approval")).contains("市委批复同意预备人选名单");
     lap(started, "preparatory");
 
     // 9. the conference: 21 预备人选 and 2 市委提名 for 18 seats; the quorum; the ballot; the totals
@@ -562,10 +577,14 @@ class DelegatesBrowserTest extends H2AppTest {
 
   /** Records a step with its body, date and document on 考察与人选 (forms with the prefix's ids). */
   private void step(String prefix, LocalDate on, String document, String question) {
+    step0(prefix, on, document, question);
+    ui.noError();
+  }
+
+  private void step0(String prefix, LocalDate on, String document, String question) {
     ui.date(prefix + "-date", on);
     ui.type(prefix + "-doc", document);
     ui.submitConfirmed(By.cssSelector("#" + prefix + "-form button"), question);
-    ui.noError();
   }
 
   private void publicity(LocalDate announced, LocalDate from, LocalDate to) {

@@ -397,6 +397,69 @@ class CommunityVotingTest extends CommunitySupport {
   }
 
   @Test
+  void theMeetingStepsAreRecordedInOrderAndShownUntilDone() throws Exception {
+    Ready r = ready("ALL_VOTERS", "");
+    String url = "/elections/" + r.e() + "/community/voting";
+    // before the vote is opened: refused, nothing stored
+    mvc.perform(post(url + "/steps").param("step", "STATEMENTS").with(ADMIN).with(csrf()))
+        .andExpect(status().is4xxClientError());
+    open(r);
+    String html = page(url);
+    assertThat(PageText.visible(html)).contains("选举大会程序尚未登记“正式候选人竞职陈述”").contains("登记：正式候选人竞职陈述");
+    assertThat(html).contains("title=\"RESIDENTS.DAY.STATEMENTS\"");
+    // the candidates leaving before they voted: refused naming the rule, nothing stored
+    mvc.perform(post(url + "/steps").param("step", "STATEMENTS").with(ADMIN).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    String refused =
+        mvc.perform(
+                post(url + "/steps").param("step", "CANDIDATES_WITHDREW").with(ADMIN).with(csrf()))
+            .andExpect(status().isBadRequest())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    assertThat(PageText.visible(refused)).contains("请先登记“候选人集中投票”").contains("候选人在选举日应先集中投票、再集体回避");
+    assertThat(steps(r)).isEqualTo(1);
+    // a second statements step is refused too
+    mvc.perform(post(url + "/steps").param("step", "STATEMENTS").with(ADMIN).with(csrf()))
+        .andExpect(status().isBadRequest());
+    mvc.perform(post(url + "/steps").param("step", "CANDIDATES_VOTED").with(ADMIN).with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    assertThat(PageText.visible(page(url))).contains("选举大会程序尚未登记“候选人集体回避（离开选举会场）”");
+    mvc.perform(
+            post(url + "/steps")
+                .param("step", "CANDIDATES_WITHDREW")
+                .param("note", "候选人全部投票后离开会场")
+                .with(ADMIN)
+                .with(csrf()))
+        .andExpect(status().is3xxRedirection());
+    html = page(url);
+    String text = PageText.visible(html);
+    assertThat(text).doesNotContain("选举大会程序尚未登记").contains("候选人全部投票后离开会场");
+    assertThat(html).doesNotContain("id=\"step-form\"");
+    assertThat(PageText.codeIn(text)).isEmpty();
+    assertThat(steps(r)).isEqualTo(3);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM audit_event WHERE action = 'COMMUNITY_DAY_STEP' AND subject = ?",
+                Long.class,
+                "election:" + r.e()))
+        .isEqualTo(3);
+  }
+
+  private long steps(Ready r) {
+    return jdbc.queryForObject(
+        "SELECT COUNT(*) FROM community_day_step WHERE election_id = ?", Long.class, r.e());
+  }
+
+  private String page(String url) throws Exception {
+    return mvc.perform(get(url).with(ADMIN))
+        .andExpect(status().isOk())
+        .andReturn()
+        .getResponse()
+        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  @Test
   void aRefusedFormShowsTheMessageAndChangesNothing() throws Exception {
     var c = standard();
     String body =

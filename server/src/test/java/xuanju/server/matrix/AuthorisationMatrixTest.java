@@ -603,7 +603,7 @@ class AuthorisationMatrixTest extends H2AppTest {
         "GET /api/elections/{id}/community/votes",
         Need.VIEW,
         (t, x) -> get("/api/elections/{id}/community/votes", x.election()));
-    for (String action : List.of("open", "decide", "rerun", "proxies")) {
+    for (String action : List.of("open", "decide", "rerun", "proxies", "steps")) {
       row(
           "POST " + v + "/" + action,
           Need.MANAGE,
