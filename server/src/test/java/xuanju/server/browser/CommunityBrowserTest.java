@@ -136,6 +136,7 @@ class CommunityBrowserTest extends H2AppTest {
     step("representatives", () -> term.representatives(representatives, grids));
     step("results", this::results);
     step("summary", term::summaryDocuments);
+    step("certificates and report", this::certificatesAndReport);
   }
 
   /** A stage of the walk-through; its time goes to the test's output. */
@@ -649,6 +650,30 @@ class CommunityBrowserTest extends H2AppTest {
           .append("张；");
     }
     assertThat(pdf).as(title).contains(want);
+  }
+
+  /**
+   * The certificates (one page per member) and the 报告单 with the committees and the representatives.
+   */
+  private void certificatesAndReport() throws Exception {
+    String base = "/elections/" + election + "/community/results";
+    byte[] certificates = ui.download(base + "/certificates.pdf");
+    assertThat(Ui.pdfPages(certificates)).isEqualTo(5);
+    String certText = Ui.pdfText(certificates).replaceAll("\\s+", "");
+    for (String n : List.of("王建国", "刘海燕", "李红梅", "周晓东", "赵文博")) {
+      assertThat(certText).contains(n + "同志");
+    }
+    String report;
+    try (var d =
+            new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(ui.download(base + "/report.docx")));
+        var x = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(d)) {
+      report = x.getText().replaceAll("\\s+", "");
+    }
+    assertThat(report)
+        .contains("居民委员会成员", "王建国", "赵文博", "居务监督委员会成员")
+        .contains("主任孙立平22", "成员何淑珍18", "成员吴国庆13")
+        .contains("居民代表：" + GRIDS + "个网格共推选居民代表" + 2 * GRIDS + "名");
   }
 
   private static int total(List<Sheet> sheets, String name) {
