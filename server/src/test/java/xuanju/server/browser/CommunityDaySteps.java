@@ -79,6 +79,17 @@ final class CommunityDaySteps {
     assertThat(ballot())
         .containsExactly("主任（应选1名）：丁秀英、王建国", "副主任（应选1名）：石磊、刘海燕", "委员（应选3名）：李红梅、周晓东、赵文博、高丽华、黄志强");
 
+    // the meeting's steps: statements, then the candidates vote together and leave
+    assertThat(ui.text("day-steps")).contains("选举大会程序尚未登记“正式候选人竞职陈述”");
+    ui.submitConfirmed(By.id("record-step"), "确认登记“正式候选人竞职陈述”");
+    ui.noError();
+    ui.submitConfirmed(By.id("record-step"), "确认登记“候选人集中投票”");
+    ui.noError();
+    ui.type("step-note", "候选人9名集中投票后离开会场");
+    ui.submitConfirmed(By.id("record-step"), "确认登记“候选人集体回避（离开选举会场）”");
+    ui.noError();
+    assertThat(ui.text("day-steps")).contains("候选人9名集中投票后离开会场").doesNotContain("尚未登记");
+
     // the first vote: exactly half of the voters take part, so it fails
     int half = voters / 2;
     box("社区中心投票站", half - 60, half - 60, "");
