@@ -279,6 +279,11 @@ class DelegateController {
     return download(delegates.roster(id));
   }
 
+  @GetMapping("/elections/{id}/delegates/recommended-registration.xlsx")
+  ResponseEntity<byte[]> recommendedRegistration(@PathVariable long id) {
+    return download(delegates.recommendedRegistration(id));
+  }
+
   @GetMapping("/elections/{id}/delegates/statistics.xlsx")
   ResponseEntity<byte[]> statistics(@PathVariable long id) {
     return download(delegates.statistics(id));

@@ -539,6 +539,15 @@ public class DelegateService {
         DelegateDocuments.roster(p).toBytes(), DelegateDocuments.title(p, "推荐人选名册") + ".xlsx");
   }
 
+  /** 推荐人选登记表 (.xlsx, VIEW). */
+  @Transactional(readOnly = true)
+  public Download recommendedRegistration(long electionId) {
+    Page p = page(electionId);
+    return new Download(
+        RegistrationDocuments.recommended(p).toBytes(),
+        DelegateDocuments.title(p, "推荐人选登记表") + ".xlsx");
+  }
+
   /** 推荐提名工作统计表 (.xlsx, VIEW). */
   @Transactional(readOnly = true)
   public Download statistics(long electionId) {

@@ -57,6 +57,40 @@ final class RegistrationDocuments {
         .withTitle(StageDocuments.title(p, what), List.of(note));
   }
 
+  /**
+   * 推荐人选登记表: every unit's recommended names with the 登记表's fields, units in the order recorded,
+   * names in 姓氏笔画 order within a unit (as the 推荐人选名册).
+   */
+  static XlsxTable recommended(DelegateService.Page p) {
+    List<List<String>> rows = new ArrayList<>();
+    int n = 0;
+    for (DelegateService.UnitRow u : p.units()) {
+      for (Recommendee r : u.people()) {
+        String identity = r.tagsZh();
+        rows.add(
+            List.of(
+                Integer.toString(++n),
+                r.name(),
+                r.gender().labelZh(),
+                r.ethnicity(),
+                month(r.birthDate()),
+                month(r.partyJoined()),
+                r.education(),
+                r.occupation(),
+                r.category().labelZh(),
+                identity.isEmpty()
+                    ? r.category().labelZh()
+                    : r.category().labelZh() + "、" + identity,
+                u.unit().name()));
+      }
+    }
+    String what = "推荐人选登记表";
+    return new XlsxTable(what, HEADER, rows)
+        .withTitle(
+            DelegateDocuments.title(p, what),
+            List.of("推荐单位" + p.units().size() + "个，推荐人选共" + n + "名；同一推荐单位内按姓氏笔画排序；入党时间、学历未报送的留空"));
+  }
+
   /** 推荐提名工作小结 (.docx content) from the 名额与推荐提名 page's data. */
   static DocumentContent summary(DelegateService.Page p) {
     String org = p.election().organisationName();

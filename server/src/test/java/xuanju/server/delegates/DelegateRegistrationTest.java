@@ -104,6 +104,31 @@ class DelegateRegistrationTest extends DelegateStageSupport {
   @Test
   void theRegistrationFormsListThePeopleWithPartyEntryAndEducation() throws Exception {
     long e = electionWithEnterprisePool();
+    // the 推荐人选登记表: every recommended name, by unit, with the 登记表's fields
+    List<List<String>> rec = rows(as(() -> delegates.recommendedRegistration(e)));
+    assertThat(rec.get(0)).isEqualTo(RegistrationDocuments.HEADER);
+    long pool =
+        jdbc.queryForObject(
+            "SELECT COUNT(*) FROM delegate_recommendee r JOIN delegate_unit u ON u.id = r.unit_id"
+                + " WHERE u.election_id = ?",
+            Long.class,
+            e);
+    assertThat(rec.subList(1, rec.size())).hasSize((int) pool);
+    assertThat(rec.subList(1, rec.size()))
+        .anySatisfy(
+            r ->
+                assertThat(r.subList(1, 11))
+                    .containsExactly(
+                        "高峰",
+                        "男",
+                        "汉族",
+                        "1985年6月",
+                        "2008年7月",
+                        "大学本科",
+                        "某街道社区党委书记",
+                        "基层一线",
+                        "基层一线、企业",
+                        FIRST));
     decideSubjects(e);
     vettingNotice(e);
     opinions(e);

@@ -277,7 +277,12 @@ class AuthorisationMatrixTest extends H2AppTest {
         "GET " + p + "/units/{unitId}",
         Need.VIEW,
         (t, x) -> get(p + "/units/999999999", x.election()));
-    for (String doc : List.of("/recommended.xlsx", "/statistics.xlsx", "/list-template.xlsx")) {
+    for (String doc :
+        List.of(
+            "/recommended.xlsx",
+            "/recommended-registration.xlsx",
+            "/statistics.xlsx",
+            "/list-template.xlsx")) {
       row("GET " + p + doc, Need.VIEW, (t, x) -> get(p + doc, x.election()));
     }
     for (String tail :
