@@ -74,14 +74,7 @@ public class DayStepService {
     var errors = ElectionDaySteps.record(done, step).errors();
     if (!errors.isEmpty()) {
       Finding f = errors.get(0);
-      throw new InvalidInputException(
-          "step",
-          f.messageZh()
-              + "（规则："
-              + f.rule().messageZh()
-              + "；依据："
-              + f.rule().citation().display()
-              + "）");
+      throw new InvalidInputException("step", f.messageZh() + CommunityContext.basis(f.rule()));
     }
     String n = note == null ? "" : note.strip();
     jdbc.update(

@@ -112,7 +112,7 @@ public class RepresentativesService {
               + "”不在"
               + e.organisationName()
               + "的居民名册中。"
-              + refuse(CommunityRule.REPRESENTATIVES_GRID));
+              + CommunityContext.basis(CommunityRule.REPRESENTATIVES_GRID));
     }
     if (heldOn == null || heldOn.isAfter(ctx.today())) {
       throw new InvalidInputException("heldOn", "推选日期：不能为空，也不能晚于今天");
@@ -137,7 +137,7 @@ public class RepresentativesService {
               + "户，到会"
               + present
               + "户，不足三分之二。"
-              + refuse(CommunityRule.REPRESENTATIVES_TURNOUT));
+              + CommunityContext.basis(CommunityRule.REPRESENTATIVES_TURNOUT));
     }
     int max = maxSeats(households);
     if (seats > max) {
@@ -153,7 +153,7 @@ public class RepresentativesService {
               + "名，填写了"
               + seats
               + "名。"
-              + refuse(CommunityRule.REPRESENTATIVES_SEATS));
+              + CommunityContext.basis(CommunityRule.REPRESENTATIVES_SEATS));
     }
     Grid old = grids(electionId).stream().filter(x -> x.grid().equals(g)).findFirst().orElse(null);
     if (old != null) {
@@ -211,12 +211,19 @@ public class RepresentativesService {
     if (!g.grid().equals(group)) {
       throw new InvalidInputException(
           "residentId",
-          p.name() + "不是" + g.grid() + "的居民。" + refuse(CommunityRule.REPRESENTATIVES_GRID));
+          p.name()
+              + "不是"
+              + g.grid()
+              + "的居民。"
+              + CommunityContext.basis(CommunityRule.REPRESENTATIVES_GRID));
     }
     if (votes == null || votes < 0 || votes > g.present()) {
       throw new InvalidInputException(
           "votes",
-          "得票：应在0至到会户数" + g.present() + "之间。" + refuse(CommunityRule.REPRESENTATIVES_MAJORITY));
+          "得票：应在0至到会户数"
+              + g.present()
+              + "之间。"
+              + CommunityContext.basis(CommunityRule.REPRESENTATIVES_MAJORITY));
     }
     if (g.nominees().stream().anyMatch(n -> n.personId() == p.id())) {
       throw new InvalidInputException("residentId", p.name() + "已登记为本网格的被推选人");
@@ -233,7 +240,7 @@ public class RepresentativesService {
               + "户乘以名额"
               + g.seats()
               + "名。"
-              + refuse(CommunityRule.REPRESENTATIVES_MAJORITY));
+              + CommunityContext.basis(CommunityRule.REPRESENTATIVES_MAJORITY));
     }
     long majority =
         g.nominees().stream().filter(n -> (long) n.votes() * 2 > g.present()).count()
@@ -247,7 +254,7 @@ public class RepresentativesService {
               + "名，超过本网格名额"
               + g.seats()
               + "名，请核对得票。"
-              + refuse(CommunityRule.REPRESENTATIVES_SEATS));
+              + CommunityContext.basis(CommunityRule.REPRESENTATIVES_SEATS));
     }
     jdbc.update(
         "INSERT INTO community_grid_nominee (grid_id, person_id, votes_for) VALUES (?, ?, ?)",
@@ -367,9 +374,5 @@ public class RepresentativesService {
     }
     return new XlsxTable("居民代表名册", List.of("序号", "网格（居民小组）", "姓名", "性别", "得票", "推选日期"), rows)
         .withTitle(v.election().organisationName() + "居民代表名册", List.of("按网格排列，同一网格内按姓氏笔画排列"));
-  }
-
-  private static String refuse(CommunityRule r) {
-    return "（规则：" + r.messageZh() + "；依据：" + r.citation().display() + "）";
   }
 }

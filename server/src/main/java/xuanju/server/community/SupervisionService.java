@@ -34,8 +34,9 @@ import xuanju.server.election.Election;
  * (居民代表会议 with two thirds of its members present, or 居民会议 with over half), the nominees with the
  * votes in favour, the three elected (over half of those present, most votes first) and the chair
  * (主任). A member of the residents' committee (the elected of election day) or a close relative of
- * one is refused as a nominee, nothing stored. The chair's party post (纪委书记/纪检委员) is an input until
- * the party organisation's election is linked; otherwise the chair rule stays a warning.
+ * one is refused as a nominee, nothing stored. The chair rule (纪委书记/纪检委员, a warning) reads the
+ * members' party posts from the 换届's recorded 分工 ({@link TermPartyPosts}); a post typed on the
+ * nominee is used where there is no term or it has no 分工.
  */
 @Service
 public class SupervisionService {
@@ -218,7 +219,8 @@ public class SupervisionService {
       return ChosenBy.REPRESENTATIVES_MEETING;
     }
     throw new InvalidInputException(
-        "body", "推选会议：只能是居民代表会议或居民会议。" + refuse(CommunityRule.SUPERVISION_CHOSEN_BY));
+        "body",
+        "推选会议：只能是居民代表会议或居民会议。" + CommunityContext.basis(CommunityRule.SUPERVISION_CHOSEN_BY));
   }
 
   /** The quorum of the meeting: 居民代表会议 as for the 选举办法's adoption, 居民会议 over half. */
@@ -227,7 +229,10 @@ public class SupervisionService {
       Findings f = ElectionMethods.adoption(required, present, present);
       if (!f.ok()) {
         throw new InvalidInputException(
-            "present", f.errors().get(0).messageZh() + "。" + refuse(CommunityRule.METHOD_QUORUM));
+            "present",
+            f.errors().get(0).messageZh()
+                + "。"
+                + CommunityContext.basis(CommunityRule.METHOD_QUORUM));
       }
     } else if ((long) present * 2 <= required) {
       throw new InvalidInputException(
@@ -237,7 +242,7 @@ public class SupervisionService {
               + "人，到会"
               + present
               + "人，未过半数。"
-              + refuse(CommunityRule.RESIDENTS_MEETING_QUORUM));
+              + CommunityContext.basis(CommunityRule.RESIDENTS_MEETING_QUORUM));
     }
   }
 
@@ -260,7 +265,8 @@ public class SupervisionService {
     Map<Long, String> rc = results.results(e).byPerson();
     if (rc.containsKey(p.id())) {
       throw new InvalidInputException(
-          "residentId", p.name() + "是本届居民委员会成员，" + refuse(CommunityRule.SUPERVISION_RC_MEMBER));
+          "residentId",
+          p.name() + "是本届居民委员会成员，" + CommunityContext.basis(CommunityRule.SUPERVISION_RC_MEMBER));
     }
     List<Relatives.Holder> holders = new ArrayList<>();
     holders.add(
@@ -276,7 +282,8 @@ public class SupervisionService {
       boolean mine = me.equals(c.personId()) || me.equals(c.relativeId());
       if (c.rule() == CommunityRule.SUPERVISION_RC_RELATIVE && mine) {
         throw new InvalidInputException(
-            "residentId", c.messageZh() + "。" + refuse(CommunityRule.SUPERVISION_RC_RELATIVE));
+            "residentId",
+            c.messageZh() + "。" + CommunityContext.basis(CommunityRule.SUPERVISION_RC_RELATIVE));
       }
     }
     Integer n =
@@ -405,9 +412,5 @@ public class SupervisionService {
               elected));
     }
     return out;
-  }
-
-  private static String refuse(CommunityRule r) {
-    return "（规则：" + r.messageZh() + "；依据：" + r.citation().display() + "）";
   }
 }
