@@ -55,6 +55,11 @@ public enum CommunityRule implements Rule {
       Severity.ERROR,
       "居民小组代表选举时，每个居民小组选举代表二至三人",
       Src.RESIDENTS_8),
+  ELECTORATE_UNIT_KNOWN(
+      "RESIDENTS.ELECTORATE.UNIT_KNOWN",
+      Severity.ERROR,
+      "每户派代表选举须知道每名登记选民的户号，居民小组代表选举须知道每名登记选民所在的居民小组，否则无法计算户数或确定代表",
+      Src.RESIDENTS_8),
   ELECTORATE_NOT_ON_ROLL(
       "RESIDENTS.ELECTORATE.NOT_ON_ROLL", Severity.ERROR, "户代表或居民小组代表须是登记参加选举的居民", Src.RESIDENTS_8),
   ELECTORATE_NOT_ELECTOR(

@@ -67,6 +67,27 @@ public final class Electorates {
     if (mode == ElectorateMode.ALL_VOTERS) {
       return Findings.of(out);
     }
+    boolean household = mode == ElectorateMode.HOUSEHOLD_REPRESENTATIVES;
+    List<String> unknown =
+        in.roll().stream()
+            .filter(e -> (household ? e.householdId() : e.groupId()).isEmpty())
+            .map(RollEntry::name)
+            .toList();
+    if (!unknown.isEmpty()) {
+      out.add(
+          new Finding(
+              CommunityRule.ELECTORATE_UNIT_KNOWN,
+              List.of(household ? "household" : "group"),
+              Map.of("unknown", unknown.size()),
+              "登记参加选举的居民中有"
+                  + unknown.size()
+                  + "人没有"
+                  + (household ? "户号" : "居民小组")
+                  + "（"
+                  + String.join("、", unknown.subList(0, Math.min(5, unknown.size())))
+                  + (unknown.size() > 5 ? "等" : "")
+                  + "），请先在居民信息中补录"));
+    }
     for (String id : new java.util.TreeSet<>(in.representatives())) {
       if (in.entry(id) == null) {
         out.add(
@@ -77,12 +98,14 @@ public final class Electorates {
       }
     }
     Map<String, List<String>> byUnit = new TreeMap<>();
-    boolean household = mode == ElectorateMode.HOUSEHOLD_REPRESENTATIVES;
     if (!household) {
-      in.roll().forEach(e -> byUnit.putIfAbsent(e.groupId(), new ArrayList<>()));
+      in.roll().stream()
+          .filter(e -> !e.groupId().isEmpty())
+          .forEach(e -> byUnit.putIfAbsent(e.groupId(), new ArrayList<>()));
     }
     for (RollEntry e : in.roll()) {
-      if (in.representatives().contains(e.voterId())) {
+      if (in.representatives().contains(e.voterId())
+          && !(household ? e.householdId() : e.groupId()).isEmpty()) {
         byUnit
             .computeIfAbsent(household ? e.householdId() : e.groupId(), k -> new ArrayList<>())
             .add(e.name());

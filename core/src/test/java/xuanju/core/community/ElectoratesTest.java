@@ -98,6 +98,37 @@ class ElectoratesTest {
             "居民小组g0选出代表1人，应为二至三人", "居民小组g1选出代表4人，应为二至三人", "居民小组g2选出代表0人，应为二至三人");
   }
 
+  /** Without a 户号 (or a group) the households (or the groups) cannot be counted: an error. */
+  @Test
+  void votersWithoutHouseholdOrGroupAreAnError() {
+    List<RollEntry> roll = new ArrayList<>(roll());
+    for (int i = 0; i < 7; i++) {
+      roll.add(new RollEntry("x" + i, "无户" + i, "", ""));
+    }
+    Findings h =
+        Electorates.validate(
+            new Electorates.Input(ElectorateMode.HOUSEHOLD_REPRESENTATIVES, roll, Set.of()));
+    assertThat(h.errors())
+        .extracting(x -> x.code())
+        .containsExactly("RESIDENTS.ELECTORATE.UNIT_KNOWN");
+    assertThat(h.errors().get(0).messageZh())
+        .isEqualTo("登记参加选举的居民中有7人没有户号（无户0、无户1、无户2、无户3、无户4等），请先在居民信息中补录");
+    Findings g =
+        Electorates.validate(
+            new Electorates.Input(
+                ElectorateMode.GROUP_REPRESENTATIVES,
+                roll,
+                Set.of("v000", "v001", "v100", "v110", "v200", "v201", "x0")));
+    // the unknown group is not a group that must elect 2–3, and x0 counts for no group
+    assertThat(g.errors())
+        .extracting(x -> x.code())
+        .containsExactly("RESIDENTS.ELECTORATE.UNIT_KNOWN");
+    assertThat(g.errors().get(0).messageZh()).contains("7人没有居民小组");
+    Findings all =
+        Electorates.validate(new Electorates.Input(ElectorateMode.ALL_VOTERS, roll, Set.of()));
+    assertThat(all.ok()).isTrue();
+  }
+
   @Test
   void representativeNotOnTheRollIsRefused() {
     Findings f = Electorates.validate(input(ElectorateMode.HOUSEHOLD_REPRESENTATIVES, "stranger"));

@@ -155,6 +155,9 @@ public final class AuditActions {
     m.put("COMMUNITY_BOX_COUNTED", "登记居民委员会选举票箱选票核对数");
     m.put("COMMUNITY_SHEET_ENTERED", "录入居民委员会选举分职位计票单");
     m.put("COMMUNITY_DAY_STEP", "登记选举大会程序环节（竞职陈述、候选人集中投票与回避）");
+    m.put("COMMUNITY_ELECTORS_NAMED", "确定户代表或居民小组代表");
+    m.put("COMMUNITY_ELECTOR_REMOVED", "撤销户代表或居民小组代表");
+    m.put("COMMUNITY_CHECK_IN", "居民委员会选举签到领票");
     m.put("COMMUNITY_VOTE_DECIDED", "确定居民委员会选举投票结果");
     m.put("COMMUNITY_VOTE_RERUN", "居民委员会选举重新组织投票");
     m.put("COMMUNITY_SUPERVISION_MEETING", "登记居务监督委员会推选会议");

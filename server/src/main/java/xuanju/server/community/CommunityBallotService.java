@@ -10,7 +10,6 @@ import org.springframework.transaction.annotation.Transactional;
 import xuanju.core.community.CommitteePost;
 import xuanju.core.community.CommunityRule;
 import xuanju.core.community.ElectionMethods;
-import xuanju.core.community.ElectorateMode;
 import xuanju.core.outcome.RoundKind;
 import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
@@ -20,7 +19,8 @@ import xuanju.server.election.Election;
 /**
  * Opens the first vote of a residents' committee election (one ballot with the posts 主任, 副主任, 委员
  * from the published formal list, in 姓氏笔画 order) with its turnout base fixed under the adopted
- * 选举办法's electorate, shows the election day, and prints the ballot.
+ * 选举办法's electorate ({@link ElectorService#opening}), shows the election day, and prints the
+ * ballot.
  */
 @Service
 public class CommunityBallotService {
@@ -30,16 +30,19 @@ public class CommunityBallotService {
   private final CommunityVotingRepository repo;
   private final ElectionMethodService methods;
   private final FormalCandidatesService formal;
+  private final ElectorService electors;
 
   CommunityBallotService(
       CommunityContext ctx,
       CommunityVotingRepository repo,
       ElectionMethodService methods,
-      FormalCandidatesService formal) {
+      FormalCandidatesService formal,
+      ElectorService electors) {
     this.ctx = ctx;
     this.repo = repo;
     this.methods = methods;
     this.formal = formal;
+    this.electors = electors;
   }
 
   /** The election day: votes so far, the boxes, and the current vote's counts and sheets. */
@@ -141,7 +144,7 @@ public class CommunityBallotService {
     if (!repo.votes(electionId).isEmpty()) {
       throw new IllegalStateException("本次选举的投票已经开始");
     }
-    Base base = base(electionId, m.mode());
+    ElectorService.Base base = electors.opening(e, m.mode());
     String user = AccessService.currentUser();
     long id =
         repo.openVote(
@@ -170,28 +173,6 @@ public class CommunityBallotService {
             + base.count()
             + (base.noteZh().isEmpty() ? "" : "（" + base.noteZh() + "）"));
     return id;
-  }
-
-  /** The turnout base and how it was counted. */
-  record Base(long count, String noteZh) {}
-
-  /**
-   * The base under the mode. The register holds no households and no group representatives, so
-   * those modes count the listed voters and say so rather than invent the missing data.
-   */
-  Base base(long electionId, ElectorateMode mode) {
-    long voters = repo.listedVoters(electionId);
-    return switch (mode) {
-      case ALL_VOTERS -> new Base(voters, "登记参加选举的居民" + voters + "人");
-      case HOUSEHOLD_REPRESENTATIVES ->
-          new Base(
-              voters,
-              "选举办法规定每户派代表选举，但选民登记册没有户的记录，无法按户数计算；本次以登记参加选举的居民" + voters + "人为计算基数，请居民选举委员会核实户数");
-      case GROUP_REPRESENTATIVES ->
-          new Base(
-              voters,
-              "选举办法规定由居民小组代表选举，但选民登记册没有居民小组代表的记录；本次以登记参加选举的居民" + voters + "人为计算基数，请居民选举委员会核实代表人数");
-    };
   }
 
   /** The ballot of the current vote (PDF): the posts in order, names in 姓氏笔画, write-in lines. */

@@ -35,6 +35,7 @@ class CommunityVotingController {
   private final PostDecisionService decisions;
   private final CommunityProxyService proxies;
   private final DayStepService steps;
+  private final ElectorService electors;
   private final AccessService access;
 
   CommunityVotingController(
@@ -44,6 +45,7 @@ class CommunityVotingController {
       PostDecisionService decisions,
       CommunityProxyService proxies,
       DayStepService steps,
+      ElectorService electors,
       AccessService access) {
     this.ballots = ballots;
     this.boxes = boxes;
@@ -51,6 +53,7 @@ class CommunityVotingController {
     this.decisions = decisions;
     this.proxies = proxies;
     this.steps = steps;
+    this.electors = electors;
     this.access = access;
   }
 
@@ -61,6 +64,7 @@ class CommunityVotingController {
     model.addAttribute("day", day);
     model.addAttribute("proxies", proxies.live(id));
     model.addAttribute("steps", steps.view(id));
+    model.addAttribute("electors", electors.view(id));
     model.addAttribute("posts", CommitteePost.values());
     String user = AccessService.currentUser();
     boolean admin = AccessService.currentIsAdmin();
@@ -134,6 +138,68 @@ class CommunityVotingController {
       HttpServletResponse response,
       RedirectAttributes flash) {
     return attempt(id, model, response, flash, "已登记选举大会程序环节", () -> steps.record(id, step, note));
+  }
+
+  @PostMapping(BASE + "/electors")
+  String electors(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") @FreeText(label = "代表的公民身份号码", max = 20000, multiline = true)
+          String lines,
+      @RequestParam(defaultValue = "") @FreeText(label = "推选或确定情况", max = 200) String basis,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    int[] n = {-1};
+    String view =
+        attempt(
+            id,
+            model,
+            response,
+            flash,
+            "",
+            () -> n[0] = electors.addRepresentatives(id, lines, basis));
+    if (n[0] >= 0) {
+      flash.addFlashAttribute("message", n[0] == 0 ? "所填代表均已登记，未作更改" : "已登记代表" + n[0] + "名");
+    }
+    return view;
+  }
+
+  @PostMapping(BASE + "/electors/remove")
+  String removeElector(
+      @PathVariable long id,
+      @RequestParam long registrationId,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    return attempt(
+        id,
+        model,
+        response,
+        flash,
+        "已撤销该代表",
+        () -> electors.removeRepresentative(id, registrationId));
+  }
+
+  @PostMapping(BASE + "/check-in")
+  String checkIn(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") @FreeText(label = "公民身份号码", max = 18) String residentId,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    String[] done = new String[1];
+    String view =
+        attempt(
+            id,
+            model,
+            response,
+            flash,
+            "",
+            () -> done[0] = electors.checkIn(id, residentId).messageZh());
+    if (done[0] != null) {
+      flash.addFlashAttribute("message", done[0]);
+    }
+    return view;
   }
 
   @PostMapping(BASE + "/decide")

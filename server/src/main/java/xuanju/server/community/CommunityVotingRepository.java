@@ -184,15 +184,6 @@ class CommunityVotingRepository {
         electionId);
   }
 
-  long listedVoters(long electionId) {
-    Long n =
-        jdbc.queryForObject(
-            "SELECT COUNT(*) FROM voter_registration WHERE election_id = ? AND status = 'LISTED'",
-            Long.class,
-            electionId);
-    return n == null ? 0 : n;
-  }
-
   Map<Long, BoxCount> boxCounts(long voteId) {
     Map<Long, BoxCount> out = new LinkedHashMap<>();
     jdbc.query(

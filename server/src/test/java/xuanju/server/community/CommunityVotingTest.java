@@ -124,11 +124,21 @@ class CommunityVotingTest extends CommunitySupport {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("正式候选人名单尚未公布");
     publish(c, all(c));
+    // households vote, but the register has no 户号 for them: refused, nothing opened
+    assertThatThrownBy(() -> as(() -> ballots.openFirst(e)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("有14人没有户号")
+        .hasMessageContaining("城市居民委员会组织法");
+    assertThat(day(e).votes()).isEmpty();
+    // two voters per household: 7 households
+    int i = 0;
+    for (String id : c.ids().values()) {
+      jdbc.update("UPDATE person SET household = ? WHERE resident_id = ?", "H" + (i++ / 2), id);
+    }
     as(() -> ballots.openFirst(e));
     var v = day(e).current().orElseThrow();
-    // the register has no households: the voters are counted, and the page says so
-    assertThat(v.base()).isEqualTo(14);
-    assertThat(v.baseNoteZh()).contains("没有户的记录").contains("14人");
+    assertThat(v.base()).isEqualTo(7);
+    assertThat(v.baseNoteZh()).contains("登记参加选举的居民14人，共7户");
     assertThat(v.rounds().stream().map(x -> x.post()))
         .containsExactly(
             CommitteePost.DIRECTOR, CommitteePost.DEPUTY_DIRECTOR, CommitteePost.MEMBER);

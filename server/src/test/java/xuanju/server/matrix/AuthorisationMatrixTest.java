@@ -608,7 +608,26 @@ class AuthorisationMatrixTest extends H2AppTest {
         "GET /api/elections/{id}/community/votes",
         Need.VIEW,
         (t, x) -> get("/api/elections/{id}/community/votes", x.election()));
-    for (String action : List.of("open", "decide", "rerun", "proxies", "steps")) {
+    row(
+        "GET /api/elections/{id}/community/electors",
+        Need.VIEW,
+        (t, x) -> get("/api/elections/{id}/community/electors", x.election()));
+    row(
+        "POST /api/elections/{id}/community/check-ins",
+        Need.COUNT,
+        (t, x) ->
+            post("/api/elections/{id}/community/check-ins", x.election())
+                .contentType("application/json")
+                .content("{\"residentId\": \"\"}"));
+    row(
+        "POST " + v + "/check-in",
+        Need.COUNT,
+        (t, x) -> post(v + "/check-in", x.election()).param("residentId", ""));
+    row(
+        "POST " + v + "/electors/remove",
+        Need.MANAGE,
+        (t, x) -> post(v + "/electors/remove", x.election()).param("registrationId", "999999999"));
+    for (String action : List.of("open", "decide", "rerun", "proxies", "steps", "electors")) {
       row(
           "POST " + v + "/" + action,
           Need.MANAGE,
