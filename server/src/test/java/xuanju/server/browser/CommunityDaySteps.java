@@ -90,6 +90,16 @@ final class CommunityDaySteps {
     ui.noError();
     assertThat(ui.text("day-steps")).contains("候选人9名集中投票后离开会场").doesNotContain("尚未登记");
 
+    // check-in at the desk: all voters vote, one ballot each; a second check-in is refused
+    assertThat(ui.text("electors-base")).isEqualTo("" + voters);
+    for (String rid : List.of(others.get(30), others.get(31), others.get(30))) {
+      ui.type("check-in-id", rid);
+      ui.submit(By.id("check-in-submit"));
+    }
+    assertThat(ui.text("error")).contains("已经签到领票", "城市居民委员会组织法");
+    assertThat(ui.text("check-in-count")).isEqualTo("2");
+    ui.open(voting());
+
     // the first vote: exactly half of the voters take part, so it fails
     int half = voters / 2;
     box("社区中心投票站", half - 60, half - 60, "");
