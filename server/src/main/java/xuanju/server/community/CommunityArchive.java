@@ -109,7 +109,9 @@ public class CommunityArchive {
     for (var v : r.votes()) {
       ObjectNode o = votes.addObject();
       o.put("number", v.number());
+      o.put("mode", v.mode().name());
       o.put("base", v.base());
+      o.put("baseZh", v.baseZh());
       o.put("issued", v.issued());
       o.put("returned", v.returned());
       ArrayNode posts = o.putArray("posts");

@@ -50,9 +50,9 @@ final class CommunityResultsDocuments {
     StringBuilder s =
         new StringBuilder()
             .append(v.titleZh())
-            .append("：登记选民")
-            .append(v.base())
-            .append("人，发出选票")
+            .append("：")
+            .append(v.baseZh())
+            .append("，发出选票")
             .append(v.issued())
             .append("张，收回选票")
             .append(v.returned())

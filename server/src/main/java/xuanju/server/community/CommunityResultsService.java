@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import xuanju.core.community.CarryDown;
 import xuanju.core.community.CommitteePost;
+import xuanju.core.community.ElectorateMode;
 import xuanju.server.access.Permission;
 import xuanju.server.election.Election;
 
@@ -44,16 +45,27 @@ public class CommunityResultsService {
   /**
    * The numbers of one decided vote (一次投票).
    *
-   * @param base the registered voters the turnout was measured against (登记选民数)
+   * @param mode the electorate the base counts (voters, households or group representatives)
+   * @param base what the turnout was measured against (登记选民数, 户数 or 居民小组代表数)
    */
   public record VoteNumbers(
       int number,
       String titleZh,
+      ElectorateMode mode,
       long base,
       long issued,
       long returned,
       List<PostNumbers> posts,
       List<String> outcomes) {
+    /** The base in words: 登记选民N人, 登记户数N户 or 居民小组代表N人. */
+    public String baseZh() {
+      return switch (mode) {
+        case ALL_VOTERS -> "登记选民" + base + "人";
+        case HOUSEHOLD_REPRESENTATIVES -> "登记户数" + base + "户";
+        case GROUP_REPRESENTATIVES -> "居民小组代表" + base + "人";
+      };
+    }
+
     /** 参选率 (returned ÷ base) in per cent with two decimals, e.g. {@code 85.00%}. */
     public String turnoutZh() {
       return base == 0
@@ -158,7 +170,8 @@ public class CommunityResultsService {
         }
       }
       numbers.add(
-          new VoteNumbers(v.number(), v.titleZh(), v.base(), issued, returned, posts, outcomes));
+          new VoteNumbers(
+              v.number(), v.titleZh(), v.mode(), v.base(), issued, returned, posts, outcomes));
     }
     boolean complete =
         !votes.isEmpty()
