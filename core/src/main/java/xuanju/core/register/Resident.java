@@ -28,6 +28,8 @@ import xuanju.core.rule.InvalidInputException;
  * @param hukouPlace 户籍地 (household-registration place)
  * @param residencePlace 现居住地 (where the person actually lives)
  * @param group 居民小组 / 村民小组 / 网格
+ * @param household 户号 (household number in the 户籍/居住 records), empty if unknown; at most {@link
+ *     #HOUSEHOLD_MAX} characters
  * @param workplace 工作单位, empty if none
  * @param partyMemberId the id of the person's entry in the party roster (党员名册), empty if none
  * @param politicalStatus 政治面貌, or null if unknown
@@ -43,6 +45,7 @@ public record Resident(
     String hukouPlace,
     String residencePlace,
     String group,
+    String household,
     String workplace,
     String partyMemberId,
     PoliticalStatus politicalStatus,
@@ -54,6 +57,9 @@ public record Resident(
 
   /** The longest address, place, group or workplace accepted (characters). */
   public static final int TEXT_MAX = 200;
+
+  /** The longest 户号 accepted (characters). */
+  public static final int HOUSEHOLD_MAX = 50;
 
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -83,6 +89,10 @@ public record Resident(
     hukouPlace = text("hukouPlace", hukouPlace);
     residencePlace = text("residencePlace", residencePlace);
     group = text("group", group);
+    household = household == null ? "" : household.strip();
+    if (household.codePointCount(0, household.length()) > HOUSEHOLD_MAX) {
+      throw new InvalidInputException("household", "户号不能超过" + HOUSEHOLD_MAX + "个字（" + name + "）");
+    }
     workplace = text("workplace", workplace);
     partyMemberId = partyMemberId == null ? "" : partyMemberId.strip();
     if (!partyMemberId.isEmpty() && politicalStatus != null && !politicalStatus.cpc()) {
@@ -200,6 +210,7 @@ public record Resident(
     private String hukouPlace;
     private String residencePlace;
     private String group;
+    private String household;
     private String workplace;
     private String partyMemberId;
     private PoliticalStatus politicalStatus;
@@ -233,6 +244,12 @@ public record Resident(
 
     public Builder group(String v) {
       group = v;
+      return this;
+    }
+
+    /** 户号. */
+    public Builder household(String v) {
+      household = v;
       return this;
     }
 
@@ -270,6 +287,7 @@ public record Resident(
           hukouPlace,
           residencePlace,
           group,
+          household,
           workplace,
           partyMemberId,
           politicalStatus,

@@ -95,6 +95,10 @@ public final class Residents {
         out.add(tooLong(f, Resident.TEXT_MAX));
       }
     }
+    String household = in.get(ResidentField.HOUSEHOLD).strip();
+    if (household.codePointCount(0, household.length()) > Resident.HOUSEHOLD_MAX) {
+      out.add(tooLong(ResidentField.HOUSEHOLD, Resident.HOUSEHOLD_MAX));
+    }
     String eth = in.get(ResidentField.ETHNICITY);
     if (!eth.isBlank() && Ethnicities.parse(eth).isEmpty()) {
       out.add(notAllowed(ResidentField.ETHNICITY, eth, "如“汉族”“蒙古族”的民族名称"));
@@ -133,6 +137,7 @@ public final class Residents {
               .hukouPlace(in.get(ResidentField.HUKOU_PLACE))
               .residencePlace(in.get(ResidentField.RESIDENCE_PLACE))
               .group(in.get(ResidentField.GROUP))
+              .household(household)
               .workplace(in.get(ResidentField.WORKPLACE))
               .politicalStatus(ps)
               .occupation(occ)

@@ -96,9 +96,16 @@ class ResidentTest {
         .satisfies(x -> assertThat(((InvalidInputException) x).field()).isEqualTo("address"));
     assertThatThrownBy(
             () ->
-                new Resident(null, "甲", null, null, null, null, null, null, null, null, null, null))
+                new Resident(
+                    null, "甲", null, null, null, null, null, null, null, null, null, null, null))
         .isInstanceOf(InvalidInputException.class)
         .satisfies(x -> assertThat(((InvalidInputException) x).field()).isEqualTo("residentId"));
+    assertThatThrownBy(() -> Resident.builder(id, "甲").household("1".repeat(51)).build())
+        .isInstanceOf(InvalidInputException.class)
+        .satisfies(x -> assertThat(((InvalidInputException) x).field()).isEqualTo("household"))
+        .hasMessageContaining("户号不能超过50个字");
+    assertThat(Resident.builder(id, "甲").household(" 12-3 ").build().household()).isEqualTo("12-3");
+    assertThat(Resident.builder(id, "甲").build().household()).isEmpty();
   }
 
   @Test

@@ -85,4 +85,43 @@ class ResidentsTest {
     assertThat(ResidentField.byHeader("备注")).isEmpty();
     assertThat(new ResidentInput(Map.of()).isBlank()).isTrue();
   }
+
+  @Test
+  void householdHeadersAreRecognised() {
+    assertThat(ResidentField.byHeader("户号")).contains(ResidentField.HOUSEHOLD);
+    assertThat(ResidentField.byHeader("户编号")).contains(ResidentField.HOUSEHOLD);
+    assertThat(ResidentField.byHeader(" 户口簿编号 * ")).contains(ResidentField.HOUSEHOLD);
+    assertThat(ResidentField.byHeader("户号（户口簿首页）")).contains(ResidentField.HOUSEHOLD);
+    assertThat(ResidentField.byHeader("户号[选填]")).contains(ResidentField.HOUSEHOLD);
+    assertThat(ResidentField.byHeader("户号*")).contains(ResidentField.HOUSEHOLD);
+    assertThat(ResidentField.byHeader("户编号(选填)")).contains(ResidentField.HOUSEHOLD);
+    assertThat(ResidentField.byHeader("户主")).isEmpty();
+    assertThat(ResidentField.HOUSEHOLD.labelZh()).isEqualTo("户号");
+    assertThat(ResidentField.HOUSEHOLD.required()).isFalse();
+  }
+
+  @Test
+  void householdIsStrippedAndEmptyWhenAbsent() {
+    Map<ResidentField, String> v = good();
+    v.put(ResidentField.HOUSEHOLD, "  0301 0012 ");
+    Resident r = Residents.validate(row(v), TODAY).resident().orElseThrow();
+    assertThat(r.household()).isEqualTo("0301 0012");
+    assertThat(Residents.validate(row(good()), TODAY).resident().orElseThrow().household())
+        .isEmpty();
+  }
+
+  @Test
+  void householdOfMoreThanFiftyCharactersIsRefusedNamingIt() {
+    Map<ResidentField, String> v = good();
+    v.put(ResidentField.HOUSEHOLD, "户".repeat(Resident.HOUSEHOLD_MAX));
+    assertThat(Residents.validate(row(v), TODAY).ok()).isTrue();
+    v.put(ResidentField.HOUSEHOLD, "户".repeat(Resident.HOUSEHOLD_MAX + 1));
+    ResidentCheck c = Residents.validate(row(v), TODAY);
+    assertThat(c.ok()).isFalse();
+    assertThat(c.resident()).isEmpty();
+    assertThat(c.on(ResidentField.HOUSEHOLD)).hasSize(1);
+    Finding f = c.on(ResidentField.HOUSEHOLD).get(0);
+    assertThat(f.code()).isEqualTo(RegisterRule.FIELD_TOO_LONG.code());
+    assertThat(f.messageZh()).isEqualTo("户号不能超过50个字");
+  }
 }

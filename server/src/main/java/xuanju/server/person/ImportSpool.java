@@ -52,6 +52,7 @@ final class ImportSpool implements Closeable {
     out.writeUTF(r.politicalStatus() == null ? "" : r.politicalStatus().name());
     out.writeUTF(r.occupation() == null ? "" : r.occupation().name());
     out.writeUTF(PersonRepository.tagsText(r));
+    out.writeUTF(r.household());
     count++;
   }
 
@@ -82,9 +83,11 @@ final class ImportSpool implements Closeable {
         String ps = in.readUTF();
         String occ = in.readUTF();
         String tags = in.readUTF();
+        String household = in.readUTF();
         b.politicalStatus(ps.isEmpty() ? null : PoliticalStatus.valueOf(ps))
             .occupation(occ.isEmpty() ? null : Occupation.valueOf(occ))
-            .tags(tags.isEmpty() ? Set.of() : Set.of(tags.split("、")));
+            .tags(tags.isEmpty() ? Set.of() : Set.of(tags.split("、")))
+            .household(household);
         sink.accept(new PersonBulkWriter.Row(id, unit, b.build()));
       }
     }

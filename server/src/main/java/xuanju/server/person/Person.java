@@ -18,6 +18,7 @@ import xuanju.core.roster.ResidentIds;
  * @param organisationId the organisation whose officers keep the record (access is scoped by it)
  * @param unit 村 / 社区 / 单位
  * @param group 居民小组 / 村民小组 / 网格
+ * @param household 户号 (household number), empty when unknown
  * @param residentId the full 18-character resident ID number (公民身份号码); personal data: show {@link
  *     #maskedResidentId()} unless an officer needs the full number
  * @param partyMemberId the person's entry in the party roster (党员名册), or null
@@ -30,6 +31,7 @@ public record Person(
     long organisationId,
     String unit,
     String group,
+    String household,
     String name,
     String residentId,
     Gender gender,
@@ -88,6 +90,7 @@ public record Person(
         .hukouPlace(hukouPlace)
         .residencePlace(residencePlace)
         .group(group)
+        .household(household)
         .workplace(workplace)
         .partyMemberId(partyMemberId == null ? "" : partyMemberId.toString())
         .politicalStatus(politicalStatus)

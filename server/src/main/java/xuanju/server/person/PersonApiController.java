@@ -40,6 +40,7 @@ class PersonApiController {
       long organisationId,
       String unit,
       String group,
+      String household,
       String name,
       String residentIdMasked,
       String gender,
@@ -55,6 +56,7 @@ class PersonApiController {
           p.organisationId(),
           p.unit(),
           p.group(),
+          p.household(),
           p.name(),
           p.maskedResidentId(),
           p.gender().labelZh(),
@@ -74,7 +76,7 @@ class PersonApiController {
   @Operation(summary = "查询居民名册（按村/社区/单位、居民小组、姓氏笔画排序；公民身份号码脱敏）")
   PersonPage list(
       @Parameter(description = "组织编号；不填则查询有权查看的全部组织") @RequestParam(required = false) Long org,
-      @Parameter(description = "姓名、公民身份号码开头（至少4位）或村/社区/单位") @RequestParam(defaultValue = "")
+      @Parameter(description = "姓名、公民身份号码开头（至少4位）、村/社区/单位或户号（精确）") @RequestParam(defaultValue = "")
           String q,
       @Parameter(description = "村/社区/单位（精确）") @RequestParam(defaultValue = "") String unit,
       @Parameter(description = "居民小组（精确）") @RequestParam(required = false) String group,

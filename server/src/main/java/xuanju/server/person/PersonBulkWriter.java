@@ -73,8 +73,8 @@ class PersonBulkWriter {
         c.prepareStatement(
             "INSERT INTO person (organisation_id, unit, name, resident_id, gender, birth_date,"
                 + " ethnicity, address, hukou_place, residence_place, residents_group, workplace,"
-                + " political_status, occupation, tags, created_at, updated_at, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
+                + " political_status, occupation, tags, household, created_at, updated_at, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)")) {
       int n = 0;
       for (Row r : rows) {
         ps.setLong(1, organisationId);
@@ -215,13 +215,13 @@ class PersonBulkWriter {
   private static final String COPY_SQL =
       "COPY person (organisation_id, unit, name, resident_id, gender, birth_date,"
           + " ethnicity, address, hukou_place, residence_place, residents_group,"
-          + " workplace, political_status, occupation, tags, created_at, updated_at,"
+          + " workplace, political_status, occupation, tags, household, created_at, updated_at,"
           + " version) FROM STDIN WITH (FORMAT binary)";
 
   /** One person in the column order of {@link #COPY_SQL}. */
   private static void row(
       PgBinaryRows out, long organisationId, String unit, Resident r, Instant now) {
-    out.row(18)
+    out.row(19)
         .int8(organisationId)
         .text(unit)
         .text(r.name())
@@ -237,6 +237,7 @@ class PersonBulkWriter {
         .text(r.politicalStatus() == null ? null : r.politicalStatus().name())
         .text(r.occupation() == null ? null : r.occupation().name())
         .text(PersonRepository.tagsText(r))
+        .text(r.household())
         .timestamp(now)
         .timestamp(now)
         .int4(0);
@@ -254,7 +255,7 @@ class PersonBulkWriter {
             "UPDATE person SET unit = ?, name = ?, resident_id = ?, gender = ?, birth_date = ?,"
                 + " ethnicity = ?, address = ?, hukou_place = ?, residence_place = ?,"
                 + " residents_group = ?, workplace = ?, political_status = ?, occupation = ?,"
-                + " tags = ?, updated_at = ?, version = version + 1 WHERE id = ?")) {
+                + " tags = ?, household = ?, updated_at = ?, version = version + 1 WHERE id = ?")) {
       int n = 0;
       for (Row r : rows) {
         ps.setString(1, r.unit());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import xuanju.core.register.Resident;
 import xuanju.core.register.ResidentField;
 import xuanju.core.register.ResidentInput;
 
@@ -26,6 +27,11 @@ final class PersonColumns {
   /** The longest 居民小组 ({@code person.residents_group}). */
   static final int GROUP_MAX = 50;
 
+  /**
+   * The longest 户号 ({@code person.household}); the same as core's {@link Resident#HOUSEHOLD_MAX}.
+   */
+  static final int HOUSEHOLD_MAX = Resident.HOUSEHOLD_MAX;
+
   /** The longest tag text ({@code person.tags}). */
   static final int TAGS_MAX = 200;
 
@@ -34,6 +40,7 @@ final class PersonColumns {
       List.of(
           UNIT_HEADER,
           "居民小组",
+          "户号",
           "姓名",
           "公民身份号码",
           "民族",

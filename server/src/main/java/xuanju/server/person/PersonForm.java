@@ -9,6 +9,7 @@ import xuanju.core.register.ResidentInput;
 public class PersonForm {
   private String unit = "";
   private String group = "";
+  private String household = "";
   private String name = "";
   private String residentId = "";
   private String ethnicity = "";
@@ -26,6 +27,7 @@ public class PersonForm {
     PersonForm f = new PersonForm();
     f.unit = p.unit();
     f.group = p.group();
+    f.household = p.household();
     f.name = p.name();
     f.residentId = p.residentId();
     f.ethnicity = p.ethnicity() == null ? "" : p.ethnicity();
@@ -50,6 +52,7 @@ public class PersonForm {
     v.put(ResidentField.HUKOU_PLACE, hukouPlace);
     v.put(ResidentField.RESIDENCE_PLACE, residencePlace);
     v.put(ResidentField.GROUP, group);
+    v.put(ResidentField.HOUSEHOLD, household);
     v.put(ResidentField.WORKPLACE, workplace);
     v.put(ResidentField.POLITICAL_STATUS, politicalStatus);
     v.put(ResidentField.OCCUPATION, occupation);
@@ -75,6 +78,15 @@ public class PersonForm {
 
   public void setGroup(String group) {
     this.group = s(group);
+  }
+
+  /** 户号. */
+  public String getHousehold() {
+    return household;
+  }
+
+  public void setHousehold(String household) {
+    this.household = s(household);
   }
 
   public String getName() {

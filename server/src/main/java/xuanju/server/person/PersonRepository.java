@@ -43,7 +43,7 @@ import xuanju.core.roster.ResidentIds;
 public class PersonRepository {
   static final String COLUMNS =
       "id, organisation_id, unit, name, resident_id, gender, birth_date, ethnicity, address,"
-          + " hukou_place, residence_place, residents_group, workplace, party_member_id,"
+          + " hukou_place, residence_place, residents_group, household, workplace, party_member_id,"
           + " political_status, occupation, tags, died_on, version";
   private static final int CHUNK = 500;
   private static final NameOrder STROKES = NameOrder.surnameStrokes();
@@ -444,8 +444,8 @@ public class PersonRepository {
                   "INSERT INTO person (organisation_id, unit, name, resident_id, gender,"
                       + " birth_date, ethnicity, address, hukou_place, residence_place,"
                       + " residents_group, workplace, political_status, occupation, tags,"
-                      + " party_member_id, created_at, updated_at, version)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                      + " household, party_member_id, created_at, updated_at, version)"
+                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                   new String[] {"id"});
           ps.setLong(1, organisationId);
           ps.setString(2, unit);
@@ -469,7 +469,7 @@ public class PersonRepository {
                       "UPDATE person SET unit = ?, name = ?, resident_id = ?, gender = ?,"
                           + " birth_date = ?, ethnicity = ?, address = ?, hukou_place = ?,"
                           + " residence_place = ?, residents_group = ?, workplace = ?,"
-                          + " political_status = ?, occupation = ?, tags = ?,"
+                          + " political_status = ?, occupation = ?, tags = ?, household = ?,"
                           + " party_member_id = ?, updated_at = ?, version = version + 1"
                           + " WHERE id = ? AND version = ?");
               ps.setString(1, unit);
@@ -518,7 +518,10 @@ public class PersonRepository {
         organisationId);
   }
 
-  /** Binds the twelve columns name … tags from {@code first}; returns the next index. */
+  /**
+   * Binds the fourteen columns name … tags, household (in the order of the column lists that use
+   * it) from {@code first}; returns the next index.
+   */
   static int bind(PreparedStatement ps, int first, Resident r) throws SQLException {
     int i = first;
     ps.setString(i++, r.name());
@@ -534,6 +537,7 @@ public class PersonRepository {
     ps.setString(i++, r.politicalStatus() == null ? null : r.politicalStatus().name());
     ps.setString(i++, r.occupation() == null ? null : r.occupation().name());
     ps.setString(i++, tagsText(r));
+    ps.setString(i++, r.household());
     return i;
   }
 
@@ -555,6 +559,7 @@ public class PersonRepository {
         rs.getLong("organisation_id"),
         rs.getString("unit"),
         rs.getString("residents_group"),
+        rs.getString("household"),
         rs.getString("name"),
         rs.getString("resident_id"),
         Gender.valueOf(rs.getString("gender")),
@@ -622,15 +627,17 @@ public class PersonRepository {
       String like = "%" + escapeLike(q.text()) + "%";
       String id = ResidentIds.normalise(q.text());
       if (id.length() >= 4 && id.matches("[0-9X]+")) {
-        parts.add("(name LIKE ? OR unit LIKE ? OR resident_id LIKE ?)");
+        parts.add("(name LIKE ? OR unit LIKE ? OR resident_id LIKE ? OR household = ?)");
         args.add(like);
         args.add(like);
         args.add(escapeLike(id) + "%");
+        args.add(q.text().strip());
       } else {
-        parts.add("(name LIKE ? OR unit LIKE ? OR residents_group LIKE ?)");
+        parts.add("(name LIKE ? OR unit LIKE ? OR residents_group LIKE ? OR household = ?)");
         args.add(like);
         args.add(like);
         args.add(like);
+        args.add(q.text().strip());
       }
     }
     return new Where(

@@ -361,6 +361,7 @@ public class PersonService {
     List<String> parts = new ArrayList<>();
     diff(parts, "村/社区/单位", a.unit(), b.unit());
     diff(parts, "居民小组", a.group(), b.group());
+    diff(parts, "户号", a.household(), b.household());
     diff(parts, "姓名", a.name(), b.name());
     diff(parts, "公民身份号码", a.maskedResidentId(), b.maskedResidentId());
     if (!a.residentId().equals(b.residentId())

@@ -575,6 +575,7 @@ class TownRegisterBrowserTest extends H2AppTest {
     return new Resident(
         r.unit(),
         r.group(),
+        r.household(),
         r.name(),
         id,
         r.ethnicity(),

@@ -77,6 +77,7 @@ class PersonImportTest extends H2AppTest {
     assertThat(stored.birthDate()).isEqualTo(p0.birthDate());
     assertThat(stored.ethnicity()).isEqualTo(p0.ethnicity());
     assertThat(stored.tagsText()).isEqualTo(p0.tags());
+    assertThat(stored.household()).isNotEmpty().isEqualTo(p0.household());
 
     // counts per unit as generated
     Map<String, Long> perUnit =
@@ -138,6 +139,92 @@ class PersonImportTest extends H2AppTest {
                 .getContentAsString());
     assertThat(byId.get("matching").asLong()).isGreaterThanOrEqualTo(1);
     assertThat(byId.toString()).contains(p0.name());
+
+    // the API gives each person's 户号, and a 户号 finds the whole household
+    JsonNode byHousehold =
+        json.readTree(
+            mvc.perform(
+                    get("/api/people")
+                        .param("org", "" + org)
+                        .param("q", p0.household())
+                        .param("size", "500")
+                        .with(PeopleTestSupport.admin()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    List<String> household =
+        people.stream()
+            .filter(p -> p.household().equals(p0.household()))
+            .map(PopulationGenerator.Resident::name)
+            .sorted()
+            .toList();
+    List<String> found = new ArrayList<>();
+    for (JsonNode n : byHousehold.get("people")) {
+      assertThat(n.get("household").asString()).isEqualTo(p0.household());
+      found.add(n.get("name").asString());
+    }
+    assertThat(found.stream().sorted().toList()).isEqualTo(household);
+  }
+
+  @Test
+  void aTooLongHouseholdIsRefusedNamingTheRowAndNothingIsWritten() throws Exception {
+    long org = PeopleTestSupport.town(orgs, "户号测试镇");
+    List<PopulationGenerator.Resident> people =
+        PopulationGenerator.of(20, DAY).withSeed(19).people();
+    List<List<String>> rows = new ArrayList<>();
+    for (PopulationGenerator.Resident p : people) {
+      rows.add(new ArrayList<>(p.cells()));
+    }
+    // data row 8 is file row 9: 51 characters
+    rows.get(7).set(PopulationGenerator.HOUSEHOLD, "户".repeat(51));
+    long before = PeopleTestSupport.countAll(jdbc);
+    long auditBefore = audit.latest(1).get(0).seq();
+    JsonNode report =
+        upload(org, "long.csv", csv(rows, java.nio.charset.StandardCharsets.UTF_8), 422);
+    assertThat(report.get("errorCount").asInt()).isEqualTo(1);
+    JsonNode e = report.get("errors").get(0);
+    assertThat(e.get("row").asInt()).isEqualTo(9);
+    assertThat(e.get("column").asString()).isEqualTo("户号");
+    assertThat(e.get("code").asString()).isEqualTo("REGISTER.FIELD.TOO_LONG");
+    assertThat(e.get("message").asString()).isEqualTo("户号不能超过50个字");
+    assertThat(PeopleTestSupport.countAll(jdbc)).isEqualTo(before);
+    assertThat(audit.latest(1).get(0).seq()).isEqualTo(auditBefore);
+
+    // 50 characters fit; then an update with a too-long 户号 changes nobody
+    rows.get(7).set(PopulationGenerator.HOUSEHOLD, "户".repeat(50));
+    upload(org, "ok.csv", csv(rows, java.nio.charset.StandardCharsets.UTF_8), 200);
+    assertThat(repository.findByResidentId(people.get(7).residentId()).orElseThrow().household())
+        .isEqualTo("户".repeat(50));
+    rows.get(0).set(PopulationGenerator.HOUSEHOLD, "改过的户号");
+    rows.get(3).set(PopulationGenerator.HOUSEHOLD, "1".repeat(60));
+    JsonNode update =
+        upload(org, "long2.csv", csv(rows, java.nio.charset.StandardCharsets.UTF_8), 422);
+    assertThat(update.get("errors").get(0).get("row").asInt()).isEqualTo(5);
+    assertThat(update.get("errors").get(0).get("column").asString()).isEqualTo("户号");
+    Person first = repository.findByResidentId(people.get(0).residentId()).orElseThrow();
+    assertThat(first.household()).isEqualTo(people.get(0).household());
+    assertThat(first.version()).isZero();
+  }
+
+  @Test
+  void aHouseholdColumnHeadedOtherwiseIsRead() throws Exception {
+    long org = PeopleTestSupport.town(orgs, "户口簿测试镇");
+    List<PopulationGenerator.Resident> people =
+        PopulationGenerator.of(5, DAY).withSeed(20).people();
+    List<String> headers = new ArrayList<>(PopulationGenerator.HEADERS);
+    headers.set(PopulationGenerator.HOUSEHOLD, "户口簿编号（选填）");
+    StringBuilder b = new StringBuilder(PopulationGenerator.csvLine(headers));
+    for (PopulationGenerator.Resident p : people) {
+      List<String> cells = new ArrayList<>(p.cells());
+      cells.set(PopulationGenerator.HOUSEHOLD, " 户" + p.household() + " ");
+      b.append(PopulationGenerator.csvLine(cells));
+    }
+    upload(org, "hk.csv", b.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8), 200);
+    for (PopulationGenerator.Resident p : people) {
+      assertThat(repository.findByResidentId(p.residentId()).orElseThrow().household())
+          .isEqualTo("户" + p.household());
+    }
   }
 
   @Test
@@ -150,10 +237,10 @@ class PersonImportTest extends H2AppTest {
       rows.add(new ArrayList<>(p.cells()));
     }
     // data row 11 is file row 12: break its check character
-    String id = rows.get(10).get(3);
+    String id = rows.get(10).get(PopulationGenerator.ID);
     char right = ResidentIds.checkCharacter(id.substring(0, 17));
     char wrong = right == '0' ? '1' : '0';
-    rows.get(10).set(3, id.substring(0, 17) + wrong);
+    rows.get(10).set(PopulationGenerator.ID, id.substring(0, 17) + wrong);
     long before = PeopleTestSupport.countAll(jdbc);
     long auditBefore = audit.latest(1).get(0).seq();
     JsonNode report =
@@ -177,8 +264,11 @@ class PersonImportTest extends H2AppTest {
     for (PopulationGenerator.Resident p : people) {
       rows.add(new ArrayList<>(p.cells()));
     }
-    rows.get(20).set(3, rows.get(4).get(3)); // row 22 repeats row 6's ID
-    rows.get(25).set(9, "党外人士"); // row 27: not a 政治面貌
+    rows.get(20)
+        .set(
+            PopulationGenerator.ID,
+            rows.get(4).get(PopulationGenerator.ID)); // row 22 repeats row 6's ID
+    rows.get(25).set(PopulationGenerator.POLITICAL_STATUS, "党外人士"); // row 27: not a 政治面貌
     long before = PeopleTestSupport.countAll(jdbc);
     JsonNode report =
         upload(org, "dup.csv", csv(rows, java.nio.charset.StandardCharsets.UTF_8), 422);
@@ -246,7 +336,8 @@ class PersonImportTest extends H2AppTest {
     for (PopulationGenerator.Resident p : people) {
       again.add(new ArrayList<>(p.cells()));
     }
-    again.get(0).set(5, "新住址1号");
+    again.get(0).set(PopulationGenerator.ADDRESS, "新住址1号");
+    again.get(1).set(PopulationGenerator.HOUSEHOLD, "新户号0001");
     for (PopulationGenerator.Resident p :
         PopulationGenerator.of(5, day).withSeed(16 + seeds).people()) {
       again.add(new ArrayList<>(p.cells()));
@@ -258,6 +349,9 @@ class PersonImportTest extends H2AppTest {
     Person changed = repository.findByResidentId(people.get(0).residentId()).orElseThrow();
     assertThat(changed.address()).isEqualTo("新住址1号");
     assertThat(changed.version()).isEqualTo(1);
+    assertThat(changed.household()).isEqualTo(people.get(0).household());
+    assertThat(repository.findByResidentId(people.get(1).residentId()).orElseThrow().household())
+        .isEqualTo("新户号0001");
     assertThat(PeopleTestSupport.count(jdbc, first)).isEqualTo(45);
   }
 

@@ -140,6 +140,86 @@ class PersonPagesTest extends H2AppTest {
   }
 
   @Test
+  void theFormSavesShowsAndChangesTheHouseholdAndRefusesOneTooLong() throws Exception {
+    long org = PeopleTestSupport.town(orgs, "户号表单测试镇");
+    String id = validId("15062619750304005");
+    MvcResult created =
+        mvc.perform(personForm("/people/new?org=" + org, id, "household", " 0301-0012 "))
+            .andReturn();
+    assertThat(created.getResponse().getStatus()).isEqualTo(302);
+    Person p = repository.findByResidentId(id).orElseThrow();
+    assertThat(p.household()).isEqualTo("0301-0012");
+
+    // shown on the person's page, in the list, in the edit form; found by the list's search
+    String detail = page("/people/" + p.id());
+    assertThat(detail).contains("<th>户号</th>").contains(">0301-0012</td>");
+    assertThat(page("/people?org=" + org)).contains("<th>户号</th>").contains(">0301-0012</td>");
+    assertThat(page("/people/" + p.id() + "/edit"))
+        .contains("户号")
+        .contains("name=\"household\" value=\"0301-0012\"");
+    assertThat(page("/people?org=" + org + "&q=0301-0012")).contains("王长河");
+    assertThat(page("/people?org=" + org + "&q=0301-0099")).doesNotContain("王长河");
+
+    // edited: saved and audited as a difference
+    MockHttpServletResponse edit =
+        mvc.perform(personForm("/people/" + p.id() + "/edit", id, "household", "0301-0013"))
+            .andReturn()
+            .getResponse();
+    assertThat(edit.getStatus()).isEqualTo(302);
+    Person after = repository.find(p.id()).orElseThrow();
+    assertThat(after.household()).isEqualTo("0301-0013");
+    assertThat(audit.latest(1).get(0).summary()).contains("户号 0301-0012→0301-0013");
+
+    // 51 characters: a Chinese error on the field, nothing saved
+    MockHttpServletResponse tooLong =
+        mvc.perform(
+                personForm(
+                    "/people/" + p.id() + "/edit",
+                    id,
+                    "household",
+                    "户".repeat(51),
+                    "version",
+                    "" + after.version()))
+            .andReturn()
+            .getResponse();
+    assertThat(tooLong.getStatus()).isEqualTo(200);
+    assertThat(tooLong.getContentAsString())
+        .contains("请改正标出的项目后再保存")
+        .containsPattern("id=\"household-error\"[^>]*>户号不能超过50个字<");
+    Person unchanged = repository.find(p.id()).orElseThrow();
+    assertThat(unchanged.household()).isEqualTo("0301-0013");
+    assertThat(unchanged.version()).isEqualTo(after.version());
+  }
+
+  @Test
+  void theImportTemplateHasTheHouseholdColumnAndItsNote() throws Exception {
+    byte[] xlsx =
+        mvc.perform(get("/people/template.xlsx").with(PeopleTestSupport.admin()))
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    try (var wb =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      List<String> headers = new java.util.ArrayList<>();
+      wb.getSheet(PersonTemplate.DATA_SHEET)
+          .getRow(0)
+          .forEach(c -> headers.add(c.getStringCellValue()));
+      assertThat(headers).containsSubsequence("居民小组", "户号", "姓名");
+      StringBuilder help = new StringBuilder();
+      wb.getSheet(PersonTemplate.HELP_SHEET)
+          .forEach(r -> help.append(r.getCell(0).getStringCellValue()).append('\n'));
+      assertThat(help.toString()).contains("户号：居民户口簿或社区户籍登记的户号，每户派代表选举时按户号计算户数，最多50个字。");
+    }
+  }
+
+  String page(String url) throws Exception {
+    MockHttpServletResponse r =
+        mvc.perform(get(url).with(PeopleTestSupport.admin())).andReturn().getResponse();
+    assertThat(r.getStatus()).as(url).isEqualTo(200);
+    return r.getContentAsString();
+  }
+
+  @Test
   void legalStatusRecordsAreCheckedSavedAndDecideEligibility() throws Exception {
     long org = townWithPeople("资格测试镇", 21);
     Person p =

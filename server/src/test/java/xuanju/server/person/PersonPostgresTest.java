@@ -70,17 +70,26 @@ class PersonPostgresTest extends PostgresAppTest {
     assertThat(stored.name()).isEqualTo(people.get(9).name());
     assertThat(stored.address()).isEqualTo(people.get(9).address());
     assertThat(stored.tagsText()).isEqualTo(people.get(9).tags());
+    assertThat(stored.household()).isNotEmpty().isEqualTo(people.get(9).household());
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT COUNT(DISTINCT household) FROM person WHERE organisation_id = ?",
+                Long.class,
+                org))
+        .isEqualTo(people.stream().map(PopulationGenerator.Resident::household).distinct().count());
 
     // a bad row among the rest: nothing written, the row named
     List<List<String>> rows = new ArrayList<>();
     for (PopulationGenerator.Resident p : people.subList(0, 100)) {
       rows.add(new ArrayList<>(p.cells()));
     }
-    rows.get(0).set(5, "改过的住址");
-    String id = rows.get(50).get(3);
+    rows.get(0).set(PopulationGenerator.ADDRESS, "改过的住址");
+    rows.get(1).set(PopulationGenerator.HOUSEHOLD, "改过的户号");
+    rows.get(70).set(PopulationGenerator.HOUSEHOLD, "户".repeat(51));
+    String id = rows.get(50).get(PopulationGenerator.ID);
     rows.get(50)
         .set(
-            3,
+            PopulationGenerator.ID,
             id.substring(0, 17)
                 + (ResidentIds.checkCharacter(id.substring(0, 17)) == '0' ? '1' : '0'));
     long before = PeopleTestSupport.countAll(jdbc);
@@ -91,12 +100,18 @@ class PersonPostgresTest extends PostgresAppTest {
             PersonImportTest.csv(rows, java.nio.charset.StandardCharsets.UTF_8),
             422);
     assertThat(bad.get("errors").get(0).get("row").asInt()).isEqualTo(52);
+    assertThat(bad.get("errors").get(1).get("row").asInt()).isEqualTo(72);
+    assertThat(bad.get("errors").get(1).get("column").asString()).isEqualTo("户号");
+    assertThat(bad.get("errors").get(1).get("message").asString()).isEqualTo("户号不能超过50个字");
+    assertThat(repository.findByResidentId(people.get(1).residentId()).orElseThrow().household())
+        .isEqualTo(people.get(1).household());
     assertThat(repository.findByResidentId(people.get(0).residentId()).orElseThrow().address())
         .isEqualTo(people.get(0).address());
     assertThat(PeopleTestSupport.countAll(jdbc)).isEqualTo(before);
 
     // fixed: 100 updated, none new
-    rows.get(50).set(3, id);
+    rows.get(50).set(PopulationGenerator.ID, id);
+    rows.get(70).set(PopulationGenerator.HOUSEHOLD, people.get(70).household());
     JsonNode again =
         upload(
             org,
@@ -107,6 +122,8 @@ class PersonPostgresTest extends PostgresAppTest {
     assertThat(again.get("created").asInt()).isZero();
     assertThat(repository.findByResidentId(people.get(0).residentId()).orElseThrow().address())
         .isEqualTo("改过的住址");
+    assertThat(repository.findByResidentId(people.get(1).residentId()).orElseThrow().household())
+        .isEqualTo("改过的户号");
 
     // the ordered list pages through everyone exactly once
     java.util.Set<Long> seen = new java.util.HashSet<>();

@@ -51,6 +51,27 @@ public final class PopulationGenerator {
   /** The header row: the import template's columns. */
   public static final List<String> HEADERS = PersonColumns.TEMPLATE;
 
+  /** The 0-based column of a header of {@link #HEADERS} (for tests that change one cell). */
+  public static int column(String header) {
+    int i = HEADERS.indexOf(header);
+    if (i < 0) {
+      throw new IllegalArgumentException("no column " + header);
+    }
+    return i;
+  }
+
+  /** The column of 公民身份号码. */
+  public static final int ID = column("公民身份号码");
+
+  /** The column of 住址. */
+  public static final int ADDRESS = column("住址");
+
+  /** The column of 户号. */
+  public static final int HOUSEHOLD = column("户号");
+
+  /** The column of 政治面貌. */
+  public static final int POLITICAL_STATUS = column("政治面貌");
+
   /** The default units: 3 villages and 2 communities, with their groups. */
   public static final Map<String, List<String>> DEFAULT_UNITS = defaultUnits();
 
@@ -88,6 +109,7 @@ public final class PopulationGenerator {
   public record Resident(
       String unit,
       String group,
+      String household,
       String name,
       String residentId,
       String ethnicity,
@@ -103,6 +125,7 @@ public final class PopulationGenerator {
       return List.of(
           unit,
           group,
+          household,
           name,
           residentId,
           ethnicity,
@@ -181,9 +204,11 @@ public final class PopulationGenerator {
     List<String> unitNames = new ArrayList<>(units.keySet());
     LocalDate eighteen = referenceDay.minusYears(18);
     for (int i = 0; i < size; i++) {
-      String unit = unitNames.get(pickUnit(rnd, unitNames));
+      int unitIndex = pickUnit(rnd, unitNames);
+      String unit = unitNames.get(unitIndex);
       List<String> groups = units.get(unit);
-      String group = groups.isEmpty() ? "" : groups.get(rnd.nextInt(groups.size()));
+      int groupIndex = groups.isEmpty() ? -1 : rnd.nextInt(groups.size());
+      String group = groupIndex < 0 ? "" : groups.get(groupIndex);
       boolean village = unit.endsWith("村") || unit.endsWith("嘎查");
       LocalDate birth;
       if (i % 500 == 0) {
@@ -221,7 +246,11 @@ public final class PopulationGenerator {
       String ethnicity = e < 14 ? "蒙古族" : e < 16 ? ETHNIC_OTHER[rnd.nextInt(3)] : "汉族";
       String name = name(rnd, male, ethnicity.equals("蒙古族"));
       int age = birth.until(referenceDay).getYears();
-      String address = HOME + "图克镇" + unit + group + (1 + rnd.nextInt(300)) + "号";
+      int house = 1 + rnd.nextInt(300);
+      String address = HOME + "图克镇" + unit + group + house + "号";
+      // 户号: one household per house number of a unit and group (no extra random draw, so the
+      // rest of the population stays as before)
+      String household = String.format("%02d%02d%04d", unitIndex + 1, groupIndex + 1, house);
       String hukou = migrant ? origin[1] : HOME;
       String residence = migrant || rnd.nextInt(100) >= 5 ? HOME + "图克镇" + unit : "外出务工";
       String political = political(rnd, age);
@@ -236,6 +265,7 @@ public final class PopulationGenerator {
           new Resident(
               unit,
               group,
+              household,
               name,
               id,
               ethnicity,
