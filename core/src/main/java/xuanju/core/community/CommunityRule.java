@@ -228,6 +228,21 @@ public enum CommunityRule implements Rule {
       Severity.WARNING,
       "社区“两委”换届各部分应在工作方案规定的时限前完成：党组织1月中旬前，居民委员会1月底前，居务监督委员会3月底前",
       Src.PLAN_SCHEDULE),
+  /**
+   * ST-03: the share of the 两委 team (distinct persons on both committees) with 大专（含大专）以上 higher
+   * than the previous term's; compared as exact fractions, an equal share is not higher.
+   */
+  COLLEGE_ABOVE_PREVIOUS(
+      "COMMUNITY.TWO_COMMITTEES.COLLEGE_ABOVE_PREVIOUS",
+      Severity.WARNING,
+      "社区“两委”班子成员中大专（含大专）以上文化程度的比例要高于上届",
+      Src.PLAN_STRUCTURE_03),
+  /** ST-04: the residents' committee's share of party members higher than the previous term's. */
+  PARTY_ABOVE_PREVIOUS(
+      "RESIDENTS.STRUCTURE.PARTY_ABOVE_PREVIOUS",
+      Severity.WARNING,
+      "居民委员会成员中党员比例高于上届",
+      Src.PLAN_STRUCTURE_04),
   /** The election meeting opens with the formal candidates' statements, then the vote. */
   DAY_STATEMENTS(
       "RESIDENTS.DAY.STATEMENTS", Severity.ERROR, "选举大会首先组织正式候选人进行竞职陈述，然后组织选民投票", Src.PLAN_WRITER),
@@ -326,6 +341,10 @@ public enum CommunityRule implements Rule {
         Citation.of(PLAN_002, "四（二）1（4）", "seed-rules §1.2", Confidence.PLAN);
     static final Citation PLAN_SCHEDULE =
         Citation.of(PLAN_002, "二、四（二）", "seed-rules §1.5", Confidence.PLAN);
+    static final Citation PLAN_STRUCTURE_03 =
+        Citation.of(PLAN_002, "三（四）", "ST-03; seed-rules §2.9", Confidence.PLAN);
+    static final Citation PLAN_STRUCTURE_04 =
+        Citation.of(PLAN_002, "三（四）", "ST-04; seed-rules §2.9", Confidence.PLAN);
     static final Citation R10_CARRY =
         Citation.of("省级村民委员会选举办法（样本）", "", "R10; legal-rules C1.10", Confidence.S);
   }

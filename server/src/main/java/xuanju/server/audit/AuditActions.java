@@ -172,6 +172,9 @@ public final class AuditActions {
     m.put("COMMUNITY_TERM_LINKED", "社区换届关联选举");
     m.put("COMMUNITY_TERM_POSTS", "确定社区党组织委员会分工");
     m.put("COMMUNITY_TERM_SUMMARY", "登记社区“两委”班子汇总");
+    m.put("COMMUNITY_TERM_PREVIOUS", "登记社区换届上届班子情况");
+    m.put("COMMUNITY_TERM_UNLINKED", "社区换届取消关联选举");
+    m.put("COMMUNITY_TERM_DELETED", "删除社区换届");
     m.put("CONGRESS_RATIOS_APPROVED", "登记代表结构比例的批复");
     m.put("COUNTY_DISTRICT_FORMED", "组成县级人大代表选区");
     m.put("WORKING_GROUP_MEMBER_ADDED", "增加选区工作组成员");

@@ -234,6 +234,49 @@ class TermController {
     return attempt(id, model, response, flash, "已登记“两委”班子汇总", () -> pages.recordSummary(id));
   }
 
+  @PostMapping(BASE + "/{id}/previous")
+  String previous(
+      @PathVariable long id,
+      @RequestParam(required = false) Integer previousTeamSize,
+      @RequestParam(required = false) Integer previousTeamCollege,
+      @RequestParam(required = false) Integer previousResidentsSize,
+      @RequestParam(required = false) Integer previousResidentsParty,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    return attempt(
+        id,
+        model,
+        response,
+        flash,
+        "已登记上届班子情况",
+        () ->
+            terms.recordPrevious(
+                id,
+                previousTeamSize,
+                previousTeamCollege,
+                previousResidentsSize,
+                previousResidentsParty));
+  }
+
+  @PostMapping(BASE + "/{id}/unlink")
+  String unlink(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") @FreeText(label = "换届部分", max = 20) String part,
+      @RequestParam(defaultValue = "") @FreeText(label = "取消关联的理由", max = 500) String reason,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    return attempt(id, model, response, flash, "已取消关联选举", () -> terms.unlink(id, part, reason));
+  }
+
+  @PostMapping(BASE + "/{id}/delete")
+  String delete(
+      @PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes flash) {
+    return PageActions.orPageThenRedirect(
+        model, response, flash, () -> page(id, model), BASE, "已删除社区换届", () -> terms.delete(id));
+  }
+
   private String attempt(
       long id,
       Model model,

@@ -3,13 +3,15 @@ package xuanju.server.community;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import xuanju.core.community.PreviousTerms;
 import xuanju.core.quota.Gender;
 import xuanju.server.documents.DocumentContent;
 
 /**
  * The printed 社区“两委”班子成员情况汇总表 of a term: one line per person with the basic facts and the posts on
- * both committees, then 一肩挑, 交叉任职 and the team's structure. Pure: rendering is done by the
- * documents package.
+ * both committees, then 一肩挑, 交叉任职, the team's structure and its comparison with the previous term.
+ * Pure: rendering is done by the documents package.
  */
 final class TermDocuments {
   private TermDocuments() {}
@@ -44,6 +46,7 @@ final class TermDocuments {
     b.table(HEADER, rows);
     b.paragraph(crossZh(s));
     b.paragraph(structureZh(s));
+    b.paragraph(previousZh(s));
     return b.build();
   }
 
@@ -86,6 +89,15 @@ final class TermDocuments {
         + "人（共"
         + st.residents()
         + "人）。";
+  }
+
+  /** The comparison with the previous term in words (numbers and verdict, seed 002 三（四）). */
+  static String previousZh(TermPageService.Summary s) {
+    return "与上届比较："
+        + s.previous().stream()
+            .map(PreviousTerms.Comparison::messageZh)
+            .collect(Collectors.joining("；"))
+        + "。";
   }
 
   private static String month(LocalDate d) {

@@ -16,6 +16,7 @@ import xuanju.core.community.CommitteePost;
 import xuanju.core.community.CommunityRule;
 import xuanju.core.community.CommunityTerms;
 import xuanju.core.community.PartyPost;
+import xuanju.core.community.PreviousTerms;
 import xuanju.core.community.TermPart;
 import xuanju.core.community.TwoCommittees;
 import xuanju.core.community.TwoCommitteesSummary;
@@ -82,7 +83,8 @@ public class TermPageService {
             .filter(x -> x.core().partySize() > 0 && x.core().residentsSize() > 0)
             .orElseThrow(
                 () -> new IllegalStateException("社区党组织委员会分工尚未确定或居民委员会成员尚未选出，不能登记“两委”班子汇总"));
-    String text = TermDocuments.crossZh(s) + TermDocuments.structureZh(s);
+    String text =
+        TermDocuments.crossZh(s) + TermDocuments.structureZh(s) + TermDocuments.previousZh(s);
     if (!repo.recordSummary(
         termId,
         t.version(),
@@ -116,14 +118,19 @@ public class TermPageService {
       QuotaCheck teamCheck,
       QuotaCheck residentsCheck) {}
 
-  /** The 两委 summary: core's summary, the lines in order and the structure. */
+  /**
+   * The 两委 summary: core's summary, the lines in order, the structure and its comparison with the
+   * previous term (core {@link PreviousTerms}: the 大专 share of the team, the party share of the
+   * residents' committee).
+   */
   public record Summary(
       TwoCommitteesSummary core,
       List<TwoCommitteesSummary.Line> lines,
       Map<String, String> deputyDirectorNominees,
       Map<String, TermRepository.Facts> facts,
       Structure structure,
-      LocalDate referenceDate) {
+      LocalDate referenceDate,
+      List<PreviousTerms.Comparison> previous) {
     /** The secretary's name when 一肩挑 is achieved. */
     public String oneShoulderName() {
       return core.oneShoulder()
@@ -155,6 +162,29 @@ public class TermPageService {
 
     public String partyFirstRuleCode() {
       return CommunityRule.TERM_PARTY_FIRST.code();
+    }
+
+    /** Whether a part is 已完成 on the timeline (its linked election can no longer be unlinked). */
+    public boolean done(TermPart p) {
+      return timeline.stream()
+          .anyMatch(x -> x.part() == p && x.state() == xuanju.core.community.PartState.DONE);
+    }
+
+    /** A recorded figure of the previous term for the form, or null. */
+    public Integer previous(String field) {
+      var f = term.previous();
+      return switch (field) {
+        case "teamSize" -> f.team().map(PreviousTerms.Count::whole).orElse(null);
+        case "teamCollege" -> f.team().map(PreviousTerms.Count::part).orElse(null);
+        case "residentsSize" -> f.residents().map(PreviousTerms.Count::whole).orElse(null);
+        case "residentsParty" -> f.residents().map(PreviousTerms.Count::part).orElse(null);
+        default -> throw new IllegalArgumentException(field);
+      };
+    }
+
+    /** The previous term's figures in words, or empty when none are recorded. */
+    public String previousZh() {
+      return TermService.describe(term.previous());
     }
 
     /** Where a deadline comes from: the plan, or the note when a date differs from the plan. */
@@ -331,8 +361,13 @@ public class TermPageService {
             .thenComparing(l -> strokes.sortKey(l.name())));
     Election re = linked.get(TermPart.RESIDENTS);
     LocalDate ref = re != null ? re.electionDay() : terms.today();
-    return Optional.of(
-        new Summary(s, lines, nominees, facts, structure(s, residents, facts, ref), ref));
+    Structure st = structure(s, residents, facts, ref);
+    List<PreviousTerms.Comparison> previous =
+        List.of(
+            PreviousTerms.college((int) st.college(), st.team(), t.previous().team()),
+            PreviousTerms.partyMembers(
+                (int) st.residentsPartyMembers(), st.residents(), t.previous().residents()));
+    return Optional.of(new Summary(s, lines, nominees, facts, st, ref, previous));
   }
 
   /** Order of the summary table: by the highest post (书记 first), then 姓氏笔画. */

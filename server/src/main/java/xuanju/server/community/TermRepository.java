@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import xuanju.core.community.PartyPost;
+import xuanju.core.community.PreviousTerms;
 import xuanju.core.community.TermPart;
 import xuanju.core.quota.Gender;
 import xuanju.core.roster.Education;
@@ -48,9 +49,16 @@ public class TermRepository {
       Integer crossPosted,
       String summaryText,
       Instant summaryRecordedAt,
+      PreviousTerms.Figures previous,
+      Instant previousRecordedAt,
       int version) {
     public Term {
       deadlines = Map.copyOf(deadlines);
+    }
+
+    /** Whether any election is linked. */
+    boolean anyLinked() {
+      return partyElectionId != null || residentsElectionId != null;
     }
 
     Optional<Long> election(TermPart p) {
@@ -69,7 +77,9 @@ public class TermRepository {
           + " t.residents_deadline, t.representatives_deadline, t.supervision_deadline,"
           + " t.deadline_note, t.party_election_id, t.residents_election_id, t.posts_recorded_by,"
           + " t.posts_recorded_at, t.one_shoulder, t.cross_posted, t.summary_text,"
-          + " t.summary_recorded_at, t.version FROM community_term t JOIN organisation o ON o.id ="
+          + " t.summary_recorded_at, t.previous_team_size, t.previous_team_college,"
+          + " t.previous_residents_size, t.previous_residents_party, t.previous_recorded_at,"
+          + " t.version FROM community_term t JOIN organisation o ON o.id ="
           + " t.organisation_id";
 
   private static Term term(ResultSet rs, int i) throws SQLException {
@@ -80,6 +90,7 @@ public class TermRepository {
     d.put(TermPart.SUPERVISION, rs.getDate("supervision_deadline").toLocalDate());
     Timestamp at = rs.getTimestamp("posts_recorded_at");
     Timestamp sat = rs.getTimestamp("summary_recorded_at");
+    Timestamp pat = rs.getTimestamp("previous_recorded_at");
     return new Term(
         rs.getLong("id"),
         rs.getLong("organisation_id"),
@@ -96,7 +107,18 @@ public class TermRepository {
         rs.getObject("cross_posted", Integer.class),
         rs.getString("summary_text"),
         sat == null ? null : sat.toInstant(),
+        new PreviousTerms.Figures(
+            count(rs, "previous_team_college", "previous_team_size"),
+            count(rs, "previous_residents_party", "previous_residents_size")),
+        pat == null ? null : pat.toInstant(),
         rs.getInt("version"));
+  }
+
+  private static Optional<PreviousTerms.Count> count(ResultSet rs, String part, String whole)
+      throws SQLException {
+    Integer p = rs.getObject(part, Integer.class);
+    Integer w = rs.getObject(whole, Integer.class);
+    return p == null || w == null ? Optional.empty() : Optional.of(new PreviousTerms.Count(p, w));
   }
 
   long insert(
@@ -244,6 +266,53 @@ public class TermRepository {
             text,
             user,
             Timestamp.from(now),
+            termId,
+            version)
+        == 1;
+  }
+
+  /**
+   * Records the previous term's figures (both pairs replaced; an absent pair is stored as NULL).
+   */
+  boolean recordPrevious(
+      long termId, int version, PreviousTerms.Figures f, String user, Instant now) {
+    return jdbc.update(
+            "UPDATE community_term SET previous_team_size = ?, previous_team_college = ?,"
+                + " previous_residents_size = ?, previous_residents_party = ?,"
+                + " previous_recorded_by = ?, previous_recorded_at = ?, version = version + 1"
+                + " WHERE id = ? AND version = ?",
+            f.team().map(PreviousTerms.Count::whole).orElse(null),
+            f.team().map(PreviousTerms.Count::part).orElse(null),
+            f.residents().map(PreviousTerms.Count::whole).orElse(null),
+            f.residents().map(PreviousTerms.Count::part).orElse(null),
+            user,
+            Timestamp.from(now),
+            termId,
+            version)
+        == 1;
+  }
+
+  /** Removes the part's election from the term (the election itself is kept). */
+  boolean unlink(long termId, int version, TermPart part, long electionId) {
+    String col = part == TermPart.PARTY ? "party_election_id" : "residents_election_id";
+    return jdbc.update(
+            "UPDATE community_term SET "
+                + col
+                + " = NULL, version = version + 1 WHERE id = ? AND version = ? AND "
+                + col
+                + " = ?",
+            termId,
+            version,
+            electionId)
+        == 1;
+  }
+
+  /** Deletes a term with no linked election (its 分工 rows first, if any). */
+  boolean delete(long termId, int version) {
+    jdbc.update("DELETE FROM community_term_party_post WHERE term_id = ?", termId);
+    return jdbc.update(
+            "DELETE FROM community_term WHERE id = ? AND version = ? AND party_election_id IS NULL"
+                + " AND residents_election_id IS NULL",
             termId,
             version)
         == 1;

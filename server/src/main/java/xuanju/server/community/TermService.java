@@ -15,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import xuanju.core.community.CommunityTerms;
 import xuanju.core.community.PartyPost;
+import xuanju.core.community.PreviousTerms;
 import xuanju.core.community.TermPart;
 import xuanju.core.community.TwoCommittees;
 import xuanju.core.rule.Findings;
@@ -268,6 +269,96 @@ public class TermService {
     }
     log("COMMUNITY_TERM_LINKED", termId, part.labelZh() + "新建并关联选举「" + name + "」");
     return id;
+  }
+
+  /**
+   * Records the previous term's figures (上届班子情况, MANAGE) for the comparison of seed 002 三（四）: the
+   * 两委 team and its members with 大专 or above, the residents' committee and its party members.
+   * Recording again replaces both pairs; a refusal (a pair half filled, a negative count, a part
+   * above its whole) names the field and stores nothing.
+   */
+  @Transactional
+  public PreviousTerms.Figures recordPrevious(
+      long termId,
+      Integer teamSize,
+      Integer teamCollege,
+      Integer residentsSize,
+      Integer residentsParty) {
+    TermRepository.Term t = term(termId, Permission.MANAGE);
+    PreviousTerms.Figures f =
+        PreviousTerms.Figures.of(teamSize, teamCollege, residentsSize, residentsParty);
+    if (!repo.recordPrevious(
+        termId, t.version(), f, AccessService.currentUser(), clock.instant())) {
+      throw new IllegalStateException("社区换届已被他人修改，请刷新页面");
+    }
+    log("COMMUNITY_TERM_PREVIOUS", termId, "登记上届班子情况：" + describe(f));
+    return f;
+  }
+
+  static String describe(PreviousTerms.Figures f) {
+    List<String> parts = new ArrayList<>();
+    f.team()
+        .ifPresent(c -> parts.add("“两委”班子成员" + c.whole() + "人，其中大专（含大专）以上文化程度" + c.part() + "人"));
+    f.residents().ifPresent(c -> parts.add("居民委员会成员" + c.whole() + "人，其中党员" + c.part() + "人"));
+    return String.join("；", parts);
+  }
+
+  /**
+   * Removes a mistakenly linked election from a part (MANAGE), with the reason, audited ({@code
+   * COMMUNITY_TERM_UNLINKED}); the election itself is kept. Refused once the part is 已完成 as the
+   * timeline reads it ({@link TermProgress}: the party election's results ready or submitted; the
+   * residents' committee's last vote decided with members elected, or its results submitted), once
+   * the party committee's 分工 is recorded from the party election, and once the 两委 summary is
+   * recorded.
+   */
+  @Transactional
+  public void unlink(long termId, String partRaw, String reason) {
+    TermPart part = part(partRaw);
+    TermRepository.Term t = term(termId, Permission.MANAGE);
+    Long electionId =
+        t.election(part)
+            .orElseThrow(() -> new IllegalStateException("本换届的" + part.labelZh() + "尚未关联选举"));
+    String why = reason == null ? "" : reason.strip();
+    if (why.isEmpty()) {
+      throw new InvalidInputException("reason", "请写明取消关联的理由（如 关联错了选举）");
+    }
+    Election e = elections.get(electionId);
+    CommunityTerms.Progress p = part == TermPart.PARTY ? progress.party(t) : progress.residents(t);
+    if (p.done()) {
+      throw new IllegalStateException(
+          "「" + e.title() + "」已产生选举结果（" + part.labelZh() + "已完成），结果已确定，不能取消关联");
+    }
+    if (part == TermPart.PARTY && !repo.posts(termId).isEmpty()) {
+      throw new IllegalStateException("已按「" + e.title() + "」的结果确定社区党组织委员会分工，不能取消关联");
+    }
+    if (t.summaryRecordedAt() != null) {
+      throw new IllegalStateException("本换届已登记“两委”班子汇总，不能取消关联选举");
+    }
+    if (!repo.unlink(termId, t.version(), part, electionId)) {
+      throw new IllegalStateException("社区换届已被他人修改，请刷新页面");
+    }
+    log("COMMUNITY_TERM_UNLINKED", termId, part.labelZh() + "取消关联选举「" + e.title() + "」，理由：" + why);
+  }
+
+  /**
+   * Deletes a term created by mistake (MANAGE), audited ({@code COMMUNITY_TERM_DELETED}); refused
+   * while an election is linked to it.
+   */
+  @Transactional
+  public void delete(long termId) {
+    TermRepository.Term t = term(termId, Permission.MANAGE);
+    if (t.anyLinked()) {
+      List<String> linked = new ArrayList<>();
+      for (TermPart p : List.of(TermPart.PARTY, TermPart.RESIDENTS)) {
+        t.election(p)
+            .ifPresent(id -> linked.add(p.labelZh() + "「" + elections.get(id).title() + "」"));
+      }
+      throw new IllegalStateException("本换届已关联选举（" + String.join("、", linked) + "），请先取消关联，再删除换届");
+    }
+    if (!repo.delete(termId, t.version())) {
+      throw new IllegalStateException("社区换届已被他人修改，请刷新页面");
+    }
+    log("COMMUNITY_TERM_DELETED", termId, "删除社区换届「" + t.name() + "」（" + t.organisationName() + "）");
   }
 
   /** One member's post as chosen on the form. */
