@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,14 +66,50 @@ public class RepresentativesService {
   public record Representative(
       String grid, String name, String gender, int votes, LocalDate heldOn) {}
 
+  /**
+   * The page.
+   *
+   * @param registerHouseholds per grid, the households (户号) of the living persons of the register
+   *     (grids where nobody has a 户号 are absent)
+   */
   public record View(
-      Election election, List<String> gridNames, List<Grid> grids, List<Representative> register) {}
+      Election election,
+      List<String> gridNames,
+      List<Grid> grids,
+      List<Representative> register,
+      Map<String, Integer> registerHouseholds) {
+    /** The register's households of a grid, or null when the register has no 户号 there. */
+    public Integer registerHouseholds(String grid) {
+      return registerHouseholds.get(grid);
+    }
+
+    /** Whether the households entered for a grid differ from the register's count. */
+    public boolean householdsDiffer(Grid g) {
+      Integer n = registerHouseholds.get(g.grid());
+      return n != null && n != g.households();
+    }
+  }
 
   @Transactional(readOnly = true)
   public View view(long electionId) {
     Election e = ctx.election(electionId, Permission.VIEW);
     List<Grid> grids = grids(electionId);
-    return new View(e, gridNames(e), grids, register(grids));
+    return new View(
+        e, gridNames(e), grids, register(grids), registerHouseholds(e.organisationId()));
+  }
+
+  /** Per grid of an organisation's register, its households by 户号 (living persons). */
+  Map<String, Integer> registerHouseholds(long organisationId) {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    jdbc.query(
+        "SELECT residents_group, COUNT(DISTINCT household) FROM person WHERE organisation_id = ?"
+            + " AND residents_group <> '' AND household <> '' AND died_on IS NULL"
+            + " GROUP BY residents_group",
+        rs -> {
+          out.put(rs.getString(1), rs.getInt(2));
+        },
+        organisationId);
+    return out;
   }
 
   /** The grids of the community's register (居民小组 / 网格), in order. */

@@ -215,8 +215,26 @@ class SupervisionRepresentativesTest extends CommunityDecidedSupport {
     as(() -> representatives.addNominee(e, g2, other, 25));
     assertThat(audits(c, "COMMUNITY_GRID_MEETING")).isEqualTo(2);
 
+    // the register knows 第2组's households by 户号: two; 40 entered differs and the page says so
+    jdbc.update("UPDATE person SET household = '二组1户' WHERE id = ?", p2);
+    long p3 =
+        RegisterFixtures.person(jdbc, c.org(), unit, "第2组", "丁三", LocalDate.now().minusYears(30));
+    jdbc.update("UPDATE person SET household = '二组2户' WHERE id = ?", p3);
     List<RepresentativesService.View> out = new ArrayList<>();
     as(() -> out.add(representatives.view(e)));
+    assertThat(out.get(0).registerHouseholds("第2组")).isEqualTo(2);
+    assertThat(out.get(0).registerHouseholds("第1组")).isNull();
+    assertThat(out.get(0).grids().stream().filter(out.get(0)::householdsDiffer))
+        .extracting(RepresentativesService.Grid::grid)
+        .containsExactly("第2组");
+    assertThat(
+            mvc.perform(get("/elections/{id}/community/representatives", e).with(ADMIN))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString())
+        .contains("填报的本网格户数40户与居民名册按户号登记的2户不一致")
+        .contains("第2组（居民名册登记2户）");
     // by grid, then 姓氏笔画 (甲 has fewer strokes than 高, though 高六六 had more votes)
     assertThat(out.get(0).register().stream().map(r -> r.grid() + r.name()))
         .containsExactly("第1组甲五", "第1组高六六", "第2组丁二");
