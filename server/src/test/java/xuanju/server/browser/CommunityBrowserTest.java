@@ -548,13 +548,14 @@ class CommunityBrowserTest extends H2AppTest {
   }
 
   /**
-   * The register as .csv: 8 grids of 250, 5 of them under 18 in each; the named residents in the
-   * first grids, the others with generated names (surnames none of the named ones have).
+   * The register as .csv: 8 grids of 250 in households of three (84 per grid), 5 of them under 18
+   * in each; the named residents in the first grids, the others with generated names (surnames none
+   * of the named ones have).
    */
   private String register() {
     String[] surnames = {"包", "白", "宝", "乌", "额", "巴", "那", "其", "图", "萨"};
     String given = "日格乐雅娜苏达尔布和敖嘎森";
-    StringBuilder out = new StringBuilder("社区,网格,姓名,公民身份号码,政治面貌\n");
+    StringBuilder out = new StringBuilder("社区,网格,姓名,公民身份号码,政治面貌,户号\n");
     LocalDate adult = LocalDate.now().minusYears(30);
     LocalDate child = LocalDate.now().minusYears(10);
     int k = 0;
@@ -597,6 +598,8 @@ class CommunityBrowserTest extends H2AppTest {
             .append(rid)
             .append(',')
             .append(k < 12 ? "中共党员" : "群众")
+            .append(',')
+            .append(String.format("%d-%03d", g, i / 3 + 1))
             .append('\n');
       }
     }

@@ -237,6 +237,8 @@ final class CommunityTermSteps {
     assertThat(ui.text("error")).contains("三分之二");
     grid(1, 100, 80, 2);
     ui.noError();
+    // the register counts 84 households by 户号: the entered 100 is flagged, not refused
+    assertThat(ui.text("grid-" + gridId(1))).contains("填报的本网格户数100户与居民名册按户号登记的84户不一致");
     long first = gridId(1);
     gridNominee(first, grids.get(2).get(0), 60);
     assertThat(ui.text("error")).contains("本网格");
