@@ -35,7 +35,10 @@ public class CommunityResultsService {
     this.methods = methods;
   }
 
-  /** An elected member (当选人): person id null for a write-in not matched to an applicant. */
+  /**
+   * An elected member (当选人): person id null for a write-in neither matched to an applicant nor
+   * identified yet ({@link WriteInIdentityService}).
+   */
   public record Member(
       CommitteePost post, String key, Long personId, Long applicationId, String name, long votes) {}
 
@@ -120,6 +123,7 @@ public class CommunityResultsService {
               persons.put(String.valueOf(a.id()), a.personId());
               byName.putIfAbsent(a.name(), a.personId());
             });
+    Map<String, Long> identified = repo.electedPersons(e.id());
     CarryDown carry =
         methods.adoptedSettings(e).map(s -> s.carryDown()).orElse(CarryDown.NEI_MONGOL);
     Set<String> allElected = new HashSet<>();
@@ -159,7 +163,7 @@ public class CommunityResultsService {
         Map<String, Long> counts = PostDecisionService.postCounts(carry, r, marks, above);
         for (String key : r.elected()) {
           String name = CommunityBallotService.nameOf(key, names);
-          Long person = persons.getOrDefault(key, byName.get(name));
+          Long person = persons.getOrDefault(key, byName.getOrDefault(name, identified.get(name)));
           Long app = persons.containsKey(key) ? Long.valueOf(key) : null;
           String countKey = key.startsWith(CommunityBallotService.WRITE_IN) ? name : key;
           long n = counts.getOrDefault(key, counts.getOrDefault(countKey, 0L));

@@ -263,4 +263,27 @@ class CommunityVotingRepository {
         String.join(",", s.counts().stream().map(String::valueOf).toList()),
         String.join(";", w));
   }
+
+  /** Write-in members identified: the name on the ballot → the person (V50). */
+  Map<String, Long> electedPersons(long electionId) {
+    Map<String, Long> out = new LinkedHashMap<>();
+    jdbc.query(
+        "SELECT elected_name, person_id FROM community_elected_person WHERE election_id = ?",
+        rs -> {
+          out.put(rs.getString(1), rs.getLong(2));
+        },
+        electionId);
+    return out;
+  }
+
+  void identifyElected(long electionId, String name, long personId, String user, Instant at) {
+    jdbc.update(
+        "INSERT INTO community_elected_person (election_id, elected_name, person_id, recorded_by,"
+            + " recorded_at) VALUES (?, ?, ?, ?, ?)",
+        electionId,
+        name,
+        personId,
+        user,
+        Timestamp.from(at));
+  }
 }

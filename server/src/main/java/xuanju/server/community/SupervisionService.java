@@ -262,11 +262,20 @@ public class SupervisionService {
       throw new InvalidInputException("votes", "赞成票：应在0至到会人数" + m.present() + "之间");
     }
     PartyPost post = partyPost(partyPost);
-    Map<Long, String> rc = results.results(e).byPerson();
+    CommunityResultsService.Results elected = results.results(e);
+    Map<Long, String> rc = elected.byPerson();
     if (rc.containsKey(p.id())) {
       throw new InvalidInputException(
           "residentId",
           p.name() + "是本届居民委员会成员，" + CommunityContext.basis(CommunityRule.SUPERVISION_RC_MEMBER));
+    }
+    if (elected.members().stream()
+        .anyMatch(x -> x.personId() == null && x.name().equals(p.name()))) {
+      throw new InvalidInputException(
+          "residentId",
+          p.name()
+              + "与以另选他人方式当选的居民委员会成员同名，请先在“选举结果与归档”页登记该成员的身份，再推选"
+              + CommunityContext.basis(CommunityRule.SUPERVISION_RC_MEMBER));
     }
     List<Relatives.Holder> holders = new ArrayList<>();
     holders.add(

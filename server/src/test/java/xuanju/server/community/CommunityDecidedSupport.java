@@ -25,6 +25,11 @@ abstract class CommunityDecidedSupport extends CommunitySupport {
 
   /** A community whose election day is decided. */
   CommunityFixtures.Community decided() {
+    return decided(Map.of("赵委", 12, "李委", 11, "周委", 10, "黄委", 3), "高六 2");
+  }
+
+  /** The same with the central box's 委员 sheet given (votes by name and the write-ins). */
+  CommunityFixtures.Community decided(Map<String, Integer> centralMembers, String writeIns) {
     var c = standard(MORE);
     long e = c.election();
     as(() -> methods.draft(e, "ALL_VOTERS", 3, true, "NO"));
@@ -43,15 +48,7 @@ abstract class CommunityDecidedSupport extends CommunitySupport {
     sheet(e, vote[0], s[1], CommitteePost.DIRECTOR, 2, 0, Map.of("王主", 1, "丁主", 1), "");
     sheet(e, vote[0], s[0], CommitteePost.DEPUTY_DIRECTOR, 14, 0, Map.of("刘副", 10, "石副", 4), "");
     sheet(e, vote[0], s[1], CommitteePost.DEPUTY_DIRECTOR, 2, 0, Map.of("刘副", 1, "石副", 1), "");
-    sheet(
-        e,
-        vote[0],
-        s[0],
-        CommitteePost.MEMBER,
-        14,
-        0,
-        Map.of("赵委", 12, "李委", 11, "周委", 10, "黄委", 3),
-        "高六 2");
+    sheet(e, vote[0], s[0], CommitteePost.MEMBER, 14, 0, centralMembers, writeIns);
     sheet(e, vote[0], s[1], CommitteePost.MEMBER, 2, 0, Map.of("赵委", 1, "李委", 1, "周委", 1), "");
     as(() -> decisions.decide(e, vote[0]));
     return c;

@@ -677,7 +677,8 @@ class AuthorisationMatrixTest extends H2AppTest {
             "/supervision/nominees/{nomineeId}/chair",
             "/representatives/grids",
             "/representatives/nominees",
-            "/representatives/nominees/{nomineeId}/delete")) {
+            "/representatives/nominees/{nomineeId}/delete",
+            "/results/write-ins")) {
       String path = p + tail;
       row(
           "POST " + path,
