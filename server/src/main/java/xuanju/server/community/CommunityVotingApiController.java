@@ -59,7 +59,7 @@ class CommunityVotingApiController {
   }
 
   /** A check-in request: the voter's ID number. */
-  record CheckInBody(@FreeText(label = "公民身份号码", max = 18) String residentId) {}
+  record CheckInBody(@FreeText(label = "公民身份号码", max = 18) String residentId, Long stationId) {}
 
   /** A check-in admitted: who, and the current vote's check-ins so far (人 or 户). */
   record CheckedIn(String name, String unit, long checkIns, String countUnit) {}
@@ -69,7 +69,9 @@ class CommunityVotingApiController {
       summary = "签到领票（COUNT 权限）",
       description = "按选举方式核对后登记当前投票的签到：非选民、非户代表或居民小组代表、已签到（户代表选举时同户已有人签到）的，返回400及中文说明，不作登记。")
   CheckedIn checkIn(@PathVariable long id, @Valid @RequestBody CheckInBody body) {
-    ElectorService.Admitted a = electors.checkIn(id, body == null ? "" : body.residentId());
+    ElectorService.Admitted a =
+        electors.checkIn(
+            id, body == null ? "" : body.residentId(), body == null ? null : body.stationId());
     return new CheckedIn(a.name(), a.unitZh(), a.checkIns(), a.countUnitZh());
   }
 

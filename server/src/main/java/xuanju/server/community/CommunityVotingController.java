@@ -184,6 +184,7 @@ class CommunityVotingController {
   String checkIn(
       @PathVariable long id,
       @RequestParam(defaultValue = "") @FreeText(label = "公民身份号码", max = 18) String residentId,
+      @RequestParam(required = false) Long stationId,
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
@@ -195,9 +196,10 @@ class CommunityVotingController {
             response,
             flash,
             "",
-            () -> done[0] = electors.checkIn(id, residentId).messageZh());
+            () -> done[0] = electors.checkIn(id, residentId, stationId).messageZh());
     if (done[0] != null) {
       flash.addFlashAttribute("message", done[0]);
+      flash.addFlashAttribute("checkInStation", stationId);
     }
     return view;
   }

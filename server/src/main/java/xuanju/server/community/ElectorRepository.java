@@ -122,14 +122,16 @@ class ElectorRepository {
   }
 
   /** Records a check-in; false if the key was taken meanwhile (another desk). */
-  boolean checkIn(long voteId, String key, long registrationId, String user, Instant at) {
+  boolean checkIn(
+      long voteId, String key, long registrationId, Long stationId, String user, Instant at) {
     try {
       jdbc.update(
-          "INSERT INTO community_check_in (vote_id, check_key, registration_id, checked_in_by,"
-              + " checked_in_at) VALUES (?, ?, ?, ?, ?)",
+          "INSERT INTO community_check_in (vote_id, check_key, registration_id, station_id,"
+              + " checked_in_by, checked_in_at) VALUES (?, ?, ?, ?, ?, ?)",
           voteId,
           key,
           registrationId,
+          stationId,
           user,
           Timestamp.from(at));
       return true;
@@ -143,5 +145,18 @@ class ElectorRepository {
         jdbc.queryForObject(
             "SELECT COUNT(*) FROM community_check_in WHERE vote_id = ?", Long.class, voteId);
     return n == null ? 0 : n;
+  }
+
+  /** A vote's check-ins per box (station id; 0 when the desk did not say). */
+  Map<Long, Long> checkInsByStation(long voteId) {
+    Map<Long, Long> out = new LinkedHashMap<>();
+    jdbc.query(
+        "SELECT COALESCE(station_id, 0), COUNT(*) FROM community_check_in WHERE vote_id = ?"
+            + " GROUP BY COALESCE(station_id, 0)",
+        rs -> {
+          out.put(rs.getLong(1), rs.getLong(2));
+        },
+        voteId);
+    return out;
   }
 }

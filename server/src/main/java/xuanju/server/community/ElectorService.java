@@ -64,6 +64,7 @@ public class ElectorService {
    * @param findings core's findings on the representatives (errors block opening the vote)
    * @param locked whether a vote has opened (representatives can no longer change)
    * @param checkIns check-ins of the current vote
+   * @param checkInsByBox the current vote's check-ins per box (station id; 0 = box not given)
    */
   public record View(
       Optional<ElectorateMode> mode,
@@ -72,7 +73,13 @@ public class ElectorService {
       Map<String, List<Representative>> units,
       Findings findings,
       boolean locked,
-      long checkIns) {
+      long checkIns,
+      Map<Long, Long> checkInsByBox) {
+    /** The check-ins at a box, or null when none was recorded there. */
+    public Long checkInsAt(long stationId) {
+      return checkInsByBox.get(stationId);
+    }
+
     public boolean representatives() {
       return mode.isPresent() && mode.get() != ElectorateMode.ALL_VOTERS;
     }
@@ -101,8 +108,9 @@ public class ElectorService {
     List<CommunityVote> vs = votes.votes(electionId);
     CommunityVote cur = vs.isEmpty() ? null : vs.get(vs.size() - 1);
     long checkIns = cur == null ? 0 : repo.checkIns(cur.id());
+    Map<Long, Long> byBox = cur == null ? Map.of() : repo.checkInsByStation(cur.id());
     if (mode.isEmpty()) {
-      return new View(mode, 0, "", Map.of(), Findings.none(), cur != null, checkIns);
+      return new View(mode, 0, "", Map.of(), Findings.none(), cur != null, checkIns, byBox);
     }
     List<Listed> roll = repo.roll(e.id());
     Map<Long, String> reps = repo.representatives(e.id());
@@ -115,7 +123,8 @@ public class ElectorService {
         units(mode.get(), roll, reps),
         Electorates.validate(in),
         cur != null,
-        checkIns);
+        checkIns,
+        byBox);
   }
 
   private static Electorates.Input input(
@@ -344,15 +353,24 @@ public class ElectorService {
     }
   }
 
-  /**
-   * Check-in at a desk (COUNT) for the current vote, by ID number: refused with the rule, nothing
-   * stored, for someone not on the voter list, not an elector under the way (not the household's
-   * named representative; not a group representative), already checked in, or whose household
-   * already has.
-   */
+  /** Check-in without saying the box. */
   @Transactional
   public Admitted checkIn(long electionId, String residentId) {
+    return checkIn(electionId, residentId, null);
+  }
+
+  /**
+   * Check-in at a desk (COUNT) for the current vote, by ID number, at a box (the central station or
+   * a mobile box; optional): refused with the rule, nothing stored, for someone not on the voter
+   * list, not an elector under the way (not the household's named representative; not a group
+   * representative), already checked in, or whose household already has — at any box.
+   */
+  @Transactional
+  public Admitted checkIn(long electionId, String residentId, Long stationId) {
     Election e = ctx.election(electionId, Permission.COUNT);
+    if (stationId != null) {
+      BoxCountService.box(votes, electionId, stationId);
+    }
     ElectorateMode mode =
         methods
             .adoptedMode(e.id())
@@ -396,7 +414,12 @@ public class ElectorService {
     Electorates.CheckIn c = Electorates.checkIn(in, done, String.valueOf(x.registrationId()));
     if (!c.admitted()
         || !repo.checkIn(
-            v.id(), key, x.registrationId(), AccessService.currentUser(), ctx.clock.instant())) {
+            v.id(),
+            key,
+            x.registrationId(),
+            stationId,
+            AccessService.currentUser(),
+            ctx.clock.instant())) {
       Finding why =
           c.admitted()
               ? Finding.of(

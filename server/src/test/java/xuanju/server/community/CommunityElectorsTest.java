@@ -32,6 +32,8 @@ class CommunityElectorsTest extends CommunitySupport {
   @Autowired ElectionMethodService methods;
   @Autowired CommunityBallotService ballots;
   @Autowired ElectorService electors;
+  @Autowired xuanju.server.district.StationService stations;
+  @Autowired BoxCountService boxes;
 
   /** 20 voters, the method adopted with the way given, the list published. */
   CommunityFixtures.Community ready(String mode) {
@@ -59,8 +61,12 @@ class CommunityElectorsTest extends CommunitySupport {
   }
 
   ElectorService.Admitted checkIn(CommunityFixtures.Community c, String name) {
+    return checkIn(c, name, null);
+  }
+
+  ElectorService.Admitted checkIn(CommunityFixtures.Community c, String name, Long station) {
     List<ElectorService.Admitted> out = new ArrayList<>();
-    as(() -> out.add(electors.checkIn(c.election(), c.id(name))));
+    as(() -> out.add(electors.checkIn(c.election(), c.id(name), station)));
     return out.get(0);
   }
 
@@ -90,7 +96,7 @@ class CommunityElectorsTest extends CommunitySupport {
   }
 
   @Test
-  void householdsVoteOneBallotEach() {
+  void householdsVoteOneBallotEach() throws Exception {
     var c = ready("HOUSEHOLD_REPRESENTATIVES");
     long e = c.election();
     // a representative without 户号 is refused, nothing stored
@@ -110,6 +116,11 @@ class CommunityElectorsTest extends CommunitySupport {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("每户只能一名");
     assertThat(view(e).base()).isEqualTo(10);
+    long district =
+        jdbc.queryForObject("SELECT id FROM district WHERE election_id = ?", Long.class, e);
+    long[] s = new long[2];
+    as(() -> s[0] = stations.add(e, district, "社区中心投票站", "社区办公楼", false));
+    as(() -> s[1] = stations.add(e, district, "流动票箱一", "", true));
 
     as(() -> ballots.openFirst(e));
     var v = view(e);
@@ -124,15 +135,34 @@ class CommunityElectorsTest extends CommunitySupport {
     assertThatThrownBy(() -> checkIn(c, "甲二"))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("甲二不是本户确定的户代表");
-    assertThat(checkIn(c, "甲一").messageZh()).contains("甲一（户号户1）").contains("已签到1户");
-    // 户2 named no one: the first member who comes takes its one ballot
-    assertThat(checkIn(c, "甲三").checkIns()).isEqualTo(2);
-    assertThatThrownBy(() -> checkIn(c, "甲四"))
+    assertThat(checkIn(c, "甲一", s[0]).messageZh()).contains("甲一（户号户1）").contains("已签到1户");
+    // 户2 named no one: the first member who comes takes its one ballot, here at the mobile box
+    assertThat(checkIn(c, "甲三", s[1]).checkIns()).isEqualTo(2);
+    assertThatThrownBy(() -> checkIn(c, "甲四", s[0]))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("甲四所在户（户2）已有人签到领票")
         .hasMessageContaining("城市居民委员会组织法");
     assertThat(checkIns(c)).isEqualTo(2);
     assertThat(audits(c, "COMMUNITY_CHECK_IN")).isEqualTo(2);
+    assertThat(view(e).checkInsAt(s[1])).isEqualTo(1L);
+
+    // each box's ballots issued against its check-ins: the mobile box issued 2 for 1 household
+    long vote = day(e);
+    as(() -> boxes.record(e, vote, s[0], 1, 1, ""));
+    as(() -> boxes.record(e, vote, s[1], 2, 2, ""));
+    String page =
+        PageText.visible(
+            mvc.perform(get("/elections/{id}/community/voting", e).with(ADMIN))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    assertThat(page).contains("发出选票2张与本票箱签到领票1户不一致").doesNotContain("发出选票1张与本票箱签到领票1户不一致");
+  }
+
+  long day(long e) {
+    return jdbc.queryForObject(
+        "SELECT MAX(id) FROM community_vote WHERE election_id = ?", Long.class, e);
   }
 
   @Test
