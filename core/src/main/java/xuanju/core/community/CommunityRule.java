@@ -243,6 +243,15 @@ public enum CommunityRule implements Rule {
       Severity.WARNING,
       "居民委员会成员中党员比例高于上届",
       Src.PLAN_STRUCTURE_04),
+  /**
+   * Each box's tally sheet of a post is entered by two clerks; it counts once both entries agree
+   * (the plan's 规范唱票计票方式; as the congress's {@code NPC.POLL.DOUBLE_ENTRY}).
+   */
+  COUNT_DOUBLE_ENTRY(
+      "RESIDENTS.COUNT.DOUBLE_ENTRY",
+      Severity.ERROR,
+      "规范唱票计票方式：计票单由两名计票人分别录入，两次录入完全一致方可确认",
+      Src.PLAN_WRITER),
   /** The election meeting opens with the formal candidates' statements, then the vote. */
   DAY_STATEMENTS(
       "RESIDENTS.DAY.STATEMENTS", Severity.ERROR, "选举大会首先组织正式候选人进行竞职陈述，然后组织选民投票", Src.PLAN_WRITER),

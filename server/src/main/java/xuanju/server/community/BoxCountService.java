@@ -60,7 +60,7 @@ public class BoxCountService {
     if (!repo.lockOpen(voteId)) {
       throw new IllegalStateException("这次投票的结果已经确定，不能再修改");
     }
-    if (repo.sheets(voteId).containsKey(stationId)) {
+    if (repo.entries(voteId).containsKey(stationId)) {
       throw new IllegalStateException(box.name() + "的计票单已开始录入，不能再修改选票核对数");
     }
     repo.saveBoxCount(

@@ -54,6 +54,7 @@ public class CommunityBallotService {
       List<CommunityVote.Box> boxes,
       Map<Long, CommunityVote.BoxCount> boxCounts,
       Map<Long, Map<CommitteePost, CommunityVote.PostSheet>> sheets,
+      Map<Long, Map<CommitteePost, List<CommunityVote.PostSheet>>> entries,
       Map<String, String> names) {
     public Optional<CommunityVote> current() {
       return votes.isEmpty() ? Optional.empty() : Optional.of(votes.get(votes.size() - 1));
@@ -80,8 +81,33 @@ public class CommunityBallotService {
       return out;
     }
 
+    /** The confirmed sheet (both entries agree), or null. */
     public CommunityVote.PostSheet sheet(long stationId, CommitteePost p) {
       return sheets.getOrDefault(stationId, Map.of()).get(p);
+    }
+
+    /** The entries so far of a box's sheet for a post. */
+    public List<CommunityVote.PostSheet> entries(long stationId, CommitteePost p) {
+      return entries.getOrDefault(stationId, Map.of()).getOrDefault(p, List.of());
+    }
+
+    /** Whether any sheet of the box has been entered (its ballot counts are then fixed). */
+    public boolean anyEntry(long stationId) {
+      return entries.containsKey(stationId);
+    }
+
+    /** The state of a box's sheet for a post in words. */
+    public String sheetStateZh(long stationId, CommitteePost p) {
+      CommunityVote.PostSheet s = sheet(stationId, p);
+      if (s != null) {
+        return "已确认（有效票" + s.valid() + "张，无效票" + s.invalid() + "张）";
+      }
+      List<CommunityVote.PostSheet> e = entries(stationId, p);
+      return switch (e.size()) {
+        case 0 -> "未录入";
+        case 1 -> "已录入第" + e.get(0).entryNo() + "次，待另一名计票人录入核对";
+        default -> "两次录入不一致，请核对原始计票单后更正";
+      };
     }
   }
 
@@ -104,6 +130,7 @@ public class CommunityBallotService {
         repo.boxes(electionId),
         cur == null ? Map.of() : repo.boxCounts(cur.id()),
         cur == null ? Map.of() : repo.sheets(cur.id()),
+        cur == null ? Map.of() : repo.entries(cur.id()),
         names(electionId));
   }
 

@@ -115,10 +115,19 @@ public record CommunityVote(
       int valid,
       int invalid,
       List<Long> counts,
-      Map<String, Long> writeIns) {
+      Map<String, Long> writeIns,
+      int entryNo) {
     public PostSheet {
       counts = List.copyOf(counts);
       writeIns = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(writeIns));
+    }
+
+    /** Whether another entry of the same sheet says the same (clerk and entry number aside). */
+    public boolean sameAs(PostSheet o) {
+      return valid == o.valid
+          && invalid == o.invalid
+          && counts.equals(o.counts)
+          && writeIns.equals(o.writeIns);
     }
   }
 }

@@ -120,13 +120,30 @@ class CommunityVotingController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
-    return attempt(
-        id,
-        model,
-        response,
-        flash,
-        "已保存计票单",
-        () -> sheets.record(id, voteId, stationId, post, valid, invalid, counts, writeIns));
+    PostTallyService.EntryResult[] done = new PostTallyService.EntryResult[1];
+    String view =
+        attempt(
+            id,
+            model,
+            response,
+            flash,
+            "",
+            () ->
+                done[0] =
+                    sheets.record(id, voteId, stationId, post, valid, invalid, counts, writeIns));
+    if (done[0] != null) {
+      String box =
+          ballots.day(id).boxes().stream()
+              .filter(b -> b.id() == stationId)
+              .map(CommunityVote.Box::name)
+              .findFirst()
+              .orElse("");
+      String postZh = CommitteePost.valueOf(post).labelZh();
+      flash.addFlashAttribute(
+          done[0].confirmed() || done[0].differences().isEmpty() ? "message" : "error",
+          done[0].messageZh(box, postZh));
+    }
+    return view;
   }
 
   @PostMapping(BASE + "/steps")

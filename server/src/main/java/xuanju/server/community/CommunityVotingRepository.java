@@ -215,12 +215,37 @@ class CommunityVotingRepository {
         Timestamp.from(now));
   }
 
-  /** The sheets of a vote: station → post → sheet. */
+  /**
+   * The confirmed sheets of a vote (both entries agree): station → post → sheet. Only these count
+   * for the decision and the results.
+   */
   Map<Long, Map<CommitteePost, PostSheet>> sheets(long voteId) {
     Map<Long, Map<CommitteePost, PostSheet>> out = new LinkedHashMap<>();
+    entries(voteId)
+        .forEach(
+            (station, posts) ->
+                posts.forEach(
+                    (post, list) -> {
+                      if (confirmed(list)) {
+                        out.computeIfAbsent(
+                                station, k -> new java.util.EnumMap<>(CommitteePost.class))
+                            .put(post, list.get(0));
+                      }
+                    }));
+    return out;
+  }
+
+  /** Whether a sheet's entries are two and agree. */
+  static boolean confirmed(List<PostSheet> entries) {
+    return entries != null && entries.size() == 2 && entries.get(0).sameAs(entries.get(1));
+  }
+
+  /** Every entry of a vote's sheets: station → post → entries in entry order. */
+  Map<Long, Map<CommitteePost, List<PostSheet>>> entries(long voteId) {
+    Map<Long, Map<CommitteePost, List<PostSheet>>> out = new LinkedHashMap<>();
     jdbc.query(
-        "SELECT station_id, post, clerk, valid, invalid, counts, write_ins FROM"
-            + " community_post_sheet WHERE vote_id = ?",
+        "SELECT station_id, post, clerk, valid, invalid, counts, write_ins, entry_no FROM"
+            + " community_post_sheet WHERE vote_id = ? ORDER BY station_id, post, entry_no",
         rs -> {
           Map<String, Long> w = new LinkedHashMap<>();
           for (String x : split(rs.getString(7), ";")) {
@@ -235,9 +260,11 @@ class CommunityVotingRepository {
                   rs.getInt(4),
                   rs.getInt(5),
                   split(rs.getString(6), ",").stream().map(Long::valueOf).toList(),
-                  w);
+                  w,
+                  rs.getInt(8));
           out.computeIfAbsent(s.stationId(), k -> new java.util.EnumMap<>(CommitteePost.class))
-              .put(s.post(), s);
+              .computeIfAbsent(s.post(), k -> new ArrayList<>())
+              .add(s);
         },
         voteId);
     return out;
@@ -245,18 +272,21 @@ class CommunityVotingRepository {
 
   void saveSheet(long voteId, PostSheet s) {
     jdbc.update(
-        "DELETE FROM community_post_sheet WHERE vote_id = ? AND station_id = ? AND post = ?",
-        voteId,
-        s.stationId(),
-        s.post().name());
-    List<String> w = new ArrayList<>();
-    s.writeIns().forEach((k, v) -> w.add(k + "=" + v));
-    jdbc.update(
-        "INSERT INTO community_post_sheet (vote_id, station_id, post, clerk, valid, invalid,"
-            + " counts, write_ins) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "DELETE FROM community_post_sheet WHERE vote_id = ? AND station_id = ? AND post = ?"
+            + " AND entry_no = ?",
         voteId,
         s.stationId(),
         s.post().name(),
+        s.entryNo());
+    List<String> w = new ArrayList<>();
+    s.writeIns().forEach((k, v) -> w.add(k + "=" + v));
+    jdbc.update(
+        "INSERT INTO community_post_sheet (vote_id, station_id, post, entry_no, clerk, valid,"
+            + " invalid, counts, write_ins) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        voteId,
+        s.stationId(),
+        s.post().name(),
+        s.entryNo(),
         s.clerk(),
         s.valid(),
         s.invalid(),

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import xuanju.core.community.CarryDown;
 import xuanju.core.community.CommitteePost;
+import xuanju.core.community.CommunityRule;
 import xuanju.core.community.ElectionMethods;
 import xuanju.core.community.PostVotes;
 import xuanju.core.outcome.RoundEngine;
@@ -85,7 +86,9 @@ public class PostDecisionService {
       throw new IllegalStateException(
           boxes.isEmpty()
               ? "本次选举没有投票站或流动票箱，请先在选区页面设立"
-              : "以下票箱尚未核对选票或尚未录入全部职位的计票单，不能确定结果：" + String.join("、", missing));
+              : "以下票箱尚未核对选票，或尚有职位的计票单未经两名计票人录入一致，不能确定结果："
+                  + String.join("、", missing)
+                  + CommunityContext.basis(CommunityRule.COUNT_DOUBLE_ENTRY));
     }
     long issued = 0;
     long returned = 0;

@@ -8,6 +8,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import xuanju.core.community.CommunityRule;
 import xuanju.core.community.ElectionMethods;
 import xuanju.core.outcome.RoundKind;
 import xuanju.core.rule.InvalidInputException;
@@ -16,11 +17,12 @@ import xuanju.server.access.Permission;
 import xuanju.server.election.Election;
 
 /**
- * The aggregate tally sheet of one box for one post (分职位计票单), entered by a clerk: the valid and
- * invalid ballots for that post (together the box's returned ballots), the votes of each printed
- * candidate (at most the valid ballots) and the write-ins by name; all the marks at most the valid
- * ballots times the seats. A sheet may be entered again until the vote is decided; it holds only
- * the box's totals.
+ * The aggregate tally sheet of one box for one post (分职位计票单), entered by two clerks ({@code
+ * RESIDENTS.COUNT.DOUBLE_ENTRY}): the valid and invalid ballots for that post (together the box's
+ * returned ballots), the votes of each printed candidate (at most the valid ballots) and the
+ * write-ins by name; all the marks at most the valid ballots times the seats. The first clerk's is
+ * entry 1, another clerk's entry 2; it counts once both agree, and until then either clerk corrects
+ * their own. It holds only the box's totals.
  */
 @Service
 public class PostTallyService {
@@ -37,8 +39,21 @@ public class PostTallyService {
     this.methods = methods;
   }
 
+  /** What an entry showed against the other clerk's: confirmed, or the fields that differ. */
+  public record EntryResult(int entryNo, boolean confirmed, List<String> differences) {
+    public String messageZh(String box, String post) {
+      String sheet = box + post + "计票单";
+      if (confirmed) {
+        return sheet + "第" + entryNo + "次录入与另一次一致，已确认";
+      }
+      return differences.isEmpty()
+          ? "已保存" + sheet + "第" + entryNo + "次录入，待另一名计票人录入核对"
+          : sheet + "两次录入不一致：" + String.join("；", differences) + "。请核对原始计票单后由录错的计票人更正";
+    }
+  }
+
   @Transactional
-  public void record(
+  public EntryResult record(
       long electionId,
       long voteId,
       long stationId,
@@ -113,8 +128,27 @@ public class PostTallyService {
           "counts", label + "所有人得票合计" + marks + "票，多于有效票" + valid + "张乘以应选名额" + r.seats() + "名");
     }
     String clerk = AccessService.currentUser();
-    repo.saveSheet(
-        voteId,
+    List<CommunityVote.PostSheet> entries =
+        repo.entries(voteId).getOrDefault(stationId, Map.of()).getOrDefault(r.post(), List.of());
+    if (CommunityVotingRepository.confirmed(entries)) {
+      throw new IllegalStateException(label + "已经两次录入一致并确认，不能再修改");
+    }
+    CommunityVote.PostSheet first =
+        entries.stream().filter(x -> x.entryNo() == 1).findFirst().orElse(null);
+    CommunityVote.PostSheet second =
+        entries.stream().filter(x -> x.entryNo() == 2).findFirst().orElse(null);
+    int entryNo;
+    if (first == null || first.clerk().equals(clerk)) {
+      entryNo = 1;
+    } else if (second == null || second.clerk().equals(clerk)) {
+      entryNo = 2;
+    } else {
+      throw new IllegalStateException(
+          label
+              + "已由两名计票人录入，请由其中一人更正自己的录入"
+              + CommunityContext.basis(CommunityRule.COUNT_DOUBLE_ENTRY));
+    }
+    CommunityVote.PostSheet mine =
         new CommunityVote.PostSheet(
             stationId,
             r.post(),
@@ -122,18 +156,62 @@ public class PostTallyService {
             valid,
             invalid,
             c.stream().map(Integer::longValue).toList(),
-            w));
+            w,
+            entryNo);
+    repo.saveSheet(voteId, mine);
+    CommunityVote.PostSheet other = entryNo == 1 ? second : first;
+    List<String> diff = other == null ? List.of() : differences(mine, other, r, names);
+    boolean ok = other != null && diff.isEmpty();
     ctx.audit(
         "COMMUNITY_SHEET_ENTERED",
         e,
         box.name()
             + v.titleZh()
             + r.post().labelZh()
-            + "计票单：有效票"
+            + "计票单第"
+            + entryNo
+            + "次录入：有效票"
             + valid
             + "张，无效票"
             + invalid
-            + "张");
+            + "张"
+            + (other == null ? "" : ok ? "，与另一次录入一致，已确认" : "，与另一次录入不一致：" + String.join("；", diff)));
+    return new EntryResult(entryNo, ok, diff);
+  }
+
+  private static List<String> differences(
+      CommunityVote.PostSheet a,
+      CommunityVote.PostSheet b,
+      CommunityVote.PostRound r,
+      Map<String, String> names) {
+    List<String> out = new ArrayList<>();
+    if (a.valid() != b.valid()) {
+      out.add("有效票（" + a.valid() + " / " + b.valid() + "）");
+    }
+    if (a.invalid() != b.invalid()) {
+      out.add("无效票（" + a.invalid() + " / " + b.invalid() + "）");
+    }
+    for (int i = 0; i < a.counts().size() && i < b.counts().size(); i++) {
+      if (!a.counts().get(i).equals(b.counts().get(i))) {
+        out.add(
+            CommunityBallotService.nameOf(r.candidates().get(i), names)
+                + "（"
+                + a.counts().get(i)
+                + " / "
+                + b.counts().get(i)
+                + "）");
+      }
+    }
+    if (!a.writeIns().equals(b.writeIns())) {
+      out.add("另选他人（" + text(a.writeIns()) + " / " + text(b.writeIns()) + "）");
+    }
+    return out;
+  }
+
+  private static String text(Map<String, Long> w) {
+    return w.isEmpty()
+        ? "无"
+        : String.join("、", w.entrySet().stream().map(x -> x.getKey() + x.getValue()).toList());
   }
 
   /** {@code 张三 5} or {@code 张三=5}, one per line (or separated by ；/;). */

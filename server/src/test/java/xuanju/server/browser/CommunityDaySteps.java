@@ -127,8 +127,19 @@ final class CommunityDaySteps {
                 election, vote1, boxes.get(x.box()), x.post(), x.valid(), x.invalid(), counts, "");
           }
         });
+    SignIn.as(
+        "clerk2",
+        true,
+        () -> {
+          for (Sheet x : first) {
+            List<Integer> counts =
+                BALLOT.get(x.post()).stream().map(n -> x.votes().getOrDefault(n, 0)).toList();
+            tallies.record(
+                election, vote1, boxes.get(x.box()), x.post(), x.valid(), x.invalid(), counts, "");
+          }
+        });
     ui.open(voting());
-    assertThat(boxRow("流动票箱").getText().replaceAll("\\s+", "")).contains("委员：已录入（有效票60张，无效票0张）");
+    assertThat(boxRow("流动票箱").getText().replaceAll("\\s+", "")).contains("委员：已确认（有效票60张，无效票0张）");
     decide();
     assertThat(ui.text("history")).contains("参加投票" + half + "人，未超过计算基数的半数（至少须" + (half + 1) + "人）");
     ui.submitConfirmed(By.id("rerun"), "确定重新组织投票");
@@ -162,8 +173,8 @@ final class CommunityDaySteps {
                 118,
                 0,
                 Map.of("李红梅", 100, "周晓东", 80, "赵文博", 60, "高丽华", 50, "黄志强", 40)));
-    for (Sheet s : second) {
-      sheet(s);
+    for (int i = 0; i < second.size(); i++) {
+      sheet(second.get(i), i == 0);
     }
     decide();
     int cast = 1100 + 118;
@@ -185,7 +196,7 @@ final class CommunityDaySteps {
             new Sheet("社区中心投票站", "MEMBER", 690, 10, Map.of("赵文博", 420, "高丽华", 270)),
             new Sheet("流动票箱", "MEMBER", 60, 0, Map.of("赵文博", 40, "高丽华", 20)));
     for (Sheet s : third) {
-      sheet(s);
+      sheet(s, false);
     }
     decide();
     assertThat(ui.present(By.id("decide"))).isFalse();
@@ -327,8 +338,12 @@ final class CommunityDaySteps {
   private static final Map<String, String> POSTS =
       Map.of("DIRECTOR", "主任", "DEPUTY_DIRECTOR", "副主任", "MEMBER", "委员");
 
-  /** Enters a sheet: the counts in the order of the page's names (absent = 0). */
-  private void sheet(Sheet s) {
+  /**
+   * Enters a sheet through the page (the first clerk), the counts in the order of the page's names
+   * (absent = 0), then the second clerk's entry as the page does; with {@code mistake} the second
+   * clerk first misreads one count, the page shows the disagreement, and the clerk corrects it.
+   */
+  private void sheet(Sheet s, boolean mistake) {
     WebElement r = boxRow(s.box());
     WebElement form =
         r.findElements(By.cssSelector("form.sheet-form")).stream()
@@ -347,12 +362,38 @@ final class CommunityDaySteps {
       String name = row.findElement(By.tagName("td")).getText();
       setValue(row.findElement(By.name("counts")), "" + s.votes().getOrDefault(name, 0));
     }
-    assertThat(rows.stream().map(x -> x.findElement(By.tagName("td")).getText()))
-        .containsAll(s.votes().keySet());
+    List<String> order = rows.stream().map(x -> x.findElement(By.tagName("td")).getText()).toList();
+    assertThat(order).containsAll(s.votes().keySet());
     ui.submit(form.findElement(By.cssSelector("button")));
     ui.noError();
+    assertThat(ui.text("message")).contains("待另一名计票人录入核对");
+    long vote =
+        jdbc.queryForObject(
+            "SELECT MAX(id) FROM community_vote WHERE election_id = ?", Long.class, election);
+    List<Integer> counts = order.stream().map(n -> s.votes().getOrDefault(n, 0)).toList();
+    if (mistake) {
+      List<Integer> misread = new ArrayList<>(counts);
+      misread.set(0, counts.get(0) + 1);
+      misread.set(1, counts.get(1) - 1);
+      second(vote, s, misread);
+      ui.open(voting());
+      assertThat(boxRow(s.box()).getText().replaceAll("\\s+", ""))
+          .contains(POSTS.get(s.post()) + "：两次录入不一致");
+    }
+    second(vote, s, counts);
+    ui.open(voting());
     assertThat(boxRow(s.box()).getText().replaceAll("\\s+", ""))
-        .contains(POSTS.get(s.post()) + "：已录入（有效票" + s.valid() + "张，无效票" + s.invalid() + "张）");
+        .contains(POSTS.get(s.post()) + "：已确认（有效票" + s.valid() + "张，无效票" + s.invalid() + "张）");
+  }
+
+  /** The second clerk's entry of a sheet (entered as the page does). */
+  private void second(long vote, Sheet s, List<Integer> counts) {
+    SignIn.as(
+        "clerk2",
+        true,
+        () ->
+            tallies.record(
+                election, vote, boxes.get(s.box()), s.post(), s.valid(), s.invalid(), counts, ""));
   }
 
   private void decide() {

@@ -73,5 +73,6 @@ abstract class CommunityDecidedSupport extends CommunitySupport {
     List<Integer> counts =
         d.get(0).ballotNames(round).stream().map(n -> votes.getOrDefault(n, 0)).toList();
     as(() -> sheets.record(e, vote, station, p.name(), valid, invalid, counts, writeIns));
+    secondClerk(() -> sheets.record(e, vote, station, p.name(), valid, invalid, counts, writeIns));
   }
 }

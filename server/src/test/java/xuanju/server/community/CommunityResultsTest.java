@@ -79,12 +79,12 @@ class CommunityResultsTest extends CommunityDecidedSupport {
     for (var x : labels.entrySet()) {
       long valid =
           one(
-              "SELECT SUM(valid) FROM community_post_sheet WHERE vote_id = ? AND post = ?",
+              "SELECT SUM(valid) FROM community_post_sheet WHERE vote_id = ? AND post = ? AND entry_no = 1",
               vote,
               x.getKey());
       long invalid =
           one(
-              "SELECT SUM(invalid) FROM community_post_sheet WHERE vote_id = ? AND post = ?",
+              "SELECT SUM(invalid) FROM community_post_sheet WHERE vote_id = ? AND post = ? AND entry_no = 1",
               vote,
               x.getKey());
       assertThat(text).contains("有效票" + valid + "张、无效票" + invalid + "张");
@@ -99,7 +99,9 @@ class CommunityResultsTest extends CommunityDecidedSupport {
       List<String> cands = List.of(((String) r.get("candidates")).split(","));
       List<Map<String, Object>> sheets =
           jdbc.queryForList(
-              "SELECT counts FROM community_post_sheet WHERE vote_id = ? AND post = ?", vote, post);
+              "SELECT counts FROM community_post_sheet WHERE vote_id = ? AND post = ? AND entry_no = 1",
+              vote,
+              post);
       for (String key : ((String) r.get("elected")).split(",")) {
         int i = cands.indexOf(key);
         long votes = 0;

@@ -39,6 +39,11 @@ abstract class CommunitySupport extends H2AppTest {
     SignIn.as("admin", true, r);
   }
 
+  /** The second clerk of a tally sheet's double entry (RESIDENTS.COUNT.DOUBLE_ENTRY). */
+  static void secondClerk(Runnable r) {
+    SignIn.as("clerk2", true, r);
+  }
+
   /** A community with a five-member committee and eight applicants, all cleared. */
   CommunityFixtures.Community standard(String... more) {
     List<String> names = CommunityFixtures.names(more);

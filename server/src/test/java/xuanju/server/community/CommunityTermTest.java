@@ -390,5 +390,6 @@ class CommunityTermTest extends CommunitySupport {
     List<Integer> counts =
         d.ballotNames(round).stream().map(x -> votes.getOrDefault(x, 0)).toList();
     as(() -> sheets.record(e, vote, station, p.name(), valid, 0, counts, ""));
+    secondClerk(() -> sheets.record(e, vote, station, p.name(), valid, 0, counts, ""));
   }
 }

@@ -23,6 +23,7 @@ import xuanju.server.district.StationService;
 import xuanju.server.proxy.ProxyService;
 import xuanju.server.support.DocumentWording;
 import xuanju.server.support.PageText;
+import xuanju.server.support.SignIn;
 
 /**
  * Election day of a residents' committee election: one ballot with the posts 主任, 副主任, 委员, a central
@@ -99,6 +100,8 @@ class CommunityVotingTest extends CommunitySupport {
     List<Integer> counts =
         d.ballotNames(round.orElseThrow()).stream().map(n -> votes.getOrDefault(n, 0)).toList();
     as(() -> sheets.record(r.e(), vote, station, p.name(), valid, invalid, counts, writeIns));
+    secondClerk(
+        () -> sheets.record(r.e(), vote, station, p.name(), valid, invalid, counts, writeIns));
   }
 
   PostDecisionService.Decided decide(Ready r, long vote) {
@@ -234,7 +237,8 @@ class CommunityVotingTest extends CommunitySupport {
     assertThat(first.rounds().get(0).trailLines().stream().map(t -> t.code()))
         .contains("RESIDENTS.TURNOUT.HALF", "RESIDENTS.COUNT.SEPARATE");
     assertThat(audits(r.c(), "COMMUNITY_BOX_COUNTED")).isEqualTo(2);
-    assertThat(audits(r.c(), "COMMUNITY_SHEET_ENTERED")).isEqualTo(6);
+    // six sheets, each entered by two clerks
+    assertThat(audits(r.c(), "COMMUNITY_SHEET_ENTERED")).isEqualTo(12);
     assertThat(audits(r.c(), "COMMUNITY_VOTE_DECIDED")).isEqualTo(1);
     // decided: nothing more may change
     assertThatThrownBy(() -> box(r, vote, r.central(), 14, 14, ""))
@@ -286,6 +290,64 @@ class CommunityVotingTest extends CommunitySupport {
         .contains("委员（应选3名）")
         .contains("另选他人");
     assertThat(printed.indexOf("丁主")).isLessThan(printed.indexOf("王主"));
+  }
+
+  /** Two clerks enter each sheet; it counts only once both agree (RESIDENTS.COUNT.DOUBLE_ENTRY). */
+  @Test
+  void eachSheetIsEnteredTwiceAndCountsOnlyWhenBothAgree() throws Exception {
+    Ready r = ready("ALL_VOTERS", "NO");
+    long vote = open(r);
+    box(r, vote, r.central(), 14, 14, "");
+    box(r, vote, r.mobile(), 0, 0, "");
+    for (CommitteePost p : List.of(CommitteePost.DEPUTY_DIRECTOR, CommitteePost.MEMBER)) {
+      sheet(r, vote, r.central(), p, 14, 0, Map.of("刘副", 10, "赵委", 12, "李委", 11, "周委", 9), "");
+    }
+    for (CommitteePost p : CommitteePost.values()) {
+      sheet(r, vote, r.mobile(), p, 0, 0, Map.of(), "");
+    }
+    var round = day(r.e()).current().orElseThrow().rounds().get(0);
+    List<Integer> right =
+        day(r.e()).ballotNames(round).stream().map(n -> n.equals("王主") ? 10 : 4).toList();
+    List<Integer> wrong =
+        day(r.e()).ballotNames(round).stream().map(n -> n.equals("王主") ? 11 : 3).toList();
+    List<PostTallyService.EntryResult> out = new ArrayList<>();
+    long station = r.central();
+    as(() -> out.add(sheets.record(r.e(), vote, station, "DIRECTOR", 14, 0, right, "")));
+    assertThat(out.get(0).entryNo()).isEqualTo(1);
+    assertThat(out.get(0).confirmed()).isFalse();
+    // the same clerk again corrects entry 1, it is not a second entry
+    as(() -> out.add(sheets.record(r.e(), vote, station, "DIRECTOR", 14, 0, right, "")));
+    assertThat(out.get(1).entryNo()).isEqualTo(1);
+    assertThat(day(r.e()).sheetStateZh(station, CommitteePost.DIRECTOR)).contains("待另一名计票人录入核对");
+    // a second clerk who reads it differently: not confirmed, the difference named
+    secondClerk(() -> out.add(sheets.record(r.e(), vote, station, "DIRECTOR", 14, 0, wrong, "")));
+    assertThat(out.get(2).entryNo()).isEqualTo(2);
+    assertThat(out.get(2).confirmed()).isFalse();
+    assertThat(out.get(2).differences()).containsExactlyInAnyOrder("王主（11 / 10）", "丁主（3 / 4）");
+    assertThat(day(r.e()).sheet(station, CommitteePost.DIRECTOR)).isNull();
+    // a third clerk may not enter; the decision waits for agreement
+    assertThatThrownBy(
+            () ->
+                SignIn.as(
+                    "clerk3",
+                    true,
+                    () -> sheets.record(r.e(), vote, station, "DIRECTOR", 14, 0, right, "")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("已由两名计票人录入");
+    assertThatThrownBy(() -> decide(r, vote))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("未经两名计票人录入一致")
+        .hasMessageContaining("社区中心投票站");
+    // the second clerk corrects: confirmed, and then fixed
+    secondClerk(() -> out.add(sheets.record(r.e(), vote, station, "DIRECTOR", 14, 0, right, "")));
+    assertThat(out.get(3).confirmed()).isTrue();
+    assertThat(out.get(3).messageZh("社区中心投票站", "主任")).isEqualTo("社区中心投票站主任计票单第2次录入与另一次一致，已确认");
+    assertThatThrownBy(
+            () -> as(() -> sheets.record(r.e(), vote, station, "DIRECTOR", 14, 0, wrong, "")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("已经两次录入一致并确认");
+    assertThat(decide(r, vote).posts().get(CommitteePost.DIRECTOR).outcome().electedIds())
+        .hasSize(1);
   }
 
   @Test
