@@ -155,6 +155,30 @@ final class CommunityTermSteps {
     assertThat(ui.text("structure"))
         .isEqualTo("班子成员7人：女性" + women + "人，35周岁以下7人，中共党员5人，大专（含大专）以上5人；居民委员会成员5人，其中中共党员3人");
     assertThat(ui.text("summary-findings")).contains("交叉任职3人");
+    // the previous term had 4 of 7 with 大专 and 3 of 5 party members on the residents' committee:
+    // this term (5 of 7, 3 of 5) is higher on the first only
+    assertThat(ui.text("previous-checks")).contains("未登记上届人数");
+    setValue(ui.id("previousTeamSize"), "7");
+    setValue(ui.id("previousTeamCollege"), "4");
+    setValue(ui.id("previousResidentsSize"), "5");
+    setValue(ui.id("previousResidentsParty"), "6");
+    ui.submitConfirmed(By.id("save-previous"), "确定登记上届班子情况吗");
+    assertThat(ui.text("error")).contains("不能多于");
+    ui.open(termUrl());
+    setValue(ui.id("previousTeamSize"), "7");
+    setValue(ui.id("previousTeamCollege"), "4");
+    setValue(ui.id("previousResidentsSize"), "5");
+    setValue(ui.id("previousResidentsParty"), "3");
+    ui.submitConfirmed(By.id("save-previous"), "确定登记上届班子情况吗");
+    ui.noError();
+    List<String> checks =
+        ui.driver.findElements(By.cssSelector("#previous-checks .previous-check")).stream()
+            .map(WebElement::getText)
+            .toList();
+    assertThat(checks)
+        .containsExactly(
+            "“两委”班子成员中大专（含大专）以上文化程度：本届5/7（71%），上届4/7（57%），高于上届",
+            "居民委员会成员中党员：本届3/5（60%），上届3/5（60%），未高于上届");
     ui.submitConfirmed(By.id("record-summary"), "确定登记本次“两委”班子汇总");
     ui.noError();
     assertThat(ui.text("summary-recorded")).contains("已登记", "一肩挑");
