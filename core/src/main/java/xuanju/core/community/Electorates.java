@@ -88,8 +88,10 @@ public final class Electorates {
                   + (unknown.size() > 5 ? "等" : "")
                   + "），请先在居民信息中补录"));
     }
+    Set<String> onRoll = new java.util.HashSet<>();
+    in.roll().forEach(e -> onRoll.add(e.voterId()));
     for (String id : new java.util.TreeSet<>(in.representatives())) {
-      if (in.entry(id) == null) {
+      if (!onRoll.contains(id)) {
         out.add(
             Finding.of(
                 CommunityRule.ELECTORATE_NOT_ON_ROLL,

@@ -59,7 +59,8 @@ class CommunityVotingApiController {
   }
 
   /** A check-in request: the voter's ID number. */
-  record CheckInBody(@FreeText(label = "公民身份号码", max = 18) String residentId, Long stationId) {}
+  record CheckInBody(
+      @FreeText(label = "公民身份号码或选民证二维码", max = 60) String residentId, Long stationId) {}
 
   /** A check-in admitted: who, and the current vote's check-ins so far (人 or 户). */
   record CheckedIn(String name, String unit, long checkIns, String countUnit) {}

@@ -200,7 +200,8 @@ class CommunityVotingController {
   @PostMapping(BASE + "/check-in")
   String checkIn(
       @PathVariable long id,
-      @RequestParam(defaultValue = "") @FreeText(label = "公民身份号码", max = 18) String residentId,
+      @RequestParam(defaultValue = "") @FreeText(label = "公民身份号码或选民证二维码", max = 60)
+          String residentId,
       @RequestParam(required = false) Long stationId,
       Model model,
       HttpServletResponse response,

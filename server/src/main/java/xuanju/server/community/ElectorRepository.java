@@ -60,6 +60,19 @@ class ElectorRepository {
         .findFirst();
   }
 
+  /** The listed voter of a voter card (选民证): district and voter number. */
+  Optional<Listed> listedByCard(long electionId, long districtId, int voterNo) {
+    return jdbc
+        .query(
+            ROLL + " AND r.district_id = ? AND r.voter_no = ?",
+            ElectorRepository::listed,
+            electionId,
+            districtId,
+            voterNo)
+        .stream()
+        .findFirst();
+  }
+
   /** The listed voters of one household (户号). */
   List<Listed> household(long electionId, String household) {
     return jdbc.query(

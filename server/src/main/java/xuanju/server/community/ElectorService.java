@@ -22,6 +22,7 @@ import xuanju.core.rule.Findings;
 import xuanju.core.rule.InvalidInputException;
 import xuanju.server.access.AccessService;
 import xuanju.server.access.Permission;
+import xuanju.server.card.VoterCardToken;
 import xuanju.server.community.ElectorRepository.Listed;
 import xuanju.server.election.Election;
 
@@ -39,16 +40,19 @@ public class ElectorService {
   private final ElectorRepository repo;
   private final CommunityVotingRepository votes;
   private final ElectionMethodService methods;
+  private final VoterCardToken cards;
 
   ElectorService(
       CommunityContext ctx,
       ElectorRepository repo,
       CommunityVotingRepository votes,
-      ElectionMethodService methods) {
+      ElectionMethodService methods,
+      VoterCardToken cards) {
     this.ctx = ctx;
     this.repo = repo;
     this.votes = votes;
     this.methods = methods;
+    this.cards = cards;
   }
 
   /** A named representative, for the page. */
@@ -353,6 +357,39 @@ public class ElectorService {
     }
   }
 
+  /** The listed voter of an ID number or of a scanned voter card's QR text (选民证二维码). */
+  private Listed voter(Election e, String typed) {
+    String raw = typed == null ? "" : typed.strip();
+    if (raw.regionMatches(true, 0, "XJ1-", 0, 4)) {
+      VoterCardToken.Card card =
+          cards
+              .decode(raw)
+              .orElseThrow(
+                  () ->
+                      new InvalidInputException("residentId", "二维码无效：不是本系统签发的选民证，或内容被改动，请核对身份证件"));
+      if (card.electionId() != e.id()) {
+        throw new InvalidInputException("residentId", "该选民证不是本次选举的选民证");
+      }
+      return repo.listedByCard(e.id(), card.districtId(), card.voterNo())
+          .orElseThrow(
+              () ->
+                  new InvalidInputException(
+                      "residentId",
+                      "该选民证（选民证号 "
+                          + card.voterNo()
+                          + "）对应的选民已不在选民名单中，不能领取选票"
+                          + CommunityContext.basis(CommunityRule.ELECTORATE_NOT_ON_ROLL)));
+    }
+    String id = ctx.residentId(raw, "residentId", "签到人的公民身份号码");
+    return repo.listed(e.id(), id)
+        .orElseThrow(
+            () ->
+                new InvalidInputException(
+                    "residentId",
+                    "该公民身份号码不是本次选举登记在册的选民，不能领取选票"
+                        + CommunityContext.basis(CommunityRule.ELECTORATE_NOT_ON_ROLL)));
+  }
+
   /** Check-in without saying the box. */
   @Transactional
   public Admitted checkIn(long electionId, String residentId) {
@@ -360,10 +397,11 @@ public class ElectorService {
   }
 
   /**
-   * Check-in at a desk (COUNT) for the current vote, by ID number, at a box (the central station or
-   * a mobile box; optional): refused with the rule, nothing stored, for someone not on the voter
-   * list, not an elector under the way (not the household's named representative; not a group
-   * representative), already checked in, or whose household already has — at any box.
+   * Check-in at a desk (COUNT) for the current vote, by ID number or the voter card's QR text, at a
+   * box (the central station or a mobile box; optional): refused with the rule, nothing stored, for
+   * someone not on the voter list, not an elector under the way (not the household's named
+   * representative; not a group representative), already checked in, or whose household already has
+   * — at any box.
    */
   @Transactional
   public Admitted checkIn(long electionId, String residentId, Long stationId) {
@@ -380,15 +418,7 @@ public class ElectorService {
     if (v == null || v.decided()) {
       throw new IllegalStateException(v == null ? "本次选举尚未开始投票，不能签到领票" : "本次投票的结果已经确定，不能再签到领票");
     }
-    String id = ctx.residentId(residentId, "residentId", "签到人的公民身份号码");
-    Listed x =
-        repo.listed(e.id(), id)
-            .orElseThrow(
-                () ->
-                    new InvalidInputException(
-                        "residentId",
-                        "该公民身份号码不是本次选举登记在册的选民，不能领取选票"
-                            + CommunityContext.basis(CommunityRule.ELECTORATE_NOT_ON_ROLL)));
+    Listed x = voter(e, residentId);
     List<Listed> roll;
     if (mode == ElectorateMode.HOUSEHOLD_REPRESENTATIVES) {
       if (x.household().isEmpty()) {

@@ -34,6 +34,7 @@ class CommunityElectorsTest extends CommunitySupport {
   @Autowired ElectorService electors;
   @Autowired xuanju.server.district.StationService stations;
   @Autowired BoxCountService boxes;
+  @Autowired xuanju.server.card.VoterCardToken cards;
 
   /** 20 voters, the method adopted with the way given, the list published. */
   CommunityFixtures.Community ready(String mode) {
@@ -269,13 +270,33 @@ class CommunityElectorsTest extends CommunitySupport {
             .getContentAsString();
     assertThat(json).contains("\"name\":\"甲二\"").contains("\"checkIns\":2");
     assertThat(checkIns(c)).isEqualTo(2);
+    // the voter card's QR text, as a scanner types it; an altered one is refused
+    var reg =
+        jdbc.queryForMap(
+            "SELECT r.district_id, r.voter_no FROM voter_registration r JOIN person p ON p.id ="
+                + " r.person_id WHERE r.election_id = ? AND p.resident_id = ?",
+            e,
+            c.id("甲三"));
+    String qr =
+        cards.encode(
+            e,
+            ((Number) reg.get("district_id")).longValue(),
+            ((Number) reg.get("voter_no")).intValue());
+    String altered = qr.substring(0, qr.length() - 1) + (qr.endsWith("A") ? "B" : "A");
+    assertThatThrownBy(() -> as(() -> electors.checkIn(e, altered, null)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("二维码无效");
+    List<ElectorService.Admitted> byCard = new ArrayList<>();
+    as(() -> byCard.add(electors.checkIn(e, qr.toLowerCase(java.util.Locale.ROOT), null)));
+    assertThat(byCard.get(0).name()).isEqualTo("甲三");
+    assertThat(checkIns(c)).isEqualTo(3);
     String html =
         mvc.perform(get("/elections/{id}/community/voting", e).with(ADMIN))
             .andExpect(status().isOk())
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(html).contains("id=\"check-in-count\">2<").contains("id=\"check-in-form\"");
+    assertThat(html).contains("id=\"check-in-count\">3<").contains("id=\"check-in-form\"");
     assertThat(PageText.visible(html)).contains("已签到领票").contains("登记参加选举的居民20人");
     String electorsJson =
         mvc.perform(get("/api/elections/{id}/community/electors", e).with(ADMIN))
@@ -283,6 +304,6 @@ class CommunityElectorsTest extends CommunitySupport {
             .andReturn()
             .getResponse()
             .getContentAsString();
-    assertThat(electorsJson).contains("\"base\":20").contains("\"checkIns\":2");
+    assertThat(electorsJson).contains("\"base\":20").contains("\"checkIns\":3");
   }
 }
