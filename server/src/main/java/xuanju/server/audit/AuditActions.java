@@ -158,6 +158,7 @@ public final class AuditActions {
     m.put("COMMUNITY_ELECTORS_NAMED", "确定户代表或居民小组代表");
     m.put("COMMUNITY_ELECTOR_REMOVED", "撤销户代表或居民小组代表");
     m.put("COMMUNITY_CHECK_IN", "居民委员会选举签到领票");
+    m.put("COMMUNITY_CHECK_IN_UNDONE", "撤销居民委员会选举签到");
     m.put("COMMUNITY_WRITE_IN_IDENTIFIED", "登记另选他人当选者的身份");
     m.put("COMMUNITY_VOTE_DECIDED", "确定居民委员会选举投票结果");
     m.put("COMMUNITY_VOTE_RERUN", "居民委员会选举重新组织投票");

@@ -222,6 +222,30 @@ class CommunityVotingController {
     return view;
   }
 
+  @PostMapping(BASE + "/check-in/undo")
+  String undoCheckIn(
+      @PathVariable long id,
+      @RequestParam(defaultValue = "") @FreeText(label = "公民身份号码或选民证二维码", max = 60)
+          String residentId,
+      @RequestParam(defaultValue = "") @FreeText(label = "撤销原因", max = 200) String reason,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash) {
+    String[] done = new String[1];
+    String view =
+        attempt(
+            id,
+            model,
+            response,
+            flash,
+            "",
+            () -> done[0] = electors.undoCheckIn(id, residentId, reason));
+    if (done[0] != null) {
+      flash.addFlashAttribute("message", done[0]);
+    }
+    return view;
+  }
+
   @PostMapping(BASE + "/decide")
   String decide(
       @PathVariable long id,

@@ -153,6 +153,14 @@ class ElectorRepository {
     }
   }
 
+  /** Removes a voter's check-in of a vote; how many rows. */
+  int undoCheckIn(long voteId, long registrationId) {
+    return jdbc.update(
+        "DELETE FROM community_check_in WHERE vote_id = ? AND registration_id = ?",
+        voteId,
+        registrationId);
+  }
+
   long checkIns(long voteId) {
     Long n =
         jdbc.queryForObject(

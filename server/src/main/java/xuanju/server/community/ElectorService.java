@@ -470,4 +470,29 @@ public class ElectorService {
         repo.checkIns(v.id()),
         mode == ElectorateMode.HOUSEHOLD_REPRESENTATIVES ? "户" : "人");
   }
+
+  /**
+   * Undoes a mistaken check-in of the current vote (COUNT), e.g. a wrong ID number typed, so the
+   * voter (or the household) can take the ballot: with the reason, audited; refused once the vote
+   * is decided or when the voter has not checked in.
+   */
+  @Transactional
+  public String undoCheckIn(long electionId, String residentId, String reason) {
+    Election e = ctx.election(electionId, Permission.COUNT);
+    String why = reason == null ? "" : reason.strip();
+    if (why.isEmpty()) {
+      throw new InvalidInputException("reason", "请写明撤销签到的原因，如：身份证号输入错误");
+    }
+    List<CommunityVote> vs = votes.votes(e.id());
+    CommunityVote v = vs.isEmpty() ? null : vs.get(vs.size() - 1);
+    if (v == null || v.decided()) {
+      throw new IllegalStateException(v == null ? "本次选举尚未开始投票" : "本次投票的结果已经确定，不能撤销签到");
+    }
+    Listed x = voter(e, residentId);
+    if (repo.undoCheckIn(v.id(), x.registrationId()) == 0) {
+      throw new InvalidInputException("residentId", x.name() + "本次投票没有签到领票");
+    }
+    ctx.audit("COMMUNITY_CHECK_IN_UNDONE", e, v.titleZh() + "撤销签到：" + x.name() + "（" + why + "）");
+    return "已撤销" + x.name() + "的签到";
+  }
 }

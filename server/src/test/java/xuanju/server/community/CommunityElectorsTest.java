@@ -145,6 +145,16 @@ class CommunityElectorsTest extends CommunitySupport {
         .hasMessageContaining("城市居民委员会组织法");
     assertThat(checkIns(c)).isEqualTo(2);
     assertThat(audits(c, "COMMUNITY_CHECK_IN")).isEqualTo(2);
+    // 甲三's check-in was a typing mistake: undone with a reason, then 甲四 takes 户2's ballot
+    assertThatThrownBy(() -> as(() -> electors.undoCheckIn(e, c.id("甲三"), "")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("请写明撤销签到的原因");
+    assertThatThrownBy(() -> as(() -> electors.undoCheckIn(e, c.id("甲五"), "输错")))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("甲五本次投票没有签到领票");
+    as(() -> electors.undoCheckIn(e, c.id("甲三"), "身份证号输入错误，未发出选票"));
+    assertThat(audits(c, "COMMUNITY_CHECK_IN_UNDONE")).isOne();
+    assertThat(checkIn(c, "甲四", s[1]).checkIns()).isEqualTo(2);
     assertThat(view(e).checkInsAt(s[1])).isEqualTo(1L);
 
     // each box's ballots issued against its check-ins: the mobile box issued 2 for 1 household

@@ -634,6 +634,10 @@ class AuthorisationMatrixTest extends H2AppTest {
         Need.COUNT,
         (t, x) -> post(v + "/check-in", x.election()).param("residentId", ""));
     row(
+        "POST " + v + "/check-in/undo",
+        Need.COUNT,
+        (t, x) -> post(v + "/check-in/undo", x.election()).param("residentId", ""));
+    row(
         "POST " + v + "/electors/remove",
         Need.MANAGE,
         (t, x) -> post(v + "/electors/remove", x.election()).param("registrationId", "999999999"));
