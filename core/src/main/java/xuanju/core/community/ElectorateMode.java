@@ -37,6 +37,21 @@ public enum ElectorateMode {
     return turnoutBaseZh;
   }
 
+  /**
+   * The turnout base as the decision's trail names it, with its unit: 登记选民数 (人), 登记参加选举的户数 (户),
+   * 居民小组代表总数 (人).
+   */
+  public TrailBase baseInTrailZh() {
+    return switch (this) {
+      case ALL_VOTERS -> new TrailBase("登记选民数", "人");
+      case HOUSEHOLD_REPRESENTATIVES -> new TrailBase("登记参加选举的户数", "户");
+      case GROUP_REPRESENTATIVES -> new TrailBase("居民小组代表总数", "人");
+    };
+  }
+
+  /** The turnout base's name and unit in the decision's trail. */
+  public record TrailBase(String labelZh, String unitZh) {}
+
   /** What check-in counts (签到领票). */
   public String checkInZh() {
     return checkInZh;

@@ -160,7 +160,9 @@ public final class Electorates {
 
   /** The head counts for {@code quorum.Quorum.check} with the residents' profile. */
   public static Electorate electorate(Input in, long ballotsIssued, long ballotsReturned) {
-    return Electorate.direct(turnoutBase(in), ballotsIssued, ballotsReturned);
+    ElectorateMode.TrailBase base = in.mode().baseInTrailZh();
+    return Electorate.direct(
+        turnoutBase(in), base.labelZh(), base.unitZh(), ballotsIssued, ballotsReturned);
   }
 
   /**

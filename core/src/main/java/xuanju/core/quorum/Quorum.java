@@ -88,6 +88,7 @@ public final class Quorum {
     String baseZh;
     String actualName;
     String baseName;
+    String baseUnitZh = "人";
     Rule rule;
     switch (r) {
       case PARTY_GRASSROOTS, PARTY_LOCAL -> {
@@ -123,14 +124,15 @@ public final class Quorum {
         actualName = "voted";
         baseName = "registered";
         actualZh = "参加投票人数";
-        baseZh = "登记选民数";
+        baseZh = e.registeredZh();
+        baseUnitZh = e.registeredUnitZh();
         rule =
             switch (r) {
               case VILLAGE_COMMITTEE -> QuorumRule.VILLAGE_TURNOUT_HALF;
               case RESIDENTS_COMMITTEE -> QuorumRule.RESIDENTS_TURNOUT_HALF;
               default -> QuorumRule.NPC_TURNOUT_HALF;
             };
-        require(base, "electorate.registered", "登记选民数");
+        require(base, "electorate.registered", baseZh);
       }
     }
     boolean ok = exact ? ratio.reachedBy(actual, base) : ratio.exceededBy(actual, base);
@@ -157,7 +159,8 @@ public final class Quorum {
             + "人，"
             + baseZh
             + base
-            + "人，"
+            + baseUnitZh
+            + "，"
             + (ok ? "" : "未")
             + cmp
             + baseZh

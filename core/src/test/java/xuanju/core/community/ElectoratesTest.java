@@ -176,6 +176,20 @@ class ElectoratesTest {
     var four = Quorum.check(p, Meeting.ELECTORAL, Electorates.electorate(in, 4, 4));
     assertThat(four.outcome().met()).isTrue();
     assertThat(four.codes()).containsExactly("RESIDENTS.TURNOUT.HALF");
+    // the trail names the base as households, not registered voters
+    assertThat(four.trail().get(0).explanationZh())
+        .isEqualTo("参加投票人数4人，登记参加选举的户数6户，超过登记参加选举的户数的二分之一（至少须4人），会议（投票）有效");
+    var group =
+        Quorum.check(
+            p,
+            Meeting.ELECTORAL,
+            Electorates.electorate(
+                input(ElectorateMode.GROUP_REPRESENTATIVES, "v000", "v001", "v100"), 1, 1));
+    assertThat(group.trail().get(0).explanationZh()).contains("居民小组代表总数3人").contains("未超过");
+    var all =
+        Quorum.check(
+            p, Meeting.ELECTORAL, Electorates.electorate(input(ElectorateMode.ALL_VOTERS), 7, 7));
+    assertThat(all.trail().get(0).explanationZh()).startsWith("参加投票人数7人，登记选民数12人，超过登记选民数的二分之一");
   }
 
   static LongStream seeds() {

@@ -15,6 +15,7 @@ import xuanju.core.community.CarryDown;
 import xuanju.core.community.CommitteePost;
 import xuanju.core.community.CommunityRule;
 import xuanju.core.community.ElectionMethods;
+import xuanju.core.community.ElectorateMode;
 import xuanju.core.community.PostVotes;
 import xuanju.core.outcome.RoundEngine;
 import xuanju.core.outcome.RoundKind;
@@ -96,7 +97,9 @@ public class PostDecisionService {
       issued += b.issued();
       returned += b.returned();
     }
-    Electorate electorate = Electorate.direct(v.base(), issued, returned);
+    ElectorateMode.TrailBase base = v.mode().baseInTrailZh();
+    Electorate electorate =
+        Electorate.direct(v.base(), base.labelZh(), base.unitZh(), issued, returned);
     Map<String, String> names = CommunityBallotService.names(ctx, electionId);
     Map<String, Map<CommitteePost, Long>> votes = votes(v, sheets, names);
     Set<String> electedAbove = electedBefore(electionId, voteId);
