@@ -201,6 +201,12 @@ public enum CommunityRule implements Rule {
       Severity.ERROR,
       "居民代表由本网格（居民小组）的居民推选，须是本网格登记在册的居民",
       Src.PLAN_REPRESENTATIVES),
+  /** The plan encourages electing party members as representatives: the share is shown. */
+  REPRESENTATIVES_PARTY(
+      "RESIDENTS.REPRESENTATIVES.PARTY",
+      Severity.NOTICE,
+      "提倡依法将党员推选为居民代表",
+      Src.PLAN_REPRESENTATIVES),
   PARTY_COMMITTEE_SIZE(
       "COMMUNITY.PARTY.COMMITTEE_SIZE",
       Severity.WARNING,

@@ -77,7 +77,21 @@ public class RepresentativesService {
       List<String> gridNames,
       List<Grid> grids,
       List<Representative> register,
-      Map<String, Integer> registerHouseholds) {
+      Map<String, Integer> registerHouseholds,
+      long partyMembers) {
+    /** The elected representatives' party members in words (提倡依法将党员推选为居民代表). */
+    public String partyZh() {
+      return "当选居民代表"
+          + register.size()
+          + "人，其中中共党员（含预备党员）"
+          + partyMembers
+          + "人；"
+          + CommunityRule.REPRESENTATIVES_PARTY.messageZh()
+          + "（依据："
+          + CommunityRule.REPRESENTATIVES_PARTY.citation().display()
+          + "）";
+    }
+
     /** The register's households of a grid, or null when the register has no 户号 there. */
     public Integer registerHouseholds(String grid) {
       return registerHouseholds.get(grid);
@@ -95,7 +109,29 @@ public class RepresentativesService {
     Election e = ctx.election(electionId, Permission.VIEW);
     List<Grid> grids = grids(electionId);
     return new View(
-        e, gridNames(e), grids, register(grids), registerHouseholds(e.organisationId()));
+        e,
+        gridNames(e),
+        grids,
+        register(grids),
+        registerHouseholds(e.organisationId()),
+        partyMembers(grids));
+  }
+
+  /** How many of the elected are party members (linked to the roster, or by political status). */
+  long partyMembers(List<Grid> grids) {
+    long n = 0;
+    for (Grid g : grids) {
+      for (Nominee x : g.elected()) {
+        Long party =
+            jdbc.queryForObject(
+                "SELECT COUNT(*) FROM person WHERE id = ? AND (party_member_id IS NOT NULL OR"
+                    + " political_status IN ('CPC_MEMBER', 'CPC_PROBATIONARY'))",
+                Long.class,
+                x.personId());
+        n += party == null ? 0 : party;
+      }
+    }
+    return n;
   }
 
   /** Per grid of an organisation's register, its households by 户号 (living persons). */

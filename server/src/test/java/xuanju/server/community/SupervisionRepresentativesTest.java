@@ -224,6 +224,10 @@ class SupervisionRepresentativesTest extends CommunityDecidedSupport {
     as(() -> out.add(representatives.view(e)));
     assertThat(out.get(0).registerHouseholds("第2组")).isEqualTo(2);
     assertThat(out.get(0).registerHouseholds("第1组")).isNull();
+    // elected: 高六六, 甲五 (第1组) and 丁二 (第2组); 丁二 is a party member
+    jdbc.update("UPDATE person SET political_status = 'CPC_MEMBER' WHERE id = ?", p2);
+    as(() -> out.set(0, representatives.view(e)));
+    assertThat(out.get(0).partyZh()).startsWith("当选居民代表3人，其中中共党员（含预备党员）1人；提倡依法将党员推选为居民代表");
     assertThat(out.get(0).grids().stream().filter(out.get(0)::householdsDiffer))
         .extracting(RepresentativesService.Grid::grid)
         .containsExactly("第2组");
