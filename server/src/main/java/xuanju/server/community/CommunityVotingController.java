@@ -3,6 +3,7 @@ package xuanju.server.community;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -166,19 +167,15 @@ class CommunityVotingController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
-    int[] n = {-1};
-    String view =
-        attempt(
-            id,
-            model,
-            response,
-            flash,
-            "",
-            () -> n[0] = electors.addRepresentatives(id, lines, basis));
-    if (n[0] >= 0) {
-      flash.addFlashAttribute("message", n[0] == 0 ? "所填代表均已登记，未作更改" : "已登记代表" + n[0] + "名");
-    }
-    return view;
+    return attemptSaying(
+        id,
+        model,
+        response,
+        flash,
+        () -> {
+          int n = electors.addRepresentatives(id, lines, basis);
+          return n == 0 ? "所填代表均已登记，未作更改" : "已登记代表" + n + "名";
+        });
   }
 
   @PostMapping(BASE + "/electors/remove")
@@ -206,20 +203,9 @@ class CommunityVotingController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
-    String[] done = new String[1];
-    String view =
-        attempt(
-            id,
-            model,
-            response,
-            flash,
-            "",
-            () -> done[0] = electors.checkIn(id, residentId, stationId).messageZh());
-    if (done[0] != null) {
-      flash.addFlashAttribute("message", done[0]);
-      flash.addFlashAttribute("checkInStation", stationId);
-    }
-    return view;
+    flash.addFlashAttribute("checkInStation", stationId);
+    return attemptSaying(
+        id, model, response, flash, () -> electors.checkIn(id, residentId, stationId).messageZh());
   }
 
   @PostMapping(BASE + "/check-in/undo")
@@ -231,19 +217,8 @@ class CommunityVotingController {
       Model model,
       HttpServletResponse response,
       RedirectAttributes flash) {
-    String[] done = new String[1];
-    String view =
-        attempt(
-            id,
-            model,
-            response,
-            flash,
-            "",
-            () -> done[0] = electors.undoCheckIn(id, residentId, reason));
-    if (done[0] != null) {
-      flash.addFlashAttribute("message", done[0]);
-    }
-    return view;
+    return attemptSaying(
+        id, model, response, flash, () -> electors.undoCheckIn(id, residentId, reason));
   }
 
   @PostMapping(BASE + "/decide")
@@ -305,5 +280,20 @@ class CommunityVotingController {
         "/elections/" + id + "/community/voting",
         ok,
         action);
+  }
+
+  /** As {@link #attempt}, the success message being what the action returns. */
+  private String attemptSaying(
+      long id,
+      Model model,
+      HttpServletResponse response,
+      RedirectAttributes flash,
+      Supplier<String> action) {
+    String[] said = new String[1];
+    String view = attempt(id, model, response, flash, "", () -> said[0] = action.get());
+    if (said[0] != null) {
+      flash.addFlashAttribute("message", said[0]);
+    }
+    return view;
   }
 }

@@ -109,8 +109,7 @@ public class ElectorService {
   public View view(long electionId) {
     Election e = ctx.election(electionId, Permission.VIEW);
     Optional<ElectorateMode> mode = methods.adoptedMode(electionId);
-    List<CommunityVote> vs = votes.votes(electionId);
-    CommunityVote cur = vs.isEmpty() ? null : vs.get(vs.size() - 1);
+    CommunityVote cur = current(electionId);
     long checkIns = cur == null ? 0 : repo.checkIns(cur.id());
     Map<Long, Long> byBox = cur == null ? Map.of() : repo.checkInsByStation(cur.id());
     if (mode.isEmpty()) {
@@ -413,8 +412,7 @@ public class ElectorService {
         methods
             .adoptedMode(e.id())
             .orElseThrow(() -> new IllegalStateException("选举办法尚未经居民代表会议通过，不能签到领票"));
-    List<CommunityVote> vs = votes.votes(e.id());
-    CommunityVote v = vs.isEmpty() ? null : vs.get(vs.size() - 1);
+    CommunityVote v = current(e.id());
     if (v == null || v.decided()) {
       throw new IllegalStateException(v == null ? "本次选举尚未开始投票，不能签到领票" : "本次投票的结果已经确定，不能再签到领票");
     }
@@ -483,8 +481,7 @@ public class ElectorService {
     if (why.isEmpty()) {
       throw new InvalidInputException("reason", "请写明撤销签到的原因，如：身份证号输入错误");
     }
-    List<CommunityVote> vs = votes.votes(e.id());
-    CommunityVote v = vs.isEmpty() ? null : vs.get(vs.size() - 1);
+    CommunityVote v = current(e.id());
     if (v == null || v.decided()) {
       throw new IllegalStateException(v == null ? "本次选举尚未开始投票" : "本次投票的结果已经确定，不能撤销签到");
     }
@@ -494,5 +491,11 @@ public class ElectorService {
     }
     ctx.audit("COMMUNITY_CHECK_IN_UNDONE", e, v.titleZh() + "撤销签到：" + x.name() + "（" + why + "）");
     return "已撤销" + x.name() + "的签到";
+  }
+
+  /** The election's latest vote, or null before the first opens. */
+  private CommunityVote current(long electionId) {
+    List<CommunityVote> vs = votes.votes(electionId);
+    return vs.isEmpty() ? null : vs.get(vs.size() - 1);
   }
 }
